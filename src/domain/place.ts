@@ -1,0 +1,32 @@
+/**
+ * A help place (lieu de médiation numérique), reduced to what Repère shows and matches on.
+ * Service names use the exact values of the national standard's `services` field (standard-mediation-num v1.0.2).
+ */
+export interface Place {
+  /** Source and id in that source, e.g. "demo:1" or "anct:3f2a…", unique across datasets. */
+  readonly id: string;
+  readonly name: string;
+  readonly street: string;
+  readonly postalCode: string;
+  readonly commune: string;
+  readonly inseeCode: string | null;
+  /** WGS 84; null when the source had none (such places are listed last). */
+  readonly lat: number | null;
+  readonly lon: number | null;
+  readonly services: readonly string[];
+  readonly phone: string | null;
+  readonly website: string | null;
+  /** OpenStreetMap `opening_hours` string, or null when the source gave none. */
+  readonly openingHours: string | null;
+}
+
+/** What a dataset of places is and where it comes from, shown to mediators next to the place count. */
+export interface PlaceDatasetMeta {
+  readonly source: string;
+  /** True for the small invented dataset that ships with the app: the UI must say so. */
+  readonly fictional: boolean;
+  readonly importedAt: string;
+  readonly updatedAt: string | null;
+  readonly count: number;
+  readonly licence: string;
+}

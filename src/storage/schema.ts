@@ -1,0 +1,57 @@
+import type { DBSchema } from 'idb';
+import type { DeviceSettings } from '../domain/device-settings';
+import type { Place, PlaceDatasetMeta } from '../domain/place';
+import type { FinishedResult } from '../domain/result';
+import type { Session } from '../domain/session';
+
+export const DB_NAME = 'repere';
+
+/** Each version is named after what its migration adds (see migrations.ts). */
+export const DB_VERSION_INITIAL = 1;
+export const DB_VERSION_ADD_OUTBOX = 2;
+export const DB_VERSION_ADD_PLACES = 3;
+export const DB_VERSION = DB_VERSION_ADD_PLACES;
+
+/**
+ * A record of the settings store. The device configuration is one record, written whole, so a save never mixes two
+ * configurations; later records (the mediator PIN hash, the lock-out) get their own keys.
+ */
+export type SettingRecord = { readonly key: 'device'; readonly value: DeviceSettings };
+
+export type OutboxStatus = 'pending' | 'sent' | 'refused';
+
+/**
+ * An anonymous aggregate batch waiting in the outbox. It is written here, with its random id, before any send, and
+ * marked sent only once the collector acknowledged it.
+ */
+export interface OutboxEntry {
+  readonly id: string;
+  readonly createdAt: string;
+  readonly status: OutboxStatus;
+  readonly attempts: number;
+  readonly nextAttemptAt: string | null;
+  readonly refusedReason: string | null;
+  /** The batch exactly as it will be sent (counts only; its shape is the collector's API). */
+  readonly batch: Readonly<Record<string, unknown>>;
+}
+
+/** The single record of the places dataset currently in use. */
+export const PLACES_META_KEY = 'current';
+
+/** The IndexedDB database of one device. */
+export interface RepereDB extends DBSchema {
+  /** Questionnaires in progress, autosaved after every answer. */
+  sessions: { key: string; value: Session };
+  /** Finished results, until the retention delay. */
+  results: { key: string; value: FinishedResult; indexes: { 'by-finishedAt': string } };
+  /** Device configuration, one record per setting. */
+  settings: { key: string; value: SettingRecord };
+  /** Anonymous batches waiting to be sent, sent, or refused. */
+  outbox: { key: string; value: OutboxEntry; indexes: { 'by-status': OutboxStatus } };
+  /** The help places of the dataset in use. */
+  places: { key: string; value: Place; indexes: { 'by-postalCode': string } };
+  /** Where the places come from and when they were imported. */
+  placesMeta: { key: string; value: PlaceDatasetMeta };
+}
+
+export type StoreName = 'sessions' | 'results' | 'settings' | 'outbox' | 'places' | 'placesMeta';
