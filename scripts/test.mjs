@@ -1,0 +1,79 @@
+// `npm test`: typecheck, lint, unit tests (vitest), end-to-end tests (Playwright in a real Chromium), then one closing
+// line "N passed, N failed, N skipped" added up from the runners' JSON reports. Exits non-zero if anything failed or
+// nothing ran. Every step runs even after a failure, so one run shows everything that is wrong.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium } from './browser.mjs';
+
+const REPORTS = 'reports';
+const VITEST_REPORT = `${REPORTS}/vitest.json`;
+const PLAYWRIGHT_REPORT = `${REPORTS}/playwright.json`;
+
+rmSync(VITEST_REPORT, { force: true });
+rmSync(PLAYWRIGHT_REPORT, { force: true });
+mkdirSync(REPORTS, { recursive: true });
+
+const failedSteps = [];
+function step(name, command, args, env = {}) {
+  console.log(`\n=== ${name} ===`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) failedSteps.push(name);
+  return result.status === 0;
+}
+
+const node = process.execPath;
+step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+step('lint', node, ['node_modules/eslint/bin/eslint.js', '.']);
+step('unit tests', node, ['node_modules/vitest/vitest.mjs', 'run'], { VITEST_JSON: VITEST_REPORT, TZ: 'Europe/Paris' });
+
+let chromium = null;
+try {
+  chromium = ensureChromium();
+  console.log(`Chromium: ${chromium}`);
+} catch (error) {
+  console.error(String(error));
+  failedSteps.push('browser');
+}
+if (chromium && step('build', node, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'])) {
+  step('end-to-end tests', node, ['node_modules/@playwright/test/cli.js', 'test', '--project=e2e'], {
+    CHROME_PATH: chromium,
+    TZ: 'Europe/Paris',
+  });
+}
+
+function readJson(path) {
+  if (!existsSync(path)) return null;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const vitest = readJson(VITEST_REPORT);
+if (vitest) {
+  totals.passed += vitest.numPassedTests ?? 0;
+  totals.failed += vitest.numFailedTests ?? 0;
+  totals.skipped += (vitest.numPendingTests ?? 0) + (vitest.numTodoTests ?? 0);
+  // A file that failed to load has no tests in it but must not pass unseen.
+  if (!vitest.success && !vitest.numFailedTests) totals.failed += Math.max(1, vitest.numFailedTestSuites ?? 0);
+} else {
+  console.error('No vitest report: unit tests did not run.');
+}
+const playwright = readJson(PLAYWRIGHT_REPORT);
+if (playwright?.stats) {
+  const s = playwright.stats;
+  totals.passed += (s.expected ?? 0) + (s.flaky ?? 0);
+  totals.failed += s.unexpected ?? 0;
+  totals.skipped += s.skipped ?? 0;
+  if ((playwright.errors ?? []).length > 0 && !s.unexpected) totals.failed += playwright.errors.length;
+} else {
+  console.error('No Playwright report: end-to-end tests did not run.');
+}
+
+const ran = totals.passed + totals.failed;
+const ok = failedSteps.length === 0 && totals.failed === 0 && ran > 0 && vitest && playwright?.stats;
+console.log(`\n${failedSteps.length ? `Failed steps: ${failedSteps.join(', ')}\n` : ''}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(ok ? 0 : 1);

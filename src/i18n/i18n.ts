@@ -1,0 +1,41 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { DEFAULT_LANGUAGE, textDirection, type Language } from '../domain/language';
+import fr from './locales/fr.json';
+
+export type { I18n };
+export type Messages = typeof fr;
+
+// French ships in the first bundle; every other language is its own chunk, precached by the service worker.
+const loaders = import.meta.glob<Messages>(['./locales/*.json', '!./locales/fr.json'], { import: 'default' });
+
+/** Loads the messages of one language (French is always there). */
+export async function loadMessages(language: Language): Promise<Messages> {
+  if (language === 'fr') return fr;
+  const load = loaders[`./locales/${language}.json`];
+  if (!load) throw new Error(`No messages for ${language}`);
+  return load();
+}
+
+/** A fresh i18next instance in French, falling back to French for anything missing. */
+export async function createI18n(): Promise<I18n> {
+  const instance = i18next.createInstance();
+  await instance.init({
+    lng: DEFAULT_LANGUAGE,
+    fallbackLng: DEFAULT_LANGUAGE,
+    resources: { fr: { translation: fr } },
+    // Preact escapes what it renders; escaping here too would show "&amp;" to the person.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}
+
+/** Switches the app to a language: loads its messages if needed and sets `lang` and `dir` on <html>. */
+export async function switchLanguage(i18n: I18n, language: Language, root: HTMLElement): Promise<void> {
+  if (!i18n.hasResourceBundle(language, 'translation')) {
+    i18n.addResourceBundle(language, 'translation', await loadMessages(language));
+  }
+  await i18n.changeLanguage(language);
+  root.lang = language;
+  root.dir = textDirection(language);
+}

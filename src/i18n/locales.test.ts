@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../domain/language';
+
+const localesDir = join(import.meta.dirname, 'locales');
+const srcDir = join(import.meta.dirname, '..');
+
+function flatKeys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => flatKeys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+function readLocale(language: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(localesDir, `${language}.json`), 'utf8')) as Record<string, unknown>;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'locales' ? [] : sourceFiles(path);
+    return /\.(ts|tsx)$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+const frenchKeys = flatKeys(readLocale('fr')).sort();
+
+describe('locales', () => {
+  it('has one file per language Repère offers, and no other', () => {
+    const files = readdirSync(localesDir).map((f) => f.replace(/\.json$/, ''));
+    expect(files.sort()).toEqual([...LANGUAGES].sort());
+  });
+
+  it.each(LANGUAGES.filter((l) => l !== 'fr'))('%s has exactly the keys of French, none empty', (language) => {
+    const messages = readLocale(language);
+    expect(flatKeys(messages).sort()).toEqual(frenchKeys);
+    const empty = flatKeys(messages).filter((key) => {
+      const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
+      return typeof value !== 'string' || value.trim() === '';
+    });
+    expect(empty).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('%s keeps every {{placeholder}} of French', (language) => {
+    const fr = readLocale('fr');
+    const other = readLocale(language);
+    for (const key of frenchKeys) {
+      const get = (m: Record<string, unknown>) =>
+        String(key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], m));
+      const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+      expect(placeholders(get(other)), `${language} ${key}`).toEqual(placeholders(get(fr)));
+    }
+  });
+
+  it('uses every French key somewhere in the code (no dead text to translate)', () => {
+    const code = sourceFiles(srcDir)
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    const unused = frenchKeys.filter((key) => !code.includes(`'${key}'`) && !code.includes(`"${key}"`));
+    expect(unused).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { Workbox } from 'workbox-window';
+
+/** What the app can ask of the service worker. */
+export interface ServiceWorkerBridge {
+  /** Activates the waiting version and reloads the page once it controls it. Call only where a reload is harmless. */
+  applyUpdate(): void;
+  /** Asks the server whether a new version was deployed. */
+  checkForUpdate(): Promise<void>;
+}
+
+export interface BridgeCallbacks {
+  /** A new version is installed and waiting: the app decides when to apply it. */
+  onUpdateReady(): void;
+  /** The first install finished: from now on the app works with the network cut. */
+  onOfflineReady?(): void;
+}
+
+/** Kiosks stay on for days: look for a new version every hour, and when the network comes back. */
+const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * Registers the service worker and reports its life cycle through callbacks. This is the only page module that talks to
+ * the service worker; it knows nothing of the screens. Returns null where service workers are not available.
+ */
+export function registerServiceWorker(callbacks: BridgeCallbacks, scriptUrl = '/sw.js'): ServiceWorkerBridge | null {
+  if (!('serviceWorker' in navigator)) return null;
+  const wb = new Workbox(scriptUrl, { scope: '/' });
+  let reloading = false;
+
+  // Fired for a version that finished installing while an older one controls the page, and for one found waiting at
+  // registration (a tab closed before it was applied).
+  wb.addEventListener('waiting', () => callbacks.onUpdateReady());
+  wb.addEventListener('installed', (event) => {
+    if (!event.isUpdate) callbacks.onOfflineReady?.();
+  });
+
+  void wb.register().catch((error: unknown) => console.warn('Repère: service worker not registered', error));
+
+  const checkForUpdate = async () => {
+    try {
+      await wb.update();
+    } catch {
+      // offline or server down: the next check will try again
+    }
+  };
+  setInterval(() => void checkForUpdate(), UPDATE_CHECK_INTERVAL_MS);
+  window.addEventListener('online', () => void checkForUpdate());
+
+  return {
+    applyUpdate() {
+      // The page reloads once the new version controls it. workbox-window's own "controlling" event misses the case
+      // of a page that was not controlled at load (first visit), so listen to the container itself.
+      navigator.serviceWorker.addEventListener(
+        'controllerchange',
+        () => {
+          if (reloading) return;
+          reloading = true;
+          window.location.reload();
+        },
+        { once: true },
+      );
+      wb.messageSkipWaiting();
+    },
+    checkForUpdate,
+  };
+}

@@ -1,0 +1,47 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { finishButton, openKiosk, sessionHeading, waitForServiceWorkerControl, welcomeStart } from './support';
+
+/** Deploys a new version: rebuilds dist/, which `vite preview` serves from disk on every request. */
+function deployNewBuild(buildId: string): void {
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], {
+    env: { ...process.env, REPERE_BUILD_ID: buildId },
+    stdio: 'inherit',
+  });
+}
+
+test('a new version deployed mid-session waits, then is applied back on the welcome screen', async ({ page }) => {
+  test.setTimeout(120_000);
+  // given a kiosk controlled by its service worker, with a person in the middle of a session
+  await openKiosk(page);
+  await waitForServiceWorkerControl(page);
+  await welcomeStart(page).click();
+  await expect(sessionHeading(page)).toBeVisible();
+  await page.evaluate(() => {
+    (window as unknown as { notReloaded: boolean }).notReloaded = true;
+  });
+
+  // when a new version is deployed and the kiosk finds it
+  const buildId = `update-${Date.now()}`;
+  deployNewBuild(buildId);
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration?.update();
+  });
+  await page.waitForFunction(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return Boolean(registration?.waiting);
+  });
+
+  // then the session is not interrupted: same page, same screen
+  await page.waitForTimeout(1_000);
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  await expect(sessionHeading(page)).toBeVisible();
+
+  // and once the person is done, the welcome screen applies it
+  await finishButton(page).click();
+  await expect(page.getByText(buildId)).toBeVisible();
+  await expect(welcomeStart(page)).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBeUndefined();
+  expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting))).toBe(false);
+});
