@@ -1,6 +1,7 @@
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -16,11 +17,28 @@ function buildId(): string {
   }
 }
 
+const define = {
+  __APP_VERSION__: JSON.stringify(pkg.version),
+  __BUILD_ID__: JSON.stringify(buildId()),
+};
+
+/** Puts the welcome screen, rendered by the app's own components, into index.html (see src/ui/prerender.tsx). */
+function prerenderWelcome(): Plugin {
+  return {
+    name: 'repere:prerender-welcome',
+    apply: 'build',
+    async transformIndexHtml(html) {
+      const { module } = await runnerImport<{ renderWelcomeHtml: () => string }>(
+        fileURLToPath(new URL('./src/ui/prerender.tsx', import.meta.url)),
+        { configFile: false, logLevel: 'error', define, oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } },
+      );
+      return html.replace('<!--prerendered-welcome-->', module.renderWelcomeHtml());
+    },
+  };
+}
+
 export default defineConfig({
-  define: {
-    __APP_VERSION__: JSON.stringify(pkg.version),
-    __BUILD_ID__: JSON.stringify(buildId()),
-  },
+  define,
   build: {
     target: 'es2022',
     sourcemap: false,
@@ -28,6 +46,7 @@ export default defineConfig({
   preview: { port: 4173, strictPort: true },
   plugins: [
     preact(),
+    prerenderWelcome(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

@@ -15,10 +15,8 @@ import './ui/styles.css';
 async function main() {
   const staleDatabase = observable(false);
   const updateReady = observable(false);
-  const [storage, i18n] = await Promise.all([
-    openStorage({ onStale: () => staleDatabase.set(true) }),
-    createI18n(),
-  ]);
+  const i18n = createI18n();
+  const storage = await openStorage({ onStale: () => staleDatabase.set(true) });
   const resumed = await resumeSession({ storage }).catch(() => undefined);
   await switchLanguage(i18n, resumed?.language ?? DEFAULT_LANGUAGE, document.documentElement);
 
@@ -33,7 +31,7 @@ async function main() {
   };
   const root = document.getElementById('app');
   if (!root) throw new Error('#app is missing from index.html');
-  root.replaceChildren();
+  // The build prerendered the welcome screen into #app: render() reuses those nodes instead of redrawing them.
   render(<App services={services} resumed={resumed} />, root);
 
   // After the first screen: nothing here may delay it.

@@ -16,10 +16,14 @@ export async function loadMessages(language: Language): Promise<Messages> {
   return load();
 }
 
-/** A fresh i18next instance in French, falling back to French for anything missing. */
-export async function createI18n(): Promise<I18n> {
+/**
+ * A fresh i18next instance in French, falling back to French for anything missing. Ready when returned (French is in
+ * the bundle), so the build can prerender the welcome screen with it.
+ */
+export function createI18n(): I18n {
   const instance = i18next.createInstance();
-  await instance.init({
+  void instance.init({
+    initAsync: false,
     lng: DEFAULT_LANGUAGE,
     fallbackLng: DEFAULT_LANGUAGE,
     resources: { fr: { translation: fr } },

@@ -8,8 +8,8 @@ import type { Session } from '../domain/session';
 import { switchLanguage, type I18n } from '../i18n/i18n';
 import type { ServiceWorkerBridge } from '../pwa/sw-bridge';
 import type { RepereStorage } from '../storage/open-storage';
-import { AppFooter } from './components/AppFooter';
-import { NoticeBar, type SaveProblem } from './components/NoticeBar';
+import { AppShell } from './components/AppShell';
+import type { SaveProblem } from './components/NoticeBar';
 import { I18nContext } from './hooks/use-i18n';
 import { useObservable } from './hooks/use-observable';
 import { SessionScreen } from './screens/SessionScreen';
@@ -93,20 +93,18 @@ export function App({ services, resumed }: AppProps) {
 
   return (
     <I18nContext.Provider value={i18nValue}>
-      <div class="app">
-        <NoticeBar
-          memoryOnly={storage.backend === 'memory'}
-          saveProblem={saveProblem}
-          stale={stale}
-          onReload={() => window.location.reload()}
-        />
+      <AppShell
+        memoryOnly={storage.backend === 'memory'}
+        saveProblem={saveProblem}
+        stale={stale}
+        onReload={() => window.location.reload()}
+      >
         {session ? (
           <SessionScreen onFinish={() => void finish()} />
         ) : (
           <WelcomeScreen onStart={() => void start()} onChooseLanguage={(l) => void chooseLanguage(l)} />
         )}
-        <AppFooter />
-      </div>
+      </AppShell>
     </I18nContext.Provider>
   );
 }

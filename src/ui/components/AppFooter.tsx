@@ -6,7 +6,7 @@ export function AppFooter() {
   return (
     <footer class="app-footer">
       <p>{t('footer.privacy')}</p>
-      <p class="app-version" dir="ltr">
+      <p class="app-version">
         {t('app.version', { version: __APP_VERSION__, build: __BUILD_ID__ })}
       </p>
     </footer>

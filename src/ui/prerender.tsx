@@ -1,0 +1,23 @@
+import { renderToString } from 'preact-render-to-string';
+import { DEFAULT_LANGUAGE } from '../domain/language';
+import { createI18n } from '../i18n/i18n';
+import { AppShell } from './components/AppShell';
+import { I18nContext } from './hooks/use-i18n';
+import { WelcomeScreen } from './screens/WelcomeScreen';
+
+const noop = () => {};
+
+/**
+ * The welcome screen as HTML, put into index.html at build time: the kiosk shows it before any script runs, and the
+ * costly first layout (eight scripts of language names) happens before the first paint instead of after it.
+ */
+export function renderWelcomeHtml(): string {
+  const i18n = createI18n();
+  return renderToString(
+    <I18nContext.Provider value={{ t: i18n.t.bind(i18n), language: DEFAULT_LANGUAGE }}>
+      <AppShell memoryOnly={false} saveProblem={null} stale={false} onReload={noop}>
+        <WelcomeScreen onStart={noop} onChooseLanguage={noop} />
+      </AppShell>
+    </I18nContext.Provider>,
+  );
+}

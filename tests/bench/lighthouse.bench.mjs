@@ -1,0 +1,74 @@
+// lighthouse.*: Lighthouse 12 mobile scores (simulated slow 4G, 4x CPU) of the production build, median of 3 runs.
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/browser.mjs';
+
+export const name = 'lighthouse';
+
+const PORT = 4175;
+const RUNS = 3;
+const CATEGORIES = { performance: 'performance', accessibility: 'accessibility', 'best-practices': 'bestPractices' };
+
+async function waitForServer(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`preview server not up at ${url} after ${timeoutMs} ms`);
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+export async function run() {
+  const chrome = ensureChromium();
+  const url = `http://localhost:${PORT}/`;
+  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  try {
+    await waitForServer(url, 60_000);
+    const scores = Object.fromEntries(Object.values(CATEGORIES).map((key) => [key, []]));
+    for (let i = 0; i < RUNS; i += 1) {
+      const output = `reports/lighthouse-${i}.json`;
+      const result = spawnSync(
+        process.execPath,
+        [
+          'node_modules/lighthouse/cli/index.js',
+          url,
+          '--quiet',
+          '--output=json',
+          `--output-path=${output}`,
+          `--only-categories=${Object.keys(CATEGORIES).join(',')}`,
+          `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
+        ],
+        { env: { ...process.env, CHROME_PATH: chrome }, stdio: ['ignore', 'ignore', 'inherit'] },
+      );
+      if (result.status !== 0) throw new Error(`lighthouse exited with ${result.status}`);
+      const report = JSON.parse(readFileSync(output, 'utf8'));
+      for (const [id, key] of Object.entries(CATEGORIES)) {
+        const score = report.categories?.[id]?.score;
+        if (typeof score !== 'number') throw new Error(`lighthouse gave no ${id} score (run ${i + 1})`);
+        scores[key].push(Math.round(score * 100));
+      }
+      if (i < RUNS - 1) rmSync(output);
+    }
+    return Object.fromEntries(
+      Object.entries(scores).map(([key, values]) => [
+        `lighthouse.${key}`,
+        { value: median(values), unit: 'score', target: 100, better: 'higher' },
+      ]),
+    );
+  } finally {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
