@@ -3,6 +3,7 @@ import { ensurePlacesDataset } from './app/places-dataset';
 import { observable } from './app/observable';
 import { resumeSession } from './app/sessions';
 import { loadDemoPlaces } from './content/demo-places';
+import { QUESTIONNAIRE } from './content/questionnaire';
 import { DEFAULT_LANGUAGE } from './domain/language';
 import { createI18n, switchLanguage } from './i18n/i18n';
 import { registerServiceWorker } from './pwa/sw-bridge';
@@ -17,7 +18,7 @@ async function main() {
   const updateReady = observable(false);
   const i18n = createI18n();
   const storage = await openStorage({ onStale: () => staleDatabase.set(true) });
-  const resumed = await resumeSession({ storage }).catch(() => undefined);
+  const resumed = await resumeSession({ storage, now: () => new Date() }, QUESTIONNAIRE).catch(() => undefined);
   await switchLanguage(i18n, resumed?.language ?? DEFAULT_LANGUAGE, document.documentElement);
 
   const services: AppServices = {

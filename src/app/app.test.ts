@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadDemoPlaces } from '../content/demo-places';
+import { QUESTIONNAIRE } from '../content/questionnaire';
+import { QuestionnaireError } from '../domain/questionnaire-flow';
 import { openMemoryStorage } from '../storage/open-storage';
 import { readPlacesMeta } from '../storage/places';
 import { StorageError } from '../storage/errors';
 import { ensurePlacesDataset } from './places-dataset';
-import { beginSession, changeSessionLanguage, eraseSessions, resumeSession } from './sessions';
+import { beginSession, changeSessionLanguage, eraseSessions, recordAnswer, resumeSession } from './sessions';
 import { mayApplyUpdate } from './update-gate';
 
 const clockAt = (iso: string) => () => new Date(iso);
@@ -13,16 +15,16 @@ describe('session use cases', () => {
   it('saves a new session at once, so that it can be resumed', async () => {
     const storage = openMemoryStorage('unavailable');
     const deps = { storage, now: clockAt('2026-11-29T09:00:00Z'), newId: () => 'id-1' };
-    const { session, saved } = await beginSession(deps, { language: 'tr', mode: 'kiosk' });
+    const { session, saved } = await beginSession(deps, { language: 'tr', mode: 'kiosk', questionnaire: QUESTIONNAIRE });
     expect(saved).toEqual({ ok: true });
-    expect(await resumeSession(deps)).toEqual(session);
+    expect(await resumeSession(deps, QUESTIONNAIRE)).toEqual(session);
   });
 
   it('keeps the session in memory and says why when the device is full', async () => {
     const storage = openMemoryStorage('unavailable');
     vi.spyOn(storage.sessions, 'put').mockRejectedValue(new StorageError('quota', 'sessions'));
     const deps = { storage, now: clockAt('2026-11-29T09:00:00Z'), newId: () => 'id-2' };
-    const { session, saved } = await beginSession(deps, { language: 'fr', mode: 'kiosk' });
+    const { session, saved } = await beginSession(deps, { language: 'fr', mode: 'kiosk', questionnaire: QUESTIONNAIRE });
     expect(saved).toEqual({ ok: false, reason: 'quota' });
     expect(session.id).toBe('id-2');
   });
@@ -31,18 +33,56 @@ describe('session use cases', () => {
     const storage = openMemoryStorage('unavailable');
     vi.spyOn(storage.sessions, 'put').mockRejectedValue(new TypeError('bug'));
     const deps = { storage, now: clockAt('2026-11-29T09:00:00Z'), newId: () => 'id-3' };
-    await expect(beginSession(deps, { language: 'fr', mode: 'kiosk' })).rejects.toThrow('bug');
+    await expect(beginSession(deps, { language: 'fr', mode: 'kiosk', questionnaire: QUESTIONNAIRE })).rejects.toThrow('bug');
   });
 
   it('records a language change, and erasing leaves nothing to resume', async () => {
     const storage = openMemoryStorage('unavailable');
     const deps = { storage, now: clockAt('2026-11-29T09:00:00Z'), newId: () => 'id-4' };
-    const { session } = await beginSession(deps, { language: 'fr', mode: 'guided' });
+    const { session } = await beginSession(deps, { language: 'fr', mode: 'guided', questionnaire: QUESTIONNAIRE });
     const later = { ...deps, now: clockAt('2026-11-29T09:02:00Z') };
     await changeSessionLanguage(later, session, 'ar');
-    expect((await resumeSession(deps))?.language).toBe('ar');
+    expect((await resumeSession(deps, QUESTIONNAIRE))?.language).toBe('ar');
     expect(await eraseSessions(deps)).toEqual({ ok: true });
-    expect(await resumeSession(deps)).toBeUndefined();
+    expect(await resumeSession(deps, QUESTIONNAIRE)).toBeUndefined();
+  });
+});
+
+describe('answers and resuming', () => {
+  const deps = () => ({ storage: openMemoryStorage('unavailable'), now: clockAt('2026-11-29T09:00:00Z'), newId: () => 'id-5' });
+
+  it('autosaves every answer, so a reload resumes at the next question', async () => {
+    const d = deps();
+    const { session } = await beginSession(d, { language: 'fr', mode: 'kiosk', questionnaire: QUESTIONNAIRE });
+    const first = await recordAnswer(d, QUESTIONNAIRE, session, 'devices', ['smartphone', 'homeInternet']);
+    const second = await recordAnswer(d, QUESTIONNAIRE, first.session, 'screenDifficulty', []);
+    expect(second.saved).toEqual({ ok: true });
+    expect((await resumeSession(d, QUESTIONNAIRE))?.answers).toEqual({ devices: ['smartphone', 'homeInternet'], screenDifficulty: [] });
+  });
+
+  it('refuses an answer the questionnaire cannot take, and saves nothing', async () => {
+    const d = deps();
+    const { session } = await beginSession(d, { language: 'fr', mode: 'kiosk', questionnaire: QUESTIONNAIRE });
+    await expect(recordAnswer(d, QUESTIONNAIRE, session, 'devices', ['jetpack'])).rejects.toBeInstanceOf(QuestionnaireError);
+    await expect(recordAnswer(d, QUESTIONNAIRE, session, 'skills.safety', [])).rejects.toMatchObject({ code: 'notOnPath' });
+    expect((await resumeSession(d, QUESTIONNAIRE))?.answers).toEqual({});
+  });
+
+  it('a session saved by an older questionnaire version resumes on the new one, keeping what still fits', async () => {
+    // given a session saved before an update, with an answer to a question that no longer exists
+    const d = deps();
+    const { session } = await beginSession(d, { language: 'uk', mode: 'kiosk', questionnaire: QUESTIONNAIRE });
+    await d.storage.sessions.put({
+      ...session,
+      questionnaireVersion: '0',
+      answers: { devices: ['tablet'], favouriteColour: 'blue', internetUse: 'sometimes' },
+    });
+    // when the app starts on the new version
+    const resumed = await resumeSession(d, QUESTIONNAIRE);
+    // then the old answers that fit are kept, the rest dropped, and the session is saved on the new version
+    expect(resumed?.questionnaireVersion).toBe(QUESTIONNAIRE.version);
+    expect(resumed?.answers).toEqual({ devices: ['tablet'] });
+    expect((await d.storage.sessions.get(session.id))?.questionnaireVersion).toBe(QUESTIONNAIRE.version);
   });
 });
 

@@ -6,7 +6,7 @@ describe('startSession', () => {
     // given a clock and an id from outside
     const now = new Date('2026-11-29T10:15:00.000Z');
     // when a kiosk session starts in Arabic
-    const session = startSession({ id: 's-1', now, language: 'ar', mode: 'kiosk' });
+    const session = startSession({ id: 's-1', now, language: 'ar', mode: 'kiosk', questionnaireVersion: '1' });
     // then it holds only what the flow needs
     expect(session).toEqual({
       id: 's-1',
@@ -14,12 +14,13 @@ describe('startSession', () => {
       updatedAt: '2026-11-29T10:15:00.000Z',
       language: 'ar',
       mode: 'kiosk',
+      questionnaireVersion: '1',
       answers: {},
     });
   });
 
   it('changes the language without touching the answers or the start time', () => {
-    const started = startSession({ id: 's-2', now: new Date('2026-11-29T10:00:00Z'), language: 'fr', mode: 'guided' });
+    const started = startSession({ id: 's-2', now: new Date('2026-11-29T10:00:00Z'), language: 'fr', mode: 'guided', questionnaireVersion: '1' });
     const later = new Date('2026-11-29T10:05:00Z');
     const switched = withLanguage({ ...started, answers: { q1: 'yes' } }, 'uk', later);
     expect(switched.language).toBe('uk');

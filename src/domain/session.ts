@@ -1,14 +1,12 @@
 import type { Language } from './language';
+import type { Answers } from './questionnaire';
 
 /** Where a questionnaire is taken: alone at a public kiosk, or guided by a mediator on a tablet. */
 export type SessionMode = 'kiosk' | 'guided';
 
-/** One answer: an option id, or the ids of the activities ticked. */
-export type AnswerValue = string | readonly string[];
-
 /**
  * A questionnaire in progress on this device. Nothing in it names the person: a random id, the time it started and
- * was last touched, the language and the answers given so far.
+ * was last touched, the language, the questionnaire version it follows and the answers given so far.
  */
 export interface Session {
   readonly id: string;
@@ -16,7 +14,9 @@ export interface Session {
   readonly updatedAt: string;
   readonly language: Language;
   readonly mode: SessionMode;
-  readonly answers: Readonly<Record<string, AnswerValue>>;
+  /** The questionnaire version the answers belong to; a session from an older version is reconciled on resume. */
+  readonly questionnaireVersion: string;
+  readonly answers: Answers;
 }
 
 /** Opens a new, empty session. The id and the clock come from outside so that this stays pure. */
@@ -25,9 +25,23 @@ export function startSession(input: {
   now: Date;
   language: Language;
   mode: SessionMode;
+  questionnaireVersion: string;
 }): Session {
   const at = input.now.toISOString();
-  return { id: input.id, startedAt: at, updatedAt: at, language: input.language, mode: input.mode, answers: {} };
+  return {
+    id: input.id,
+    startedAt: at,
+    updatedAt: at,
+    language: input.language,
+    mode: input.mode,
+    questionnaireVersion: input.questionnaireVersion,
+    answers: {},
+  };
+}
+
+/** Replaces the answers of a session (after an answer, or after going back and changing one). */
+export function withAnswers(session: Session, answers: Answers, now: Date): Session {
+  return { ...session, answers, updatedAt: now.toISOString() };
 }
 
 /** Switches the language of a session in progress (the person may change it on any screen). */

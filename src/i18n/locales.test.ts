@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { QUESTIONNAIRE } from '../content/questionnaire';
 import { LANGUAGES } from '../domain/language';
 
 const localesDir = join(import.meta.dirname, 'locales');
@@ -52,11 +53,25 @@ describe('locales', () => {
     }
   });
 
-  it('uses every French key somewhere in the code (no dead text to translate)', () => {
+  it('uses every French key somewhere, in the code or the questionnaire (no dead text to translate)', () => {
     const code = sourceFiles(srcDir)
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
-    const unused = frenchKeys.filter((key) => !code.includes(`'${key}'`) && !code.includes(`"${key}"`));
+    const questionnaireKeys = new Set(
+      QUESTIONNAIRE.questions.flatMap((q) => [q.titleKey, q.hintKey ?? '', ...q.options.map((o) => o.labelKey)]),
+    );
+    const unused = frenchKeys.filter(
+      (key) => !questionnaireKeys.has(key) && !code.includes(`'${key}'`) && !code.includes(`"${key}"`),
+    );
     expect(unused).toEqual([]);
+  });
+
+  it('has a French text for every key the code asks for', () => {
+    const code = sourceFiles(srcDir)
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    const asked = [...code.matchAll(/\bt\('([\w.]+)'/g)].map((m) => m[1]!);
+    expect(asked.length).toBeGreaterThan(5);
+    expect(asked.filter((key) => !frenchKeys.includes(key))).toEqual([]);
   });
 });

@@ -14,7 +14,7 @@ import { latestSession } from './sessions';
 import { readDeviceSettings, writeDeviceSettings } from './settings';
 
 const aSession = (id: string, minute = 0): Session =>
-  startSession({ id, now: new Date(Date.UTC(2026, 10, 29, 10, minute)), language: 'fr', mode: 'kiosk' });
+  startSession({ id, now: new Date(Date.UTC(2026, 10, 29, 10, minute)), language: 'fr', mode: 'kiosk', questionnaireVersion: '1' });
 
 const aResult = (id: string, finishedAt: string): FinishedResult => ({
   id,

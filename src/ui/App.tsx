@@ -3,6 +3,7 @@ import type { Observable } from '../app/observable';
 import type { SaveOutcome } from '../app/save-outcome';
 import { beginSession, changeSessionLanguage, eraseSessions, type SessionDeps } from '../app/sessions';
 import { mayApplyUpdate } from '../app/update-gate';
+import { QUESTIONNAIRE } from '../content/questionnaire';
 import { DEFAULT_LANGUAGE, type Language } from '../domain/language';
 import type { Session } from '../domain/session';
 import { switchLanguage, type I18n } from '../i18n/i18n';
@@ -70,7 +71,7 @@ export function App({ services, resumed }: AppProps) {
   );
 
   const start = useCallback(async () => {
-    const { session: started, saved } = await beginSession(deps, { language, mode: 'kiosk' });
+    const { session: started, saved } = await beginSession(deps, { language, mode: 'kiosk', questionnaire: QUESTIONNAIRE });
     setSession(started);
     report(saved);
   }, [deps, language, report]);
