@@ -22,17 +22,27 @@ const define = {
   __BUILD_ID__: JSON.stringify(buildId()),
 };
 
-/** Puts the welcome screen, rendered by the app's own components, into index.html (see src/ui/prerender.tsx). */
+/**
+ * Puts the welcome screen, rendered by the app's own components, into index.html (see src/ui/prerender.tsx), and
+ * preloads the French messages the app needs before it can answer a tap.
+ */
 function prerenderWelcome(): Plugin {
   return {
     name: 'repere:prerender-welcome',
     apply: 'build',
-    async transformIndexHtml(html) {
-      const { module } = await runnerImport<{ renderWelcomeHtml: () => string }>(
-        fileURLToPath(new URL('./src/ui/prerender.tsx', import.meta.url)),
-        { configFile: false, logLevel: 'error', define, oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } },
-      );
-      return html.replace('<!--prerendered-welcome-->', module.renderWelcomeHtml());
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html, ctx) {
+        const { module } = await runnerImport<{ renderWelcomeHtml: () => string }>(
+          fileURLToPath(new URL('./src/ui/prerender.tsx', import.meta.url)),
+          { configFile: false, logLevel: 'error', define, oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } },
+        );
+        const french = Object.keys(ctx.bundle ?? {}).find((file) => /^assets\/fr-[\w-]+\.js$/.test(file));
+        return {
+          html: html.replace('<!--prerendered-welcome-->', module.renderWelcomeHtml()),
+          tags: french ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${french}` }, injectTo: 'head' }] : [],
+        };
+      },
     },
   };
 }

@@ -1,32 +1,47 @@
 import { render } from 'preact';
 import { ensurePlacesDataset } from './app/places-dataset';
 import { observable } from './app/observable';
-import { resumeSession } from './app/sessions';
 import { loadDemoPlaces } from './content/demo-places';
-import { QUESTIONNAIRE } from './content/questionnaire';
-import { DEFAULT_LANGUAGE } from './domain/language';
-import { createI18n, switchLanguage } from './i18n/i18n';
-import { registerServiceWorker } from './pwa/sw-bridge';
+import { createI18n, loadMessages, switchLanguage } from './i18n/i18n';
+import type { ServiceWorkerBridge } from './pwa/sw-bridge';
 import { openStorage } from './storage/open-storage';
 import { requestPersistence } from './storage/persistence';
-import { App, type AppServices } from './ui/App';
+import { latestSession } from './storage/sessions';
+import { readDeviceSettings } from './storage/settings';
+import { App, loadJourney, type AppProps, type AppServices } from './ui/App';
+import { createReadAloud } from './ui/services/read-aloud';
 import './ui/styles.css';
 
 /** The composition root: opens storage, resumes a session left by a reload, wires the service worker, renders. */
 async function main() {
   const staleDatabase = observable(false);
   const updateReady = observable(false);
-  const i18n = createI18n();
-  const storage = await openStorage({ onStale: () => staleDatabase.set(true) });
-  const resumed = await resumeSession({ storage, now: () => new Date() }, QUESTIONNAIRE).catch(() => undefined);
-  await switchLanguage(i18n, resumed?.language ?? DEFAULT_LANGUAGE, document.documentElement);
+  const [french, storage] = await Promise.all([
+    loadMessages('fr'),
+    openStorage({ onStale: () => staleDatabase.set(true) }),
+  ]);
+  const i18n = createI18n(french);
+  const settings = await readDeviceSettings(storage);
+  const now = () => new Date();
+
+  // A reload or a crash mid-questionnaire resumes where the person was (the journey chunk is loaded only then).
+  let resumed: AppProps['resumed'];
+  if (await latestSession(storage).catch(() => undefined)) {
+    const journey = await loadJourney();
+    const session = await journey.resumeSession({ storage, now }, journey.QUESTIONNAIRE).catch(() => undefined);
+    if (session) resumed = { session, journey };
+  }
+  await switchLanguage(i18n, resumed?.session.language ?? settings.defaultLanguage, document.documentElement);
 
   const services: AppServices = {
     storage,
     i18n,
-    now: () => new Date(),
+    now,
     newId: () => crypto.randomUUID(),
-    serviceWorker: import.meta.env.PROD ? registerServiceWorker({ onUpdateReady: () => updateReady.set(true) }) : null,
+    // The bridge (workbox-window) is loaded after the first screen; an update can only be ready once it is there.
+    serviceWorker: { applyUpdate: () => bridge?.applyUpdate(), checkForUpdate: async () => bridge?.checkForUpdate() },
+    readAloud: createReadAloud(globalThis.speechSynthesis),
+    settings,
     staleDatabase,
     updateReady,
   };
@@ -36,6 +51,12 @@ async function main() {
   render(<App services={services} resumed={resumed} />, root);
 
   // After the first screen: nothing here may delay it.
+  let bridge: ServiceWorkerBridge | null = null;
+  if (import.meta.env.PROD) {
+    void import('./pwa/sw-bridge').then(({ registerServiceWorker }) => {
+      bridge = registerServiceWorker({ onUpdateReady: () => updateReady.set(true) });
+    });
+  }
   void requestPersistence(navigator.storage);
   void ensurePlacesDataset({ storage, loadDemo: loadDemoPlaces }).catch((error: unknown) =>
     console.warn('Repère: demo places not loaded', error),

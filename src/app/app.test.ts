@@ -6,7 +6,8 @@ import { openMemoryStorage } from '../storage/open-storage';
 import { readPlacesMeta } from '../storage/places';
 import { StorageError } from '../storage/errors';
 import { ensurePlacesDataset } from './places-dataset';
-import { beginSession, changeSessionLanguage, eraseSessions, recordAnswer, resumeSession } from './sessions';
+import { beginSession, changeSessionLanguage, eraseSessions } from './sessions';
+import { recordAnswer, resumeSession } from './questionnaire-session';
 import { mayApplyUpdate } from './update-gate';
 
 const clockAt = (iso: string) => () => new Date(iso);

@@ -1,14 +1,12 @@
 import type { Language } from '../domain/language';
-import type { AnswerValue, Questionnaire } from '../domain/questionnaire';
-import { answerQuestion, reconcileAnswers } from '../domain/questionnaire-flow';
-import { startSession, withAnswers, withLanguage, type Session, type SessionMode } from '../domain/session';
+import type { Questionnaire } from '../domain/questionnaire';
+import { startSession, withLanguage, type Session, type SessionMode } from '../domain/session';
 import type { RepereStorage } from '../storage/open-storage';
-import { latestSession } from '../storage/sessions';
 import { attemptSave, type SaveOutcome } from './save-outcome';
 
 /** What the session use cases need: the sessions store, a clock and an id maker (tests pass fakes). */
 export interface SessionDeps {
-  readonly storage: Pick<RepereStorage, 'sessions'>;
+  readonly storage: Pick<RepereStorage, 'sessions' | 'results'>;
   readonly now: () => Date;
   readonly newId: () => string;
 }
@@ -24,40 +22,6 @@ export async function beginSession(
   return { session, saved };
 }
 
-/**
- * The session to resume after a reload or a crash, if one is on the device. A session saved by another questionnaire
- * version (an update shipped mid-session) keeps the answers that still fit and is saved again on the current version:
- * the person goes on from the first unanswered question.
- */
-export async function resumeSession(
-  deps: Pick<SessionDeps, 'storage' | 'now'>,
-  questionnaire: Questionnaire,
-): Promise<Session | undefined> {
-  const stored = await latestSession(deps.storage);
-  if (!stored) return undefined;
-  const { answers, recovered } = reconcileAnswers(questionnaire, stored);
-  if (!recovered) return stored;
-  const session = { ...withAnswers(stored, answers, deps.now()), questionnaireVersion: questionnaire.version };
-  await attemptSave(() => deps.storage.sessions.put(session));
-  return session;
-}
-
-/**
- * Records an answer (autosave after every answer). Going back and changing an answer drops the answers no longer on the
- * path. Throws a QuestionnaireError, saving nothing, for an answer the questionnaire cannot take.
- */
-export async function recordAnswer(
-  deps: SessionDeps,
-  questionnaire: Questionnaire,
-  session: Session,
-  questionId: string,
-  value: AnswerValue,
-): Promise<{ session: Session; saved: SaveOutcome }> {
-  const next = withAnswers(session, answerQuestion(questionnaire, session.answers, questionId, value), deps.now());
-  const saved = await attemptSave(() => deps.storage.sessions.put(next));
-  return { session: next, saved };
-}
-
 /** Records a language change in the session in progress. */
 export async function changeSessionLanguage(
   deps: SessionDeps,
@@ -69,7 +33,10 @@ export async function changeSessionLanguage(
   return { session: next, saved };
 }
 
-/** "Terminer et effacer": removes every session from the device, the current one and any left by a crash. */
+/**
+ * "Terminer et effacer", and the kiosk's inactivity wipe: removes every session from the device, the current one and
+ * any left by a crash. The FinishedResult (categories only) stays for the mediator's history and the anonymous counts.
+ */
 export function eraseSessions(deps: Pick<SessionDeps, 'storage'>): Promise<SaveOutcome> {
   return attemptSave(() => deps.storage.sessions.clear());
 }

@@ -89,6 +89,18 @@ export function previousQuestion(
   return index > 0 ? (path[index - 1] ?? null) : null;
 }
 
+/**
+ * The question that follows `currentId` on the path, as re-evaluated with the answers (after answering it), or null when
+ * it was the last one. Unlike nextQuestion, it does not skip questions already answered: going forward again after
+ * going back shows each answer given. Pure.
+ */
+export function questionAfter(questionnaire: Questionnaire, answers: Answers, currentId: string): Question | null {
+  const { path } = walk(questionnaire, answers);
+  const index = path.findIndex((q) => q.id === currentId);
+  if (index === -1) throw new QuestionnaireError('notOnPath', currentId);
+  return path[index + 1] ?? null;
+}
+
 /** "Question 3 sur 10 environ": the position of a question and the length of the path as the answers stand. */
 export function progress(
   questionnaire: Questionnaire,
@@ -172,4 +184,20 @@ export function reconcileAnswers(
   const dropped = Object.keys(stored.answers ?? {}).filter((id) => kept[id] === undefined);
   const recovered = stored.questionnaireVersion !== questionnaire.version || dropped.length > 0;
   return { answers: kept, recovered, dropped };
+}
+
+/** Where a person stands in the questionnaire: on a question, or at the result. */
+export type Position = { readonly kind: 'question'; readonly question: Question } | { readonly kind: 'result' };
+
+/**
+ * The screen to show for a cursor (a question id, 'result', or none yet): the cursor's question when it is still on the
+ * path, else the first unanswered question, else the result. Used on resume, so a stale cursor never strands anyone.
+ */
+export function positionOf(questionnaire: Questionnaire, answers: Answers, cursor: string | undefined): Position {
+  const { path } = walk(questionnaire, answers);
+  const next = nextQuestion(questionnaire, answers);
+  if (cursor === 'result') return next ? { kind: 'question', question: next } : { kind: 'result' };
+  const atCursor = path.find((q) => q.id === cursor);
+  if (atCursor) return { kind: 'question', question: atCursor };
+  return next ? { kind: 'question', question: next } : { kind: 'result' };
 }

@@ -1,5 +1,7 @@
+import type { DsiAreaLevels, DsiOverall } from './dsi';
 import type { Language } from './language';
-import type { SessionMode } from './session';
+import type { AutonomyLevel, Barrier, Profile } from './score-profile';
+import type { Session, SessionMode } from './session';
 
 /**
  * The four digital-distance levels a person sees, framed positively and aligned with the field typology
@@ -9,7 +11,8 @@ export const DISTANCE_LEVELS = ['firstSteps', 'learning', 'nearlyAutonomous', 'a
 export type DistanceLevel = (typeof DISTANCE_LEVELS)[number];
 
 /**
- * A finished questionnaire kept on this device until the retention delay. It never names the person.
+ * A finished questionnaire kept on this device until the retention delay: only the categories the mediator's history
+ * and the anonymous counts need. No answers, no screen difficulty, no specific support, nothing that names the person.
  * `countedInBatch` is the id of the anonymous batch that counted it, or null while it is not counted yet.
  */
 export interface FinishedResult {
@@ -19,5 +22,33 @@ export interface FinishedResult {
   readonly language: Language;
   readonly questionnaireVersion: string;
   readonly distanceLevel: DistanceLevel;
+  readonly dsiOverall: DsiOverall;
+  readonly dsiAreas: DsiAreaLevels;
+  readonly illectronism: boolean;
+  readonly barriers: readonly Barrier[];
+  readonly autonomy: AutonomyLevel | null;
+  readonly ageBand: string | null;
   readonly countedInBatch: string | null;
+}
+
+/**
+ * What a session's result leaves on the device once shown. Its id is its own (not the session's): once the session is
+ * erased, nothing links the two.
+ */
+export function toFinishedResult(id: string, session: Session, profile: Profile, now: Date): FinishedResult {
+  return {
+    id,
+    finishedAt: now.toISOString(),
+    mode: session.mode,
+    language: session.language,
+    questionnaireVersion: profile.questionnaireVersion,
+    distanceLevel: profile.distanceLevel,
+    dsiOverall: profile.dsi.overall,
+    dsiAreas: profile.dsi.areas,
+    illectronism: profile.illectronism,
+    barriers: profile.barriers,
+    autonomy: profile.procedures.autonomy,
+    ageBand: profile.ageBand,
+    countedInBatch: null,
+  };
 }

@@ -17,7 +17,14 @@ export interface Session {
   /** The questionnaire version the answers belong to; a session from an older version is reconciled on resume. */
   readonly questionnaireVersion: string;
   readonly answers: Answers;
+  /** Where the person is: a question id, or RESULT_CURSOR once the result is shown. Absent: the first unanswered question. */
+  readonly cursor?: string;
+  /** The id of the FinishedResult this session left, once its result was shown (so it is kept once only). */
+  readonly resultId?: string;
 }
+
+/** The cursor of a session whose result is on screen. */
+export const RESULT_CURSOR = 'result';
 
 /** Opens a new, empty session. The id and the clock come from outside so that this stays pure. */
 export function startSession(input: {
@@ -39,9 +46,11 @@ export function startSession(input: {
   };
 }
 
-/** Replaces the answers of a session (after an answer, or after going back and changing one). */
-export function withAnswers(session: Session, answers: Answers, now: Date): Session {
-  return { ...session, answers, updatedAt: now.toISOString() };
+/** Replaces the answers of a session and moves its cursor (after an answer, or after going back and changing one). */
+export function withAnswers(session: Session, answers: Answers, now: Date, cursor?: string): Session {
+  const { cursor: previous, ...rest } = session;
+  const next = cursor ?? previous;
+  return { ...rest, answers, updatedAt: now.toISOString(), ...(next === undefined ? {} : { cursor: next }) };
 }
 
 /** Switches the language of a session in progress (the person may change it on any screen). */

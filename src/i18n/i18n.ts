@@ -1,32 +1,32 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { DEFAULT_LANGUAGE, textDirection, type Language } from '../domain/language';
-import fr from './locales/fr.json';
+import type fr from './locales/fr.json';
 
 export type { I18n };
 export type Messages = typeof fr;
 
-// French ships in the first bundle; every other language is its own chunk, precached by the service worker.
-const loaders = import.meta.glob<Messages>(['./locales/*.json', '!./locales/fr.json'], { import: 'default' });
+// Every language is its own chunk, precached by the service worker; the first screen is prerendered in French, so
+// even French stays out of the first bundle.
+const loaders = import.meta.glob<Messages>('./locales/*.json', { import: 'default' });
 
-/** Loads the messages of one language (French is always there). */
+/** Loads the messages of one language. */
 export async function loadMessages(language: Language): Promise<Messages> {
-  if (language === 'fr') return fr;
   const load = loaders[`./locales/${language}.json`];
   if (!load) throw new Error(`No messages for ${language}`);
   return load();
 }
 
 /**
- * A fresh i18next instance in French, falling back to French for anything missing. Ready when returned (French is in
- * the bundle), so the build can prerender the welcome screen with it.
+ * A fresh i18next instance with French loaded, falling back to French for anything missing. Ready when returned, so
+ * the build can prerender the welcome screen with it.
  */
-export function createI18n(): I18n {
+export function createI18n(french: Messages): I18n {
   const instance = i18next.createInstance();
   void instance.init({
     initAsync: false,
     lng: DEFAULT_LANGUAGE,
     fallbackLng: DEFAULT_LANGUAGE,
-    resources: { fr: { translation: fr } },
+    resources: { fr: { translation: french } },
     // Preact escapes what it renders; escaping here too would show "&amp;" to the person.
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QUESTIONNAIRE } from '../content/questionnaire';
 import { LANGUAGES } from '../domain/language';
+import { DISTANCE_LEVELS } from '../domain/result';
+import { NEXT_STEPS, STRENGTHS } from '../domain/result-summary';
+import { TEXT_SIZES } from '../ui/hooks/use-display-prefs';
 
 const localesDir = join(import.meta.dirname, 'locales');
 const srcDir = join(import.meta.dirname, '..');
@@ -60,10 +63,30 @@ describe('locales', () => {
     const questionnaireKeys = new Set(
       QUESTIONNAIRE.questions.flatMap((q) => [q.titleKey, q.hintKey ?? '', ...q.options.map((o) => o.labelKey)]),
     );
+    // Keys built from a value (`result.levels.${level}`) count as used through their prefix; the test below checks
+    // that every value of those lists has its key.
+    const dynamicPrefixes = [...code.matchAll(/`([\w.]+\.)\$\{/g)].map((m) => m[1]!);
     const unused = frenchKeys.filter(
-      (key) => !questionnaireKeys.has(key) && !code.includes(`'${key}'`) && !code.includes(`"${key}"`),
+      (key) =>
+        !questionnaireKeys.has(key) &&
+        !code.includes(`'${key}'`) &&
+        !code.includes(`"${key}"`) &&
+        !dynamicPrefixes.some((prefix) => key.startsWith(prefix)),
     );
     expect(unused).toEqual([]);
+  });
+
+  it('has a French text for every value of the lists shown by key', () => {
+    const expected = [
+      ...DISTANCE_LEVELS.flatMap((l) => [`result.levels.${l}`, `result.levelTexts.${l}`]),
+      ...TEXT_SIZES.map((s) => `toolbar.textSizes.${s}`),
+      ...STRENGTHS.map((s) => `result.strengths.${s}`),
+      ...NEXT_STEPS.map((s) => `result.nextSteps.${s}`),
+    ];
+    expect(expected.filter((key) => !frenchKeys.includes(key))).toEqual([]);
+    // and no text for a value that does not exist
+    const listed = frenchKeys.filter((k) => /^result\.(levels|levelTexts|strengths|nextSteps)\.|^toolbar\.textSizes\./.test(k));
+    expect(listed.filter((key) => !expected.includes(key))).toEqual([]);
   });
 
   it('has a French text for every key the code asks for', () => {

@@ -23,6 +23,12 @@ const aResult = (id: string, finishedAt: string): FinishedResult => ({
   language: 'es',
   questionnaireVersion: '1',
   distanceLevel: 'learning',
+  dsiOverall: 'narrow',
+  dsiAreas: { information: 'basic', communication: 'aboveBasic', contentCreation: 'none', safety: 'none', problemSolving: 'basic' },
+  illectronism: false,
+  barriers: ['skills'],
+  autonomy: 'partlyAutonomous',
+  ageBand: 'from25to34',
   countedInBatch: null,
 });
 

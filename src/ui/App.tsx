@@ -1,20 +1,30 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Observable } from '../app/observable';
 import type { SaveOutcome } from '../app/save-outcome';
 import { beginSession, changeSessionLanguage, eraseSessions, type SessionDeps } from '../app/sessions';
 import { mayApplyUpdate } from '../app/update-gate';
-import { QUESTIONNAIRE } from '../content/questionnaire';
-import { DEFAULT_LANGUAGE, type Language } from '../domain/language';
-import type { Session } from '../domain/session';
+import type { DeviceSettings } from '../domain/device-settings';
+import type { Language } from '../domain/language';
+import type { AnswerValue } from '../domain/questionnaire';
+import type { Profile } from '../domain/score-profile';
+import { RESULT_CURSOR, type Session } from '../domain/session';
 import { switchLanguage, type I18n } from '../i18n/i18n';
 import type { ServiceWorkerBridge } from '../pwa/sw-bridge';
 import type { RepereStorage } from '../storage/open-storage';
 import { AppShell } from './components/AppShell';
+import { DisplayToolbar } from './components/DisplayToolbar';
+import { InactivityDialog } from './components/InactivityDialog';
 import type { SaveProblem } from './components/NoticeBar';
+import { useDisplayPrefs } from './hooks/use-display-prefs';
 import { I18nContext } from './hooks/use-i18n';
+import { useInactivity } from './hooks/use-inactivity';
 import { useObservable } from './hooks/use-observable';
-import { SessionScreen } from './screens/SessionScreen';
+import type * as Journey from './journey';
+import type { ReadAloud } from './services/read-aloud';
 import { WelcomeScreen } from './screens/WelcomeScreen';
+
+export type JourneyModule = typeof Journey;
+export const loadJourney = (): Promise<JourneyModule> => import('./journey');
 
 /** Everything the screens need from the outside, built once by main.tsx (tests can build their own). */
 export interface AppServices {
@@ -23,6 +33,8 @@ export interface AppServices {
   readonly now: () => Date;
   readonly newId: () => string;
   readonly serviceWorker: ServiceWorkerBridge | null;
+  readonly readAloud: ReadAloud;
+  readonly settings: DeviceSettings;
   /** A newer version of Repère took the database in another tab. */
   readonly staleDatabase: Observable<boolean>;
   /** A new version is installed and waiting to be applied. */
@@ -31,17 +43,24 @@ export interface AppServices {
 
 export interface AppProps {
   readonly services: AppServices;
-  /** A session found on the device at start-up (reload or crash): the app resumes it. */
-  readonly resumed: Session | undefined;
+  /** A session found on the device at start-up (reload or crash), with the journey module already loaded. */
+  readonly resumed: { session: Session; journey: JourneyModule } | undefined;
 }
 
+/** Seconds the "Êtes-vous toujours là ?" warning gives before the kiosk wipes the session. */
+export const INACTIVITY_WARNING_SECONDS = 20;
+
 export function App({ services, resumed }: AppProps) {
-  const { storage, i18n } = services;
-  const [session, setSession] = useState<Session | null>(resumed ?? null);
-  const [language, setLanguage] = useState<Language>((i18n.language as Language | undefined) ?? DEFAULT_LANGUAGE);
+  const { storage, i18n, settings, readAloud } = services;
+  const [session, setSession] = useState<Session | null>(resumed?.session ?? null);
+  const [journey, setJourney] = useState<JourneyModule | null>(resumed?.journey ?? null);
+  const [language, setLanguage] = useState<Language>((i18n.language as Language | undefined) ?? settings.defaultLanguage);
   const [saveProblem, setSaveProblem] = useState<SaveProblem>(null);
+  const [speechNotice, setSpeechNotice] = useState<string | null>(null);
+  const display = useDisplayPrefs(false);
   const stale = useObservable(services.staleDatabase);
   const updateReady = useObservable(services.updateReady);
+  const busy = useRef(false);
   const deps: SessionDeps = useMemo(() => ({ storage, now: services.now, newId: services.newId }), [services, storage]);
 
   const report = useCallback((outcome: SaveOutcome) => {
@@ -49,6 +68,35 @@ export function App({ services, resumed }: AppProps) {
     if (outcome.ok) setSaveProblem(null);
     else if (outcome.reason !== 'closed') setSaveProblem(outcome.reason);
   }, []);
+
+  const position = session && journey ? journey.sessionPosition(journey.QUESTIONNAIRE, session) : null;
+
+  // The result is computed at once (pure and fast), so it shows in the same frame as the last answer.
+  const atResult = position?.kind === 'result';
+  const profile: Profile | null = useMemo(
+    () => (atResult && session && journey ? journey.scoreProfile(journey.QUESTIONNAIRE, session.answers, { language: session.language }) : null),
+    [atResult, journey, session],
+  );
+
+  // Reaching the result (or resuming on it) keeps the FinishedResult, once.
+  useEffect(() => {
+    if (!atResult || !session || !journey || session.resultId) return;
+    void journey.finishSession(deps, journey.QUESTIONNAIRE, session).then((done) => {
+      setSession(done.session);
+      report(done.saved);
+    });
+  }, [atResult, deps, journey, report, session]);
+
+  // Read-aloud stops whenever the screen changes.
+  const screenKey = position ? (position.kind === 'result' ? RESULT_CURSOR : position.question.id) : 'welcome';
+  useEffect(() => () => readAloud.stop(), [readAloud, screenKey]);
+
+  // Prefetch the journey while the welcome screen waits, so "Commencer" answers at once.
+  useEffect(() => {
+    if (journey) return undefined;
+    const timer = setTimeout(() => void loadJourney().then(setJourney), 1500);
+    return () => clearTimeout(timer);
+  }, [journey]);
 
   const applyLanguage = useCallback(
     async (next: Language) => {
@@ -70,19 +118,60 @@ export function App({ services, resumed }: AppProps) {
     [applyLanguage, deps, report, session],
   );
 
-  const start = useCallback(async () => {
-    const { session: started, saved } = await beginSession(deps, { language, mode: 'kiosk', questionnaire: QUESTIONNAIRE });
-    setSession(started);
-    report(saved);
-  }, [deps, language, report]);
+  /** Runs one step at a time: a double tap never records an answer twice. */
+  const step = useCallback(async (work: () => Promise<void>) => {
+    if (busy.current) return;
+    busy.current = true;
+    try {
+      await work();
+    } finally {
+      busy.current = false;
+    }
+  }, []);
 
-  const finish = useCallback(async () => {
+  const start = () =>
+    step(async () => {
+      const module = journey ?? (await loadJourney());
+      setJourney(module);
+      const started = await beginSession(deps, { language, mode: 'kiosk', questionnaire: module.QUESTIONNAIRE });
+      setSession(started.session);
+      report(started.saved);
+    });
+
+  const answer = (value: AnswerValue) =>
+    step(async () => {
+      if (!session || !journey || position?.kind !== 'question') return;
+      const recorded = await journey.recordAnswer(deps, journey.QUESTIONNAIRE, session, position.question.id, value);
+      setSession(recorded.session);
+      report(recorded.saved);
+    });
+
+  /** Back to the welcome screen for the next person: erases the session, resets language and display. */
+  const endSession = useCallback(async () => {
+    readAloud.stop();
     setSession(null);
     setSaveProblem(null);
     report(await eraseSessions(deps));
+    display.reset();
     // The next person starts in the device's language, not in the one the previous person chose.
-    if (language !== DEFAULT_LANGUAGE) await applyLanguage(DEFAULT_LANGUAGE);
-  }, [applyLanguage, deps, language, report]);
+    if (language !== settings.defaultLanguage) await applyLanguage(settings.defaultLanguage);
+  }, [applyLanguage, deps, display, language, readAloud, report, settings.defaultLanguage]);
+
+  const back = () =>
+    step(async () => {
+      if (!session || !journey) return;
+      const moved = await journey.goBack(deps, journey.QUESTIONNAIRE, session);
+      if (!moved) return endSession();
+      setSession(moved.session);
+      report(moved.saved);
+    });
+
+  const inactivity = useInactivity({
+    active: session !== null && settings.mode === 'publicKiosk',
+    timeoutMs: settings.inactivitySeconds * 1000,
+    warningSeconds: INACTIVITY_WARNING_SECONDS,
+    onExpire: () => void endSession(),
+  });
 
   // A waiting update is applied only where a reload costs the person nothing.
   useEffect(() => {
@@ -91,6 +180,49 @@ export function App({ services, resumed }: AppProps) {
   }, [services.serviceWorker, session, updateReady]);
 
   const i18nValue = useMemo(() => ({ t: i18n.t.bind(i18n), language }), [i18n, language]);
+  const speak = (text: string) => readAloud.speak(text, language);
+
+  const toggleReadAloud = () => {
+    const turningOn = !display.prefs.readAloud;
+    display.toggleReadAloud();
+    setSpeechNotice(null);
+    if (turningOn && !session) {
+      const outcome = speak(i18nValue.t('welcome.intro'));
+      if (outcome !== 'speaking') setSpeechNotice(i18nValue.t(outcome === 'noVoice' ? 'speech.noVoice' : 'speech.unsupported'));
+    }
+  };
+
+  let screen;
+  if (session && journey && position?.kind === 'question') {
+    const at = journey.progress(journey.QUESTIONNAIRE, session.answers, position.question.id);
+    screen = (
+      <journey.QuestionScreen
+        key={position.question.id}
+        question={position.question}
+        answers={session.answers}
+        position={at.position}
+        estimatedTotal={at.estimatedTotal}
+        isFirst={at.position === 1}
+        autoRead={display.prefs.readAloud}
+        onAnswer={(value) => void answer(value)}
+        onBack={() => void back()}
+        speak={speak}
+      />
+    );
+  } else if (session && journey && profile) {
+    screen = (
+      <journey.ResultScreen
+        profile={profile}
+        answers={session.answers}
+        onEdit={() => void back()}
+        onFinish={() => void step(endSession)}
+      />
+    );
+  } else if (session) {
+    screen = <main id="main" class="screen" aria-busy="true" />;
+  } else {
+    screen = <WelcomeScreen onStart={() => void start()} onChooseLanguage={(l) => void chooseLanguage(l)} />;
+  }
 
   return (
     <I18nContext.Provider value={i18nValue}>
@@ -99,13 +231,19 @@ export function App({ services, resumed }: AppProps) {
         saveProblem={saveProblem}
         stale={stale}
         onReload={() => window.location.reload()}
+        toolbar={
+          <DisplayToolbar
+            prefs={display.prefs}
+            onTextSize={display.cycleTextSize}
+            onContrast={display.toggleContrast}
+            onReadAloud={toggleReadAloud}
+          />
+        }
+        speechNotice={speechNotice}
       >
-        {session ? (
-          <SessionScreen onFinish={() => void finish()} />
-        ) : (
-          <WelcomeScreen onStart={() => void start()} onChooseLanguage={(l) => void chooseLanguage(l)} />
-        )}
+        {screen}
       </AppShell>
+      <InactivityDialog open={inactivity.warning} secondsLeft={inactivity.secondsLeft} onStay={inactivity.stayHere} />
     </I18nContext.Provider>
   );
 }

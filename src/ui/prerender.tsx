@@ -1,7 +1,10 @@
 import { renderToString } from 'preact-render-to-string';
 import { DEFAULT_LANGUAGE } from '../domain/language';
 import { createI18n } from '../i18n/i18n';
+import fr from '../i18n/locales/fr.json';
 import { AppShell } from './components/AppShell';
+import { DisplayToolbar } from './components/DisplayToolbar';
+import { DEFAULT_DISPLAY } from './hooks/use-display-prefs';
 import { I18nContext } from './hooks/use-i18n';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 
@@ -12,10 +15,17 @@ const noop = () => {};
  * costly first layout (eight scripts of language names) happens before the first paint instead of after it.
  */
 export function renderWelcomeHtml(): string {
-  const i18n = createI18n();
+  const i18n = createI18n(fr);
   return renderToString(
     <I18nContext.Provider value={{ t: i18n.t.bind(i18n), language: DEFAULT_LANGUAGE }}>
-      <AppShell memoryOnly={false} saveProblem={null} stale={false} onReload={noop}>
+      <AppShell
+        memoryOnly={false}
+        saveProblem={null}
+        stale={false}
+        onReload={noop}
+        toolbar={<DisplayToolbar prefs={DEFAULT_DISPLAY} onTextSize={noop} onContrast={noop} onReadAloud={noop} />}
+        speechNotice={null}
+      >
         <WelcomeScreen onStart={noop} onChooseLanguage={noop} />
       </AppShell>
     </I18nContext.Provider>,

@@ -1,5 +1,19 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+
+/** The messages of a locale, to find buttons by their real names in any language. */
+export function messages(language: string): (key: string) => string {
+  const data = JSON.parse(readFileSync(`src/i18n/locales/${language}.json`, 'utf8')) as Record<string, unknown>;
+  return (key) => {
+    const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], data);
+    if (typeof value !== 'string') throw new Error(`no ${language} text for ${key}`);
+    return value;
+  };
+}
+
+export const fr = messages('fr');
+export const ar = messages('ar');
 
 /** Waits until the service worker controls the page; a reload during the first install can miss clients.claim(). */
 export async function waitForServiceWorkerControl(page: Page): Promise<void> {
@@ -16,7 +30,7 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   }
 }
 
-/** axe-core on the whole page, WCAG 2.1 A/AA and best practices: the list of violations, for a readable failure. */
+/** axe-core on the whole page (WCAG 2.1 A/AA and best practices): the violations, for a readable failure. */
 export async function axeViolations(page: Page): Promise<Array<{ id: string; help: string; targets: string[] }>> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.map((v) => ({
@@ -26,12 +40,81 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; hel
   }));
 }
 
-export const welcomeStart = (page: Page) => page.getByRole('button', { name: 'Commencer' });
-export const sessionHeading = (page: Page) => page.getByRole('heading', { level: 1, name: 'Vos questions' });
-export const finishButton = (page: Page) => page.getByRole('button', { name: 'Terminer et effacer' });
+export const welcomeStart = (page: Page) => page.getByRole('button', { name: fr('welcome.start'), exact: true });
+/** The legend of the question on screen (the question itself). */
+export const questionLegend = (page: Page) => page.locator('legend.question-title');
+export const firstQuestion = (page: Page) => page.getByRole('group', { name: fr('questions.devices.title') });
+export const backToWelcome = (page: Page) => page.getByRole('button', { name: fr('question.backToWelcome') });
+export const resultHeading = (page: Page, t = fr) => page.getByRole('heading', { level: 1, name: t('result.title') });
 
-/** Opens the kiosk and waits for the welcome screen (not the static splash). */
+/** Opens the kiosk and waits for the live welcome screen (not only the prerendered HTML). */
 export async function openKiosk(page: Page): Promise<void> {
   await page.goto('/');
   await expect(welcomeStart(page)).toBeVisible();
+  await page.waitForFunction(() => document.documentElement.dataset.textSize !== undefined);
+}
+
+/** Counts a store of the device's IndexedDB. */
+export function countStore(page: Page, store: 'sessions' | 'results'): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('repere');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const count = request.result.transaction(name).objectStore(name).count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            request.result.close();
+          };
+        };
+      }),
+    store,
+  );
+}
+
+/**
+ * Answers the question on screen the simple way: ticks the first box, or picks the first answer, then "Suivant".
+ * `how` chooses the gesture: a click, a tap (touch screens), or the keyboard alone.
+ */
+export async function answerFirst(page: Page, t = fr, how: 'click' | 'tap' | 'keyboard' = 'click'): Promise<string> {
+  const legend = questionLegend(page);
+  await expect(legend).toBeVisible();
+  const title = (await legend.innerText()).trim();
+  const choice = page.locator('.options input').first();
+  const next = page.getByRole('button', { name: t('question.next'), exact: true });
+  if (how === 'keyboard') {
+    await expect(legend).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(choice).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(choice).toBeChecked();
+    await page.keyboard.press('Enter');
+  } else if (how === 'tap') {
+    await page.locator('.options label').first().tap();
+    await expect(choice).toBeChecked();
+    await next.tap();
+  } else {
+    await page.locator('.options label').first().click();
+    await next.click();
+  }
+  // the next screen replaces this one
+  await expect(page.getByText(title, { exact: true })).toHaveCount(0);
+  return title;
+}
+
+/** Waits for the next screen of the journey: a question, or the result. */
+export async function nextScreen(page: Page): Promise<void> {
+  await page.locator('legend.question-title, main.result h1').first().waitFor();
+}
+
+/** Answers every question (first answer each time) until the result shows; returns the questions seen. */
+export async function completeJourney(page: Page, t = fr, how: 'click' | 'tap' | 'keyboard' = 'click'): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < 25; i += 1) {
+    await nextScreen(page);
+    if (await resultHeading(page, t).isVisible()) return seen;
+    seen.push(await answerFirst(page, t, how));
+  }
+  throw new Error(`no result after ${seen.length} questions: ${seen.join(' | ')}`);
 }

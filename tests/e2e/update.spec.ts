@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { finishButton, openKiosk, sessionHeading, waitForServiceWorkerControl, welcomeStart } from './support';
+import { answerFirst, backToWelcome, firstQuestion, openKiosk, questionLegend, waitForServiceWorkerControl, welcomeStart } from './support';
 
 /** Deploys a new version: rebuilds dist/, which `vite preview` serves from disk on every request. */
 function deployNewBuild(buildId: string): void {
@@ -16,7 +16,7 @@ test('a new version deployed mid-session waits, then is applied back on the welc
   await openKiosk(page);
   await waitForServiceWorkerControl(page);
   await welcomeStart(page).click();
-  await expect(sessionHeading(page)).toBeVisible();
+  await expect(firstQuestion(page)).toBeVisible();
   await page.evaluate(() => {
     (window as unknown as { notReloaded: boolean }).notReloaded = true;
   });
@@ -36,10 +36,15 @@ test('a new version deployed mid-session waits, then is applied back on the welc
   // then the session is not interrupted: same page, same screen
   await page.waitForTimeout(1_000);
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
-  await expect(sessionHeading(page)).toBeVisible();
+  await expect(firstQuestion(page)).toBeVisible();
+  // the person goes on answering, still on the old version
+  await answerFirst(page);
+  await expect(questionLegend(page)).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 
-  // and once the person is done, the welcome screen applies it
-  await finishButton(page).click();
+  // and once the person is back on the welcome screen, it is applied
+  await page.getByRole('button', { name: 'Retour', exact: true }).click();
+  await backToWelcome(page).click();
   await expect(page.getByText(buildId)).toBeVisible();
   await expect(welcomeStart(page)).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBeUndefined();

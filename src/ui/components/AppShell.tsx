@@ -2,11 +2,25 @@ import type { ComponentChildren } from 'preact';
 import { AppFooter } from './AppFooter';
 import { NoticeBar, type NoticeBarProps } from './NoticeBar';
 
-/** The frame of every screen: the notices above, the privacy line and version below. */
-export function AppShell({ children, ...notices }: NoticeBarProps & { readonly children: ComponentChildren }) {
+export interface AppShellProps extends NoticeBarProps {
+  readonly children: ComponentChildren;
+  /** The display toolbar (text size, contrast, read-aloud). */
+  readonly toolbar?: ComponentChildren;
+  /** "This device cannot read aloud in this language", after the read-aloud switch was turned on. */
+  readonly speechNotice?: string | null;
+}
+
+/** The frame of every screen: notices and the display toolbar above, the privacy line and version below. */
+export function AppShell({ children, toolbar, speechNotice, ...notices }: AppShellProps) {
   return (
     <div class="app">
       <NoticeBar {...notices} />
+      <header class="app-header no-print">
+        {toolbar}
+        <p class="gentle" role="status">
+          {speechNotice}
+        </p>
+      </header>
       {children}
       <AppFooter />
     </div>

@@ -1,0 +1,145 @@
+import { ArrowLeft, ArrowRight, CircleHelp, SkipForward, Volume2 } from 'lucide';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { visibleOptions } from '../../domain/questionnaire-flow';
+import { DONT_KNOW, SKIPPED, type AnswerValue, type Answers, type Question } from '../../domain/questionnaire';
+import { Icon } from '../components/Icon';
+import { useI18n } from '../hooks/use-i18n';
+import type { SpeakOutcome } from '../services/read-aloud';
+import { Pictogram } from './Pictogram';
+
+export interface QuestionScreenProps {
+  readonly question: Question;
+  readonly answers: Answers;
+  readonly position: number;
+  readonly estimatedTotal: number;
+  readonly isFirst: boolean;
+  /** Read the question and its answers automatically when it appears. */
+  readonly autoRead: boolean;
+  readonly onAnswer: (value: AnswerValue) => void;
+  readonly onBack: () => void;
+  readonly speak: (text: string) => SpeakOutcome;
+}
+
+function initialSelection(question: Question, answers: Answers): string[] {
+  const value = answers[question.id];
+  if (Array.isArray(value)) return [...value];
+  return typeof value === 'string' && value !== DONT_KNOW && value !== SKIPPED ? [value] : [];
+}
+
+/**
+ * One question per screen: the question as the legend of a fieldset, answers as large native radio buttons or
+ * checkboxes with a pictogram, "Je ne sais pas", Back, Next, the progress, and a speaker button. No timer, no wrong answer.
+ */
+export function QuestionScreen(props: QuestionScreenProps) {
+  const { question, answers, onAnswer, speak } = props;
+  const { t } = useI18n();
+  const [selected, setSelected] = useState<string[]>(() => initialSelection(question, answers));
+  const [notice, setNotice] = useState<string | null>(null);
+  const legend = useRef<HTMLLegendElement>(null);
+  const options = visibleOptions(question, answers);
+  const multiple = question.kind === 'multipleChoice';
+  const hintId = `hint-${question.id}`;
+
+  const spokenText = () =>
+    [t(question.titleKey), question.hintKey ? t(question.hintKey) : '', ...options.map((o) => t(o.labelKey))]
+      .filter(Boolean)
+      .join('. ');
+
+  const readAloud = () => {
+    const outcome = speak(spokenText());
+    setNotice(outcome === 'noVoice' ? t('speech.noVoice') : outcome === 'unsupported' ? t('speech.unsupported') : null);
+  };
+
+  useEffect(() => {
+    legend.current?.focus();
+    if (props.autoRead) readAloud();
+    // Only when the question appears (the screen is keyed by question id).
+  }, []);
+
+  const toggle = (id: string, checked: boolean) => {
+    setNotice(null);
+    setSelected((current) => (multiple ? (checked ? [...current, id] : current.filter((x) => x !== id)) : [id]));
+  };
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (multiple) {
+      // Keep the definition's order, whatever the order of the taps.
+      onAnswer(options.map((o) => o.id).filter((id) => selected.includes(id)));
+    } else if (selected[0]) {
+      onAnswer(selected[0]);
+    } else {
+      setNotice(t('question.chooseOne'));
+    }
+  };
+
+  return (
+    <main id="main" class="screen question">
+      <form class="question-form" onSubmit={submit} noValidate>
+        <fieldset class="question-fieldset" aria-describedby={question.hintKey ? hintId : undefined}>
+          <legend ref={legend} tabIndex={-1} class="question-title">
+            <Pictogram id={question.pictogram} size={56} />
+            <h1 class="question-heading">{t(question.titleKey)}</h1>
+          </legend>
+          {question.hintKey ? (
+            <p id={hintId} class="hint">
+              {t(question.hintKey)}
+            </p>
+          ) : null}
+          <ul class={`options options-${question.kind}`}>
+            {options.map((option) => (
+              <li key={option.id}>
+                <label class="option">
+                  <input
+                    type={multiple ? 'checkbox' : 'radio'}
+                    name={question.id}
+                    value={option.id}
+                    checked={selected.includes(option.id)}
+                    onChange={(event) => toggle(option.id, (event.currentTarget as HTMLInputElement).checked)}
+                  />
+                  <Pictogram id={option.pictogram} />
+                  <span>{t(option.labelKey)}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <p class="gentle" role="status">
+          {notice}
+        </p>
+        <div class="question-secondary">
+          <button
+            type="button"
+            class="btn btn-secondary"
+            aria-pressed={answers[question.id] === DONT_KNOW}
+            onClick={() => onAnswer(DONT_KNOW)}
+          >
+            <Icon icon={CircleHelp} size={24} />
+            <span>{t('question.dontKnow')}</span>
+          </button>
+          {question.optional ? (
+            <button type="button" class="btn btn-secondary" onClick={() => onAnswer(SKIPPED)}>
+              <Icon icon={SkipForward} size={24} />
+              <span>{t('question.skip')}</span>
+            </button>
+          ) : null}
+          <button type="button" class="btn btn-secondary" onClick={readAloud}>
+            <Icon icon={Volume2} size={24} />
+            <span>{t('question.listen')}</span>
+          </button>
+        </div>
+        <div class="question-nav">
+          <button type="button" class="btn btn-secondary btn-nav" onClick={props.onBack}>
+            <Icon icon={ArrowLeft} size={24} class="flip-rtl" />
+            <span>{props.isFirst ? t('question.backToWelcome') : t('question.back')}</span>
+          </button>
+          <p class="progress">{t('question.progress', { position: props.position, total: props.estimatedTotal })}</p>
+          <button type="submit" class="btn btn-primary btn-nav">
+            <span>{t('question.next')}</span>
+            <Icon icon={ArrowRight} size={24} class="flip-rtl" />
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,97 @@
+import { Award, Footprints, Printer, QrCode as QrIcon, Sprout, TrendingUp } from 'lucide';
+import { useState } from 'preact/hooks';
+import type { Answers } from '../../domain/questionnaire';
+import type { DistanceLevel } from '../../domain/result';
+import { summarizeResult } from '../../domain/result-summary';
+import type { Profile } from '../../domain/score-profile';
+import { Icon } from '../components/Icon';
+import { useFocusOnMount } from '../hooks/use-focus-on-mount';
+import { useI18n } from '../hooks/use-i18n';
+import { QrCode } from './QrCode';
+import { takeAwayText } from './take-away';
+
+const LEVEL_ICONS: Readonly<Record<DistanceLevel, typeof Sprout>> = {
+  firstSteps: Footprints,
+  learning: Sprout,
+  nearlyAutonomous: TrendingUp,
+  autonomous: Award,
+};
+
+export interface ResultScreenProps {
+  readonly profile: Profile;
+  readonly answers: Answers;
+  readonly onEdit: () => void;
+  readonly onFinish: () => void;
+}
+
+/** The result in plain words: the level, strengths first, two or three next steps, places, and something to take away. */
+export function ResultScreen({ profile, answers, onEdit, onFinish }: ResultScreenProps) {
+  const { t } = useI18n();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const [showQr, setShowQr] = useState(false);
+  const { strengths, nextSteps } = summarizeResult(profile, answers);
+  const level = profile.distanceLevel;
+  const places: string[] = [];
+
+  return (
+    <main id="main" class="screen result">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('result.title')}
+      </h1>
+      <section class={`level level-${level}`} aria-labelledby="level-name">
+        <Icon icon={LEVEL_ICONS[level]} size={72} />
+        <p id="level-name" class="level-name">
+          {t(`result.levels.${level}`)}
+        </p>
+        <p class="level-text">{t(`result.levelTexts.${level}`)}</p>
+      </section>
+      <section class="result-block" aria-labelledby="strengths-title">
+        <h2 id="strengths-title">{t('result.strengthsTitle')}</h2>
+        <ul class="strengths">
+          {strengths.map((s) => (
+            <li key={s}>{t(`result.strengths.${s}`)}</li>
+          ))}
+        </ul>
+      </section>
+      <section class="result-block" aria-labelledby="steps-title">
+        <h2 id="steps-title">{t('result.nextStepsTitle')}</h2>
+        <ol class="next-steps">
+          {nextSteps.map((s) => (
+            <li key={s}>{t(`result.nextSteps.${s}`)}</li>
+          ))}
+        </ol>
+      </section>
+      <section class="result-block" aria-labelledby="places-title">
+        <h2 id="places-title">{t('result.placesTitle')}</h2>
+        <p>{t('result.placesNone')}</p>
+      </section>
+      <section class="result-block take-away no-print" aria-labelledby="take-away-title">
+        <h2 id="take-away-title">{t('result.takeAwayTitle')}</h2>
+        <div class="take-away-actions">
+          <button type="button" class="btn btn-secondary" onClick={() => window.print()}>
+            <Icon icon={Printer} size={24} />
+            <span>{t('result.print')}</span>
+          </button>
+          <button type="button" class="btn btn-secondary" aria-expanded={showQr} onClick={() => setShowQr(true)}>
+            <Icon icon={QrIcon} size={24} />
+            <span>{t('result.showQr')}</span>
+          </button>
+        </div>
+        {showQr ? (
+          <div class="qr-block">
+            <QrCode text={takeAwayText({ t, level, nextSteps, places })} label={t('result.qrLabel')} />
+            <p>{t('result.qrHelp')}</p>
+          </div>
+        ) : null}
+      </section>
+      <div class="result-actions no-print">
+        <button type="button" class="btn btn-secondary" onClick={onEdit}>
+          {t('result.editAnswers')}
+        </button>
+        <button type="button" class="btn btn-primary btn-finish" onClick={onFinish}>
+          {t('session.finish')}
+        </button>
+      </div>
+    </main>
+  );
+}

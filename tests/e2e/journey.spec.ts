@@ -1,0 +1,231 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { expect, test } from '@playwright/test';
+import {
+  answerFirst,
+  ar,
+  completeJourney,
+  countStore,
+  fr,
+  openKiosk,
+  questionLegend,
+  resultHeading,
+  welcomeStart,
+} from './support';
+
+test.describe('on a phone, by touch', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('a full journey in French, by taps, to the result and "Terminer et effacer"', async ({ page }) => {
+    await openKiosk(page);
+    await welcomeStart(page).tap();
+    const seen = await completeJourney(page, fr, 'tap');
+    expect(seen[0]).toBe(fr('questions.devices.title'));
+    expect(seen.length).toBeLessThanOrEqual(22);
+    await expect(page.locator('.level-name')).toHaveText(fr('result.levels.autonomous'));
+    await expect(page.locator('.strengths li').first()).toBeVisible();
+    const steps = await page.locator('.next-steps li').count();
+    expect(steps).toBeGreaterThanOrEqual(1);
+    expect(steps).toBeLessThanOrEqual(3);
+    await page.getByRole('button', { name: fr('session.finish') }).tap();
+    await expect(welcomeStart(page)).toBeVisible();
+    expect(await countStore(page, 'sessions')).toBe(0);
+    // the finished result (categories only) stays for the mediator's history and the anonymous counts
+    expect(await countStore(page, 'results')).toBe(1);
+  });
+});
+
+test('a full journey in Arabic, right to left', async ({ page }) => {
+  await openKiosk(page);
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await page.getByRole('button', { name: ar('welcome.start'), exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(questionLegend(page)).toHaveText(ar('questions.devices.title'));
+  // right to left: the "next" button sits on the left of "back"
+  const next = await page.getByRole('button', { name: ar('question.next'), exact: true }).boundingBox();
+  const back = await page.getByRole('button', { name: ar('question.backToWelcome') }).boundingBox();
+  expect(next!.x).toBeLessThan(back!.x);
+  await completeJourney(page, ar);
+  await expect(resultHeading(page, ar)).toBeVisible();
+  await expect(page.locator('.level-name')).toHaveText(ar('result.levels.autonomous'));
+});
+
+test('a reload in the middle brings back the same question and the earlier answers', async ({ page }) => {
+  await openKiosk(page);
+  await welcomeStart(page).click();
+  await answerFirst(page); // devices: smartphone
+  await answerFirst(page); // cost: yes
+  const third = (await questionLegend(page).innerText()).trim();
+  const progressText = await page.locator('.progress').innerText();
+  await page.reload();
+  await expect(questionLegend(page)).toHaveText(third);
+  await expect(page.locator('.progress')).toHaveText(progressText);
+  await page.getByRole('button', { name: fr('question.back'), exact: true }).click();
+  await expect(questionLegend(page)).toHaveText(fr('questions.costBarrier.title'));
+  await expect(page.getByRole('radio', { name: fr('questions.costBarrier.options.yes') })).toBeChecked();
+  await page.getByRole('button', { name: fr('question.back'), exact: true }).click();
+  await expect(page.getByRole('checkbox', { name: fr('questions.devices.options.smartphone') })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: fr('questions.devices.options.computer') })).not.toBeChecked();
+});
+
+test('going back and changing an answer changes the path', async ({ page }) => {
+  await openKiosk(page);
+  await welcomeStart(page).click();
+  await page.getByRole('checkbox', { name: fr('questions.devices.options.computer') }).check();
+  await page.getByRole('checkbox', { name: fr('questions.devices.options.homeInternet') }).check();
+  await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
+  // a computer and a box: no question about the price
+  await expect(questionLegend(page)).toHaveText(fr('questions.screenDifficulty.title'));
+  await page.getByRole('button', { name: fr('question.skip') }).click();
+  await page.getByRole('radio', { name: fr('questions.internetUse.options.never') }).check();
+  await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
+  // not online: no skill screens
+  await expect(questionLegend(page)).toHaveText(fr('questions.proceduresHow.title'));
+  await page.getByRole('button', { name: fr('question.back'), exact: true }).click();
+  await page.getByRole('radio', { name: fr('questions.internetUse.options.everyDay') }).check();
+  await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
+  await expect(questionLegend(page)).toHaveText(fr('questions.skills.information.title'));
+});
+
+test('"Je ne sais pas" and "Suivant" without an answer are both gentle', async ({ page }) => {
+  await openKiosk(page);
+  await welcomeStart(page).click();
+  await page.getByRole('button', { name: fr('question.dontKnow') }).click();
+  // devices unknown: the price question comes
+  await expect(questionLegend(page)).toHaveText(fr('questions.costBarrier.title'));
+  await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: fr('question.chooseOne') })).toBeVisible();
+  await expect(questionLegend(page)).toHaveText(fr('questions.costBarrier.title'));
+});
+
+test.describe('inactivity on a kiosk', () => {
+  test('a warning, then the session is wiped and the kiosk returns to welcome', async ({ page }) => {
+    await page.clock.install();
+    await openKiosk(page);
+    await welcomeStart(page).click();
+    await answerFirst(page);
+    await answerFirst(page);
+    expect(await countStore(page, 'sessions')).toBe(1);
+
+    await page.clock.fastForward(89_000);
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await page.clock.fastForward(2_000);
+    const dialog = page.getByRole('dialog', { name: fr('inactivity.title') });
+    await expect(dialog).toBeVisible();
+    await expect(page.getByRole('button', { name: fr('inactivity.stay') })).toBeFocused();
+
+    await page.clock.fastForward(21_000);
+    await expect(welcomeStart(page)).toBeVisible();
+    await expect(dialog).toBeHidden();
+    expect(await countStore(page, 'sessions')).toBe(0);
+    expect(await countStore(page, 'results')).toBe(0);
+    // and a reload does not bring it back
+    await page.reload();
+    await expect(welcomeStart(page)).toBeVisible();
+  });
+
+  test('"Je suis là" keeps the person where they were', async ({ page }) => {
+    await page.clock.install();
+    await openKiosk(page);
+    await welcomeStart(page).click();
+    await answerFirst(page);
+    const question = (await questionLegend(page).innerText()).trim();
+    await page.clock.fastForward(91_000);
+    await page.getByRole('button', { name: fr('inactivity.stay') }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await page.clock.fastForward(30_000);
+    await expect(questionLegend(page)).toHaveText(question);
+  });
+});
+
+test('text size and contrast: one tap each, kept for the session, reset for the next person', async ({ page }) => {
+  await openKiosk(page);
+  const size = page.getByRole('button', { name: /Taille du texte/ });
+  const base = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  await size.click();
+  await expect(size).toHaveText(/grande/);
+  expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeCloseTo(base * 1.25, 0);
+  await size.click();
+  await expect(size).toHaveText(/très grande/);
+  await page.getByRole('button', { name: fr('toolbar.contrast') }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
+  await welcomeStart(page).click();
+  await expect(questionLegend(page)).toBeVisible();
+  await page.reload();
+  await expect(questionLegend(page)).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-text-size', 'veryLarge');
+  await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
+  await page.getByRole('button', { name: fr('question.backToWelcome') }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-text-size', 'normal');
+  await expect(page.locator('html')).toHaveAttribute('data-contrast', 'normal');
+});
+
+test('read-aloud says so when this device has no voice for the language', async ({ page }) => {
+  await page.addInitScript({ content: 'speechSynthesis.getVoices = () => [];' });
+  await openKiosk(page);
+  await welcomeStart(page).click();
+  await page.getByRole('button', { name: fr('question.listen') }).click();
+  await expect(page.getByRole('status').filter({ hasText: fr('speech.noVoice') })).toBeVisible();
+});
+
+test('read-aloud speaks the question and its answers in the voice of the language, slower, and stops on navigation', async ({ page }) => {
+  await page.addInitScript({
+    content: `
+      window.spoken = [];
+      window.cancelled = 0;
+      speechSynthesis.getVoices = () => [{ lang: 'fr-FR', localService: true, name: 'Fake FR', default: true, voiceURI: 'fake' }];
+      speechSynthesis.speak = (u) => window.spoken.push({ text: u.text, lang: u.lang, rate: u.rate });
+      const cancel = speechSynthesis.cancel.bind(speechSynthesis);
+      speechSynthesis.cancel = () => { window.cancelled += 1; cancel(); };
+      SpeechSynthesisUtterance.prototype.__defineSetter__('voice', function () {});
+    `,
+  });
+  await openKiosk(page);
+  await welcomeStart(page).click();
+  await page.getByRole('button', { name: fr('question.listen') }).click();
+  const spoken = await page.evaluate(() => (window as unknown as { spoken: Array<{ text: string; lang: string; rate: number }> }).spoken);
+  expect(spoken).toHaveLength(1);
+  expect(spoken[0]!.text).toContain(fr('questions.devices.title'));
+  expect(spoken[0]!.text).toContain(fr('questions.devices.options.tablet'));
+  expect(spoken[0]!.lang).toBe('fr-FR');
+  expect(spoken[0]!.rate).toBeLessThan(1);
+  const before = await page.evaluate(() => (window as unknown as { cancelled: number }).cancelled);
+  await answerFirst(page);
+  expect(await page.evaluate(() => (window as unknown as { cancelled: number }).cancelled)).toBeGreaterThan(before);
+});
+
+test.describe('take-away', () => {
+  test('the QR code holds the result as text, readable without a network', async ({ page, context }) => {
+    await openKiosk(page);
+    await welcomeStart(page).click();
+    await completeJourney(page);
+    await context.setOffline(true);
+    await page.getByRole('button', { name: fr('result.showQr') }).click();
+    const qr = page.getByRole('img', { name: fr('result.qrLabel') });
+    await expect(qr.locator('svg')).toBeVisible();
+    const png = PNG.sync.read(await qr.screenshot());
+    const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(decoded, 'the QR code decodes').not.toBeNull();
+    const text = decoded!.data;
+    expect(text).toContain(fr('result.qrHeading'));
+    expect(text).toContain((await page.locator('.level-name').innerText()).trim());
+    for (const step of await page.locator('.next-steps li').allInnerTexts()) expect(text).toContain(step.trim());
+  });
+
+  test('the printed page holds the result, the next steps and the places block, without buttons', async ({ page }) => {
+    await openKiosk(page);
+    await welcomeStart(page).click();
+    await completeJourney(page);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.level-name')).toBeVisible();
+    await expect(page.locator('.next-steps')).toBeVisible();
+    await expect(page.getByRole('heading', { name: fr('result.placesTitle') })).toBeVisible();
+    await expect(page.getByRole('button', { name: fr('session.finish') })).toBeHidden();
+    await expect(page.getByRole('button', { name: fr('result.print') })).toBeHidden();
+    await expect(page.locator('.toolbar')).toBeHidden();
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    // one A4 page
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+  });
+});
