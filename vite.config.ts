@@ -37,9 +37,17 @@ function prerenderWelcome(): Plugin {
           fileURLToPath(new URL('./src/ui/prerender.tsx', import.meta.url)),
           { configFile: false, logLevel: 'error', define, oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } },
         );
-        const french = Object.keys(ctx.bundle ?? {}).find((file) => /^assets\/fr-[\w-]+\.js$/.test(file));
+        const bundle = ctx.bundle ?? {};
+        const french = Object.keys(bundle).find((file) => /^assets\/fr-[\w-]+\.js$/.test(file));
+        // The style sheet is small: inlined, the first paint waits for no second request.
+        let page = html;
+        for (const [file, asset] of Object.entries(bundle)) {
+          if (!file.endsWith('.css') || asset.type !== 'asset') continue;
+          const link = new RegExp(`<link rel="stylesheet"[^>]*href="/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`);
+          page = page.replace(link, () => `<style>${String(asset.source)}</style>`);
+        }
         return {
-          html: html.replace('<!--prerendered-welcome-->', module.renderWelcomeHtml()),
+          html: page.replace('<!--prerendered-welcome-->', module.renderWelcomeHtml()),
           tags: french ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${french}` }, injectTo: 'head' }] : [],
         };
       },

@@ -49,6 +49,8 @@ async function main() {
   if (!root) throw new Error('#app is missing from index.html');
   // The build prerendered the welcome screen into #app: render() reuses those nodes instead of redrawing them.
   render(<App services={services} resumed={resumed} />, root);
+  // Tells tests (and curious mediators) that the prerendered screen is now live.
+  root.dataset.ready = 'true';
 
   // After the first screen: nothing here may delay it.
   let bridge: ServiceWorkerBridge | null = null;

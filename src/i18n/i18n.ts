@@ -40,6 +40,7 @@ export async function switchLanguage(i18n: I18n, language: Language, root: HTMLE
     i18n.addResourceBundle(language, 'translation', await loadMessages(language));
   }
   await i18n.changeLanguage(language);
-  root.lang = language;
-  root.dir = textDirection(language);
+  // Only when it changes: touching <html> makes the browser restyle the whole page.
+  if (root.lang !== language) root.lang = language;
+  if (root.dir !== textDirection(language)) root.dir = textDirection(language);
 }

@@ -91,11 +91,17 @@ export function App({ services, resumed }: AppProps) {
   const screenKey = position ? (position.kind === 'result' ? RESULT_CURSOR : position.question.id) : 'welcome';
   useEffect(() => () => readAloud.stop(), [readAloud, screenKey]);
 
-  // Prefetch the journey while the welcome screen waits, so "Commencer" answers at once.
+  // Load the journey at the first touch or key on the welcome screen (the finger is still down on "Commencer"), not
+  // on a timer: a kiosk nobody touches does no work, and the first screen stays free of long tasks.
   useEffect(() => {
     if (journey) return undefined;
-    const timer = setTimeout(() => void loadJourney().then(setJourney), 1500);
-    return () => clearTimeout(timer);
+    const prefetch = () => void loadJourney().then(setJourney);
+    window.addEventListener('pointerdown', prefetch, { once: true, capture: true });
+    window.addEventListener('keydown', prefetch, { once: true, capture: true });
+    return () => {
+      window.removeEventListener('pointerdown', prefetch, { capture: true });
+      window.removeEventListener('keydown', prefetch, { capture: true });
+    };
   }, [journey]);
 
   const applyLanguage = useCallback(

@@ -57,6 +57,7 @@ export async function run() {
         scores[key].push(Math.round(score * 100));
       }
       if (i < RUNS - 1) rmSync(output);
+      if (process.env.BENCH_VERBOSE) console.log(`  run ${i + 1}: ${Object.entries(CATEGORIES).map(([id]) => `${id} ${Math.round(report.categories[id].score * 100)}`).join(", ")}, TBT ${Math.round(report.audits["total-blocking-time"].numericValue)} ms`);
     }
     return Object.fromEntries(
       Object.entries(scores).map(([key, values]) => [

@@ -1,26 +1,63 @@
-import { expect, test } from '@playwright/test';
-import { openKiosk, welcomeStart } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { ar, fr, nextScreen, openKiosk, questionLegend, resultHeading } from './support';
 
 // `npm run screenshots`: every screen at phone, tablet and kiosk sizes, in French and in Arabic (right to left),
 // written to reports/screenshots/ for a person to look at. Not part of `npm test`.
 const SIZES = {
   phone: { width: 390, height: 844 },
   tablet: { width: 820, height: 1180 },
-  kiosk: { width: 1920, height: 1080 },
+  kiosk: { width: 1080, height: 1920 },
+  landscape: { width: 1920, height: 1080 },
 } as const;
 
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: `reports/screenshots/${name}.png`, fullPage: true });
+}
+
 for (const [size, viewport] of Object.entries(SIZES)) {
-  for (const language of ['fr', 'ar'] as const) {
+  for (const [language, t] of [['fr', fr], ['ar', ar]] as const) {
     test(`${size} ${language}`, async ({ page }) => {
       await page.setViewportSize(viewport);
-      await page.addInitScript({ content: 'Object.defineProperty(window, "indexedDB", { value: undefined });' });
+      await page.clock.install();
       await openKiosk(page);
       if (language === 'ar') await page.getByRole('button', { name: 'العربية' }).click();
       await expect(page.locator('html')).toHaveAttribute('lang', language);
-      await page.screenshot({ path: `reports/screenshots/welcome-${size}-${language}.png`, fullPage: true });
-      await (language === 'ar' ? page.getByRole('button', { name: 'ابدأ' }) : welcomeStart(page)).click();
-      await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
-      await page.screenshot({ path: `reports/screenshots/session-${size}-${language}.png`, fullPage: true });
+      await shoot(page, `${size}-${language}-1-welcome`);
+      await page.getByRole('button', { name: t('welcome.start'), exact: true }).click();
+      await expect(questionLegend(page)).toBeFocused();
+      await page.locator('.options label').first().click();
+      await shoot(page, `${size}-${language}-2-question-ticks`);
+      let shotScale = false;
+      for (let i = 0; i < 25; i += 1) {
+        await nextScreen(page);
+        if (await resultHeading(page, t).isVisible()) break;
+        const kind = await page.locator('ul.options').getAttribute('class');
+        if (!shotScale && kind?.includes('scale4')) {
+          shotScale = true;
+          await shoot(page, `${size}-${language}-3-question-scale`);
+        }
+        await page.locator('.options label').first().click();
+        await page.getByRole('button', { name: t('question.next'), exact: true }).click();
+      }
+      await page.getByRole('button', { name: t('result.showQr') }).click();
+      await expect(page.locator('.qr svg')).toBeVisible();
+      await shoot(page, `${size}-${language}-4-result`);
+      await page.clock.fastForward(91_000);
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await page.screenshot({ path: `reports/screenshots/${size}-${language}-5-inactivity.png` });
     });
   }
 }
+
+test('high contrast, very large text, phone', async ({ page }) => {
+  await page.setViewportSize(SIZES.phone);
+  await openKiosk(page);
+  const size = page.getByRole('button', { name: /Taille du texte/ });
+  await size.click();
+  await size.click();
+  await page.getByRole('button', { name: fr('toolbar.contrast') }).click();
+  await shoot(page, 'phone-fr-contrast-1-welcome');
+  await page.getByRole('button', { name: fr('welcome.start'), exact: true }).click();
+  await expect(questionLegend(page)).toBeVisible();
+  await shoot(page, 'phone-fr-contrast-2-question');
+});

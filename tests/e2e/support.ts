@@ -51,7 +51,7 @@ export const resultHeading = (page: Page, t = fr) => page.getByRole('heading', {
 export async function openKiosk(page: Page): Promise<void> {
   await page.goto('/');
   await expect(welcomeStart(page)).toBeVisible();
-  await page.waitForFunction(() => document.documentElement.dataset.textSize !== undefined);
+  await page.locator('#app[data-ready="true"]').waitFor({ state: 'attached' });
 }
 
 /** Counts a store of the device's IndexedDB. */

@@ -29,8 +29,10 @@ function load(initialReadAloud: boolean): DisplayPrefs {
 
 /** Applies the preferences to <html> (data-text-size, data-contrast), where the style sheet reads them. */
 export function applyDisplay(root: HTMLElement, prefs: DisplayPrefs): void {
-  root.dataset.textSize = prefs.textSize;
-  root.dataset.contrast = prefs.highContrast ? 'high' : 'normal';
+  // Only what changed: touching <html> makes the browser restyle the whole page.
+  const contrast = prefs.highContrast ? 'high' : 'normal';
+  if (root.dataset.textSize !== prefs.textSize) root.dataset.textSize = prefs.textSize;
+  if (root.dataset.contrast !== contrast) root.dataset.contrast = contrast;
 }
 
 export function useDisplayPrefs(readAloudByDefault: boolean) {
