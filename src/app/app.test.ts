@@ -7,7 +7,7 @@ import { readPlacesMeta } from '../storage/places';
 import { StorageError } from '../storage/errors';
 import { ensurePlacesDataset } from './places-dataset';
 import { beginSession, changeSessionLanguage, eraseSessions } from './sessions';
-import { recordAnswer, resumeSession } from './questionnaire-session';
+import { finishSession, goBack, recordAnswer, resumeSession, sessionPosition } from './questionnaire-session';
 import { mayApplyUpdate } from './update-gate';
 
 const clockAt = (iso: string) => () => new Date(iso);
@@ -114,5 +114,65 @@ describe('ensurePlacesDataset', () => {
     expect(await ensurePlacesDataset({ storage, loadDemo })).toBe('kept');
     expect(loadDemo).not.toHaveBeenCalled();
     expect((await readPlacesMeta(storage))?.source).toBe('national');
+  });
+});
+
+describe('going back and the result', () => {
+  const deps = () => {
+    let n = 0;
+    return { storage: openMemoryStorage('unavailable'), now: clockAt('2026-11-29T09:00:00Z'), newId: () => `id-${(n += 1)}` };
+  };
+  const answerAll = async (d: ReturnType<typeof deps>) => {
+    let { session } = await beginSession(d, { language: 'fr', mode: 'kiosk', questionnaire: QUESTIONNAIRE });
+    for (;;) {
+      const position = sessionPosition(QUESTIONNAIRE, session);
+      if (position.kind === 'result') return session;
+      const q = position.question;
+      const value = q.kind === 'multipleChoice' ? [] : q.options[q.options.length - 1]!.id;
+      session = (await recordAnswer(d, QUESTIONNAIRE, session, q.id, value)).session;
+    }
+  };
+
+  it('goes back from the result to the last question, then to the first, then out', async () => {
+    const d = deps();
+    let session = await answerAll(d);
+    const moved = await goBack(d, QUESTIONNAIRE, session);
+    expect(moved?.session.cursor).toBe('ageBand');
+    session = moved!.session;
+    for (let guard = 0; guard < 30; guard += 1) {
+      const back = await goBack(d, QUESTIONNAIRE, session);
+      if (!back) break;
+      session = back.session;
+    }
+    expect(session.cursor).toBe('devices');
+    expect(await goBack(d, QUESTIONNAIRE, session)).toBeNull();
+  });
+
+  it('keeps the finished result once, however often the result is shown, and never the answers', async () => {
+    const d = deps();
+    const session = await answerAll(d);
+    const first = await finishSession(d, QUESTIONNAIRE, session);
+    const again = await finishSession(d, QUESTIONNAIRE, first.session);
+    expect(again.session.resultId).toBe(first.session.resultId);
+    const kept = await d.storage.results.getAll();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.id).not.toBe(session.id);
+    expect(Object.keys(kept[0]!)).not.toContain('answers');
+    expect(JSON.stringify(kept[0])).not.toMatch(/screenDifficulty|Surdité|Illettrisme/);
+    expect(kept[0]!.distanceLevel).toBe(first.profile.distanceLevel);
+  });
+
+  it('a crash between saving the session and the result still keeps the result once', async () => {
+    const d = deps();
+    const session = await answerAll(d);
+    const put = d.storage.results.put.bind(d.storage.results);
+    d.storage.results.put = async () => {
+      throw new StorageError('unknown', 'results');
+    };
+    const failed = await finishSession(d, QUESTIONNAIRE, session);
+    expect(failed.saved).toEqual({ ok: false, reason: 'unknown' });
+    d.storage.results.put = put;
+    await finishSession(d, QUESTIONNAIRE, failed.session);
+    expect(await d.storage.results.count()).toBe(1);
   });
 });

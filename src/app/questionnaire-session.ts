@@ -28,9 +28,30 @@ export async function resumeSession(
 }
 
 /**
- * Records an answer and moves on (one autosave per answer): to the question after it on the path, or to the result.
- * Going back and changing an answer drops the answers no longer on the path. Throws a QuestionnaireError, saving
- * nothing, for an answer the questionnaire cannot take.
+ * The session after an answer (pure): the answer recorded, answers no longer on the path dropped (going back and
+ * changing an answer), and the cursor moved to the question after it, or to the result. Throws a QuestionnaireError
+ * for an answer the questionnaire cannot take.
+ */
+export function applyAnswer(
+  questionnaire: Questionnaire,
+  session: Session,
+  questionId: string,
+  value: AnswerValue,
+  now: Date,
+): Session {
+  const answers = answerQuestion(questionnaire, session.answers, questionId, value);
+  const cursor = questionAfter(questionnaire, answers, questionId)?.id ?? RESULT_CURSOR;
+  return withAnswers(session, answers, now, cursor);
+}
+
+/** Autosaves a session (after every answer). */
+export function saveSession(deps: Pick<SessionDeps, 'storage'>, session: Session): Promise<SaveOutcome> {
+  return attemptSave(() => deps.storage.sessions.put(session));
+}
+
+/**
+ * Records an answer and moves on, with one autosave. Throws a QuestionnaireError, saving nothing, for an answer the
+ * questionnaire cannot take.
  */
 export async function recordAnswer(
   deps: SessionDeps,
@@ -39,11 +60,8 @@ export async function recordAnswer(
   questionId: string,
   value: AnswerValue,
 ): Promise<{ session: Session; saved: SaveOutcome }> {
-  const answers = answerQuestion(questionnaire, session.answers, questionId, value);
-  const cursor = questionAfter(questionnaire, answers, questionId)?.id ?? RESULT_CURSOR;
-  const next = withAnswers(session, answers, deps.now(), cursor);
-  const saved = await attemptSave(() => deps.storage.sessions.put(next));
-  return { session: next, saved };
+  const next = applyAnswer(questionnaire, session, questionId, value, deps.now());
+  return { session: next, saved: await saveSession(deps, next) };
 }
 
 /** The screen the session is on (see positionOf). */

@@ -147,9 +147,11 @@ export function App({ services, resumed }: AppProps) {
   const answer = (value: AnswerValue) =>
     step(async () => {
       if (!session || !journey || position?.kind !== 'question') return;
-      const recorded = await journey.recordAnswer(deps, journey.QUESTIONNAIRE, session, position.question.id, value);
-      setSession(recorded.session);
-      report(recorded.saved);
+      // The next screen is painted at once; the autosave is issued in the same turn and finishes in parallel
+      // (IndexedDB keeps the order of writes). A failed save is reported, the person goes on.
+      const next = journey.applyAnswer(journey.QUESTIONNAIRE, session, position.question.id, value, deps.now());
+      setSession(next);
+      report(await journey.saveSession(deps, next));
     });
 
   /** Back to the welcome screen for the next person: erases the session, resets language and display. */

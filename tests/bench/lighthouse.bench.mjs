@@ -1,7 +1,8 @@
 // lighthouse.*: Lighthouse 12 mobile scores (simulated slow 4G, 4x CPU) of the production build, median of 3 runs.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/browser.mjs';
+import { withPreviewServer } from './preview-server.mjs';
 
 export const name = 'lighthouse';
 
@@ -9,30 +10,11 @@ const PORT = 4175;
 const RUNS = 3;
 const CATEGORIES = { performance: 'performance', accessibility: 'accessibility', 'best-practices': 'bestPractices' };
 
-async function waitForServer(url, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`preview server not up at ${url} after ${timeoutMs} ms`);
-}
-
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export async function run() {
   const chrome = ensureChromium();
-  const url = `http://localhost:${PORT}/`;
-  const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'], {
-    detached: true,
-    stdio: 'ignore',
-  });
-  try {
-    await waitForServer(url, 60_000);
+  return withPreviewServer(PORT, async (url) => {
     const scores = Object.fromEntries(Object.values(CATEGORIES).map((key) => [key, []]));
     for (let i = 0; i < RUNS; i += 1) {
       const output = `reports/lighthouse-${i}.json`;
@@ -65,11 +47,5 @@ export async function run() {
         { value: median(values), unit: 'score', target: 100, better: 'higher' },
       ]),
     );
-  } finally {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  }
+  });
 }
