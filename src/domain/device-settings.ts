@@ -13,6 +13,8 @@ export interface DeviceSettings {
   readonly inseeCode: string | null;
   /** Days a finished result stays on the device. */
   readonly retentionDays: number;
+  /** Where the device stands, to suggest nearby places; null until a mediator sets it (people then type a postal code). */
+  readonly location: { readonly lat: number; readonly lon: number; readonly label: string } | null;
 }
 
 /** What a new device starts with: a French public kiosk, 90 s of patience, results kept 90 days. */
@@ -22,4 +24,5 @@ export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = {
   inactivitySeconds: 90,
   inseeCode: null,
   retentionDays: 90,
+  location: null,
 };

@@ -14,6 +14,8 @@ export interface Place {
   readonly lat: number | null;
   readonly lon: number | null;
   readonly services: readonly string[];
+  /** Exact values of the standard's `prise_en_charge_specifique`, when the source gives them. */
+  readonly specificSupport?: readonly string[];
   readonly phone: string | null;
   readonly website: string | null;
   /** OpenStreetMap `opening_hours` string, or null when the source gave none. */

@@ -11,6 +11,7 @@ import { RESULT_CURSOR, type Session } from '../domain/session';
 import { switchLanguage, type I18n } from '../i18n/i18n';
 import type { ServiceWorkerBridge } from '../pwa/sw-bridge';
 import type { RepereStorage } from '../storage/open-storage';
+import { readPlacesMeta } from '../storage/places';
 import { AppShell } from './components/AppShell';
 import { DisplayToolbar } from './components/DisplayToolbar';
 import { InactivityDialog } from './components/InactivityDialog';
@@ -187,6 +188,12 @@ export function App({ services, resumed }: AppProps) {
     if (updateReady && mayApplyUpdate({ screen, hasUnsavedInput: false })) services.serviceWorker?.applyUpdate();
   }, [services.serviceWorker, session, updateReady]);
 
+  // The places dataset on the device, read when the result asks for it.
+  const loadDataset = useCallback(async () => {
+    const meta = await readPlacesMeta(storage).catch(() => undefined);
+    return meta ? { meta, places: await storage.places.getAll() } : null;
+  }, [storage]);
+
   const i18nValue = useMemo(() => ({ t: i18n.t.bind(i18n), language }), [i18n, language]);
   const speak = (text: string) => readAloud.speak(text, language);
 
@@ -224,6 +231,9 @@ export function App({ services, resumed }: AppProps) {
         answers={session.answers}
         onEdit={() => void back()}
         onFinish={() => void step(endSession)}
+        loadDataset={loadDataset}
+        deviceOrigin={settings.location}
+        now={services.now}
       />
     );
   } else if (session) {

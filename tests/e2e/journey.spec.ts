@@ -10,6 +10,7 @@ import {
   openKiosk,
   questionLegend,
   resultHeading,
+  waitForServiceWorkerControl,
   welcomeStart,
 } from './support';
 
@@ -228,4 +229,40 @@ test.describe('take-away', () => {
     // one A4 page
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
   });
+});
+
+test('the result lists nearby places offline, with opening hours under a fixed clock, from a postal code', async ({ page, context }) => {
+  // Monday 30 November 2026, 10:00 in Paris
+  await page.clock.setFixedTime(new Date('2026-11-30T10:00:00+01:00'));
+  await openKiosk(page);
+  await waitForServiceWorkerControl(page);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(welcomeStart(page)).toBeVisible();
+  await welcomeStart(page).click();
+  await completeJourney(page);
+  // the device has no location yet: the person types a postal code
+  await page.getByLabel(fr('result.places.postalCodeLabel')).fill('99999');
+  await page.getByRole('button', { name: fr('result.places.search') }).click();
+  await expect(page.getByText(fr('result.places.unknownPostalCode'))).toBeVisible();
+  await page.getByLabel(fr('result.places.postalCodeLabel')).fill('25000');
+  await page.getByRole('button', { name: fr('result.places.search') }).click();
+  const places = page.locator('.places .place');
+  await expect(places.first()).toBeVisible();
+  // the needs of this journey: secure use, understanding, low-cost equipment (docs/SCORING.md)
+  await expect(places.locator('h3')).toHaveText([
+    'Médiathèque du Quai (lieu fictif)',
+    'Atelier numérique de la Gare (lieu fictif)',
+    'Centre social des Forges (lieu fictif)',
+    'Point d’accueil des Quais (lieu fictif)',
+  ]);
+  await expect(places.nth(0)).toContainText('Fermé maintenant. Ouvre mardi 10:00');
+  await expect(places.nth(0)).toContainText('À 0,3 km');
+  await expect(places.nth(2)).toContainText('Ouvert maintenant, jusqu’à 17:00');
+  await expect(page.getByText(fr('result.places.demo'))).toBeVisible();
+  // the take-away holds the places too
+  await page.getByRole('button', { name: fr('result.showQr') }).click();
+  const png = PNG.sync.read(await page.getByRole('img', { name: fr('result.qrLabel') }).screenshot());
+  const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  expect(decoded?.data).toContain('Médiathèque du Quai (lieu fictif) – 3 quai de la Rivière, 25000 Besançon – 03 53 48 10 02');
 });

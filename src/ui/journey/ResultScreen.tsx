@@ -1,5 +1,7 @@
 import { Award, Footprints, Printer, QrCode as QrIcon, Sprout, TrendingUp } from 'lucide';
-import { useState } from 'preact/hooks';
+import { useCallback, useState } from 'preact/hooks';
+import type { PlaceDataset } from '../../content/demo-places';
+import type { Origin } from '../../domain/place-ranking';
 import type { Answers } from '../../domain/questionnaire';
 import type { DistanceLevel } from '../../domain/result';
 import { summarizeResult } from '../../domain/result-summary';
@@ -7,6 +9,7 @@ import type { Profile } from '../../domain/score-profile';
 import { Icon } from '../components/Icon';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useI18n } from '../hooks/use-i18n';
+import { PlacesBlock } from './PlacesBlock';
 import { QrCode } from './QrCode';
 import { takeAwayText } from './take-away';
 
@@ -22,16 +25,21 @@ export interface ResultScreenProps {
   readonly answers: Answers;
   readonly onEdit: () => void;
   readonly onFinish: () => void;
+  readonly loadDataset: () => Promise<PlaceDataset | null>;
+  readonly deviceOrigin: Origin | null;
+  readonly now: () => Date;
 }
 
 /** The result in plain words: the level, strengths first, two or three next steps, places, and something to take away. */
-export function ResultScreen({ profile, answers, onEdit, onFinish }: ResultScreenProps) {
+export function ResultScreen(props: ResultScreenProps) {
+  const { profile, answers, onEdit, onFinish } = props;
   const { t } = useI18n();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [showQr, setShowQr] = useState(false);
   const { strengths, nextSteps } = summarizeResult(profile, answers);
   const level = profile.distanceLevel;
-  const places: string[] = [];
+  const [places, setPlaces] = useState<string[]>([]);
+  const onListed = useCallback((lines: string[]) => setPlaces(lines), []);
 
   return (
     <main id="main" class="screen result">
@@ -63,7 +71,13 @@ export function ResultScreen({ profile, answers, onEdit, onFinish }: ResultScree
       </section>
       <section class="result-block" aria-labelledby="places-title">
         <h2 id="places-title">{t('result.placesTitle')}</h2>
-        <p>{t('result.placesNone')}</p>
+        <PlacesBlock
+          needs={profile.needs}
+          loadDataset={props.loadDataset}
+          deviceOrigin={props.deviceOrigin}
+          now={props.now}
+          onListed={onListed}
+        />
       </section>
       <section class="result-block take-away no-print" aria-labelledby="take-away-title">
         <h2 id="take-away-title">{t('result.takeAwayTitle')}</h2>

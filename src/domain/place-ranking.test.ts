@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { haversineKm } from './geo';
+import type { Place } from './place';
+import { originFromPostalCode, rankPlaces } from './place-ranking';
+
+const BESANCON = { lat: 47.2378, lon: 6.0241 };
+const AIDE = 'Aide aux démarches administratives';
+const OUTILS = 'Maîtrise des outils numériques du quotidien';
+const ACCES = 'Accès internet et matériel informatique';
+
+/** A place `km` kilometres north of Besançon's centre. */
+const place = (id: string, km: number | null, services: string[], extra: Partial<Place> = {}): Place => ({
+  id,
+  name: `Lieu ${id}`,
+  street: '1 rue Test',
+  postalCode: '25000',
+  commune: 'Besançon',
+  inseeCode: '25056',
+  lat: km === null ? null : BESANCON.lat + km / 111.195,
+  lon: km === null ? null : BESANCON.lon,
+  services,
+  phone: null,
+  website: null,
+  openingHours: null,
+  ...extra,
+});
+
+const ids = (s: ReadonlyArray<{ place: Place }>) => s.map((x) => x.place.id);
+const needs = (services: string[], specificSupport: string[] = []) => ({ services, specificSupport });
+
+describe('haversineKm', () => {
+  it('measures Besançon–Dijon at about 75 km as the crow flies', () => {
+    expect(haversineKm(BESANCON, { lat: 47.322, lon: 5.0415 })).toBeCloseTo(74.6, 0);
+  });
+});
+
+describe('rankPlaces', () => {
+  it('leaves out places that meet none of the needs', () => {
+    const places = [place('far-match', 20, [AIDE]), place('near-nomatch', 1, [ACCES]), place('no-services', 0.5, [])];
+    expect(ids(rankPlaces({ places, needs: needs([AIDE]), origin: BESANCON }))).toEqual(['far-match']);
+  });
+
+  it('lists every place, nearest first, when nothing is needed', () => {
+    const places = [place('b', 8, [OUTILS]), place('a', 2, []), place('c', 40, [AIDE])];
+    expect(ids(rankPlaces({ places, needs: needs([]), origin: BESANCON }))).toEqual(['a', 'b', 'c']);
+  });
+
+  it('within the same distance band, the place meeting more needs comes first', () => {
+    const places = [place('one', 1, [AIDE]), place('two', 4, [AIDE, OUTILS])];
+    expect(ids(rankPlaces({ places, needs: needs([AIDE, OUTILS]), origin: BESANCON }))).toEqual(['two', 'one']);
+    // but a much nearer band wins over more matches
+    const far = [place('one', 1, [AIDE]), place('two', 25, [AIDE, OUTILS])];
+    expect(ids(rankPlaces({ places: far, needs: needs([AIDE, OUTILS]), origin: BESANCON }))).toEqual(['one', 'two']);
+  });
+
+  it('counts specific support as a need met', () => {
+    const places = [place('plain', 1, [AIDE]), place('deaf-friendly', 3, [AIDE], { specificSupport: ['Surdité'] })];
+    const ranked = rankPlaces({ places, needs: needs([AIDE], ['Surdité']), origin: BESANCON });
+    expect(ids(ranked)).toEqual(['deaf-friendly', 'plain']);
+    expect(ranked[0]!.matchedSupport).toEqual(['Surdité']);
+  });
+
+  it('puts an open place before a closed one at the same distance, never before a nearer band', () => {
+    const places = [place('closed', 2, [AIDE]), place('open', 2, [AIDE], { name: 'Zz open' }), place('far-open', 50, [AIDE])];
+    const openIds = new Set(['open', 'far-open']);
+    const ranked = rankPlaces({ places, needs: needs([AIDE]), origin: BESANCON, isOpenNow: (p) => openIds.has(p.id) });
+    expect(ids(ranked)).toEqual(['open', 'closed', 'far-open']);
+    expect(ranked.map((s) => s.openNow)).toEqual([true, false, true]);
+  });
+
+  it('breaks exact distance ties by name, then id, so the order never flickers', () => {
+    const places = [place('2', 3, [AIDE], { name: 'Beta' }), place('1', 3, [AIDE], { name: 'Alpha' }), place('0', 3, [AIDE], { name: 'Alpha' })];
+    expect(ids(rankPlaces({ places, needs: needs([AIDE]), origin: BESANCON }))).toEqual(['0', '1', '2']);
+  });
+
+  it('keeps places without coordinates, last, with no distance', () => {
+    const places = [place('nowhere', null, [AIDE]), place('somewhere', 90, [AIDE])];
+    const ranked = rankPlaces({ places, needs: needs([AIDE]), origin: BESANCON });
+    expect(ids(ranked)).toEqual(['somewhere', 'nowhere']);
+    expect(ranked[1]!.distanceKm).toBeNull();
+  });
+
+  it('always returns the 5 nearest matching places, however far (rural départements)', () => {
+    const places = Array.from({ length: 12 }, (_, i) => place(`p${i}`, 100 + i * 10, [AIDE]));
+    const ranked = rankPlaces({ places, needs: needs([AIDE]), origin: BESANCON });
+    expect(ids(ranked)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+    expect(ranked[0]!.distanceKm).toBeCloseTo(100, 0);
+  });
+
+  it('without an origin, ranks by needs met, then name', () => {
+    const places = [place('b', 1, [AIDE], { name: 'B' }), place('a', 50, [AIDE, OUTILS], { name: 'A' })];
+    const ranked = rankPlaces({ places, needs: needs([AIDE, OUTILS]), origin: null });
+    expect(ids(ranked)).toEqual(['a', 'b']);
+    expect(ranked.every((s) => s.distanceKm === null)).toBe(true);
+  });
+});
+
+describe('originFromPostalCode', () => {
+  it('centres on the places of that postal code', () => {
+    const places = [place('a', 0, []), place('b', 2, []), { ...place('c', 0, []), postalCode: '21000', commune: 'Dijon' }];
+    const origin = originFromPostalCode(places, ' 25000 ');
+    expect(origin?.label).toBe('25000 Besançon');
+    expect(haversineKm(origin!, BESANCON)).toBeCloseTo(1, 0);
+  });
+
+  it('says null for a code the dataset does not know, or that is not a postal code', () => {
+    expect(originFromPostalCode([place('a', 0, [])], '75001')).toBeNull();
+    expect(originFromPostalCode([place('a', 0, [])], '2500')).toBeNull();
+    expect(originFromPostalCode([place('a', 0, [])], 'abcde')).toBeNull();
+  });
+});

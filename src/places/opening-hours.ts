@@ -1,0 +1,59 @@
+import type OpeningHours from 'opening_hours';
+
+/** What a place's hours say at a given moment. */
+export type HoursStatus =
+  | { readonly kind: 'open'; readonly until: Date | null; readonly comment: string | null }
+  | { readonly kind: 'closed'; readonly opens: Date | null; readonly comment: string | null }
+  /** No hours, or hours that cannot be read: "horaires non communiqués", never "fermé". */
+  | { readonly kind: 'unknown' };
+
+/**
+ * The location opening_hours needs for French public holidays (PH) and school holidays: without it `PH` rules throw
+ * or follow another country's calendar.
+ */
+export const FRENCH_LOCATION = { lat: 46.6, lon: 2.4, address: { country_code: 'fr', state: '' } } as const;
+
+/** How far ahead to look for the next opening (a bus that comes every other week). */
+const LOOK_AHEAD_DAYS = 15;
+
+export interface HoursEvaluator {
+  status(raw: string | null, now: Date): HoursStatus;
+}
+
+/**
+ * Evaluates OpenStreetMap `opening_hours` strings in the device's local time (a kiosk in France), parsing each string
+ * once. `OpeningHoursClass` is the opening_hours library, loaded lazily by `loadHoursEvaluator`.
+ */
+export function createHoursEvaluator(OpeningHoursClass: typeof OpeningHours): HoursEvaluator {
+  const parsed = new Map<string, OpeningHours | null>();
+  const parse = (raw: string): OpeningHours | null => {
+    if (!parsed.has(raw)) {
+      try {
+        parsed.set(raw, new OpeningHoursClass(raw, FRENCH_LOCATION as never));
+      } catch {
+        parsed.set(raw, null);
+      }
+    }
+    return parsed.get(raw) ?? null;
+  };
+  return {
+    status(raw, now) {
+      const hours = raw?.trim() ? parse(raw.trim()) : null;
+      if (!hours) return { kind: 'unknown' };
+      try {
+        const comment = hours.getComment(now) ?? null;
+        const next = hours.getNextChange(now, new Date(now.getTime() + LOOK_AHEAD_DAYS * 86_400_000)) ?? null;
+        if (hours.getState(now)) return { kind: 'open', until: next, comment };
+        return { kind: 'closed', opens: next, comment };
+      } catch {
+        return { kind: 'unknown' };
+      }
+    },
+  };
+}
+
+/** Loads opening_hours (about 115 KB gzip: only where hours are shown; the service worker precaches it). */
+export async function loadHoursEvaluator(): Promise<HoursEvaluator> {
+  const module = await import('opening_hours');
+  return createHoursEvaluator(module.default);
+}
