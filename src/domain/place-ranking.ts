@@ -1,4 +1,4 @@
-import { haversineKm, type LatLon } from './geo';
+import { EARTH_RADIUS_KM, haversineKm, type LatLon } from './geo';
 import type { Place } from './place';
 
 /** Where to search from: the kiosk's configured place, or a postal code the person typed. */
@@ -23,35 +23,53 @@ export interface Suggestion {
 }
 
 /** Places closer than each bound share a band; within a band, the better match comes first (a rural search). */
-export const DISTANCE_BANDS_KM = [5, 15, 30, 60] as const;
+export const DISTANCE_BANDS_KM = [5, 15, 30, 60, 120, 250] as const;
+/** One degree of latitude along a meridian, in km (mean Earth radius). */
+const KM_PER_DEGREE_OF_LATITUDE = (Math.PI / 180) * EARTH_RADIUS_KM;
+
 /** How many places a person leaves with, at least (whatever the radius: rural départements). */
 export const DEFAULT_SUGGESTIONS = 5;
 
-const band = (km: number | null) => {
+function band(km: number | null): number {
   if (km === null) return DISTANCE_BANDS_KM.length + 1;
-  const index = DISTANCE_BANDS_KM.findIndex((bound) => km < bound);
-  return index === -1 ? DISTANCE_BANDS_KM.length : index;
-};
+  for (let i = 0; i < DISTANCE_BANDS_KM.length; i += 1) if (km < DISTANCE_BANDS_KM[i]!) return i;
+  return DISTANCE_BANDS_KM.length;
+}
+
+/** The ranking key of a candidate, before it is worth building a Suggestion for it. */
+interface Key {
+  readonly band: number;
+  readonly matches: number;
+  readonly open: number;
+  readonly distance: number;
+  readonly place: Place;
+}
 
 /** Negative when a should come before b. */
-function compare(a: Suggestion, b: Suggestion): number {
-  const matchesA = a.matchedServices.length + a.matchedSupport.length;
-  const matchesB = b.matchedServices.length + b.matchedSupport.length;
+function compareKeys(a: Key, b: Key): number {
   return (
-    band(a.distanceKm) - band(b.distanceKm) ||
-    matchesB - matchesA ||
-    Number(b.openNow === true) - Number(a.openNow === true) ||
-    (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) ||
+    a.band - b.band ||
+    b.matches - a.matches ||
+    b.open - a.open ||
+    a.distance - b.distance ||
     a.place.name.localeCompare(b.place.name, 'fr') ||
     (a.place.id < b.place.id ? -1 : a.place.id > b.place.id ? 1 : 0)
   );
 }
 
+const keyOf = (s: Suggestion): Key => ({
+  band: band(s.distanceKm),
+  matches: s.matchedServices.length + s.matchedSupport.length,
+  open: Number(s.openNow === true),
+  distance: s.distanceKm ?? Infinity,
+  place: s.place,
+});
+
 /**
  * The places to suggest, best first: places that offer at least one needed service or specific support (all places when
- * nothing is needed), ranked by distance band (< 5, 15, 30, 60 km, further, no coordinates), then by how many needs they
- * meet, then open now, then exact distance. Always up to `limit` places, whatever the distance. Pure; O(n) plus a
- * small sorted buffer, so 100 000 places rank in a few milliseconds.
+ * nothing is needed), ranked by distance band (< 5, 15, 30, 60, 120, 250 km, further, no coordinates), then by how many
+ * needs they meet, then open now, then exact distance. Always up to `limit` places, whatever the distance. Pure; one
+ * pass with no allocation for places that do not make the cut, so 100 000 places rank in a few milliseconds.
  */
 export function rankPlaces(input: {
   places: readonly Place[];
@@ -64,25 +82,49 @@ export function rankPlaces(input: {
   const wanted = new Set(input.needs.services);
   const support = new Set(input.needs.specificSupport);
   const anyNeed = wanted.size > 0 || support.size > 0;
-  const best: Suggestion[] = [];
+  const origin = input.origin;
+  const best: Key[] = [];
   for (const place of input.places) {
-    const matchedServices = place.services.filter((s) => wanted.has(s));
-    const matchedSupport = (place.specificSupport ?? []).filter((s) => support.has(s));
-    if (anyNeed && matchedServices.length === 0 && matchedSupport.length === 0) continue;
-    const distanceKm =
-      input.origin && place.lat !== null && place.lon !== null ? haversineKm(input.origin, { lat: place.lat, lon: place.lon }) : null;
-    const candidate: Suggestion = { place, distanceKm, matchedServices, matchedSupport, openNow: null };
-    // Keep a sorted buffer of the best `limit` (opening hours are evaluated only for those, below).
-    if (best.length === limit && compare(candidate, best[limit - 1]!) >= 0) continue;
+    // A full buffer whose worst place is in a nearer band than this one can be at most: reject first, without
+    // trigonometry. The difference in latitude alone is a lower bound of the great-circle distance.
+    if (best.length === limit && origin && place.lat !== null) {
+      const worst = best[limit - 1]!;
+      if (band(Math.abs(place.lat - origin.lat) * KM_PER_DEGREE_OF_LATITUDE) > worst.band) continue;
+    }
+    let matches = 0;
+    for (const s of place.services) if (wanted.has(s)) matches += 1;
+    if (place.specificSupport) for (const s of place.specificSupport) if (support.has(s)) matches += 1;
+    if (anyNeed && matches === 0) continue;
+    const km = origin && place.lat !== null && place.lon !== null ? haversineKm(origin, { lat: place.lat, lon: place.lon }) : null;
+    const placeBand = band(km);
+    const distance = km ?? Infinity;
+    // Keep a sorted buffer of the best `limit` (opening hours are evaluated only for those, below). Most places lose
+    // to the worst of the buffer on band, matches or distance: reject them before building anything.
+    if (best.length === limit) {
+      const worst = best[limit - 1]!;
+      if (
+        placeBand > worst.band ||
+        (placeBand === worst.band && (matches < worst.matches || (matches === worst.matches && distance > worst.distance)))
+      ) {
+        continue;
+      }
+    }
+    const key: Key = { band: placeBand, matches, open: 0, distance, place };
+    if (best.length === limit && compareKeys(key, best[limit - 1]!) >= 0) continue;
     let i = best.length;
-    while (i > 0 && compare(candidate, best[i - 1]!) < 0) i -= 1;
-    best.splice(i, 0, candidate);
+    while (i > 0 && compareKeys(key, best[i - 1]!) < 0) i -= 1;
+    best.splice(i, 0, key);
     if (best.length > limit) best.pop();
   }
-  if (!input.isOpenNow) return best;
-  // Open now only reorders within equals: evaluate it for the chosen few, then sort again.
-  const isOpenNow = input.isOpenNow;
-  return best.map((s) => ({ ...s, openNow: isOpenNow(s.place) })).sort(compare);
+  const suggestions = best.map(({ place, distance }): Suggestion => ({
+    place,
+    distanceKm: distance === Infinity ? null : distance,
+    matchedServices: place.services.filter((s) => wanted.has(s)),
+    matchedSupport: (place.specificSupport ?? []).filter((s) => support.has(s)),
+    openNow: input.isOpenNow ? input.isOpenNow(place) : null,
+  }));
+  // Open now only reorders within equals: it is known for the chosen few only.
+  return input.isOpenNow ? suggestions.sort((a, b) => compareKeys(keyOf(a), keyOf(b))) : suggestions;
 }
 
 /**

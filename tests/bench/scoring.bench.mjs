@@ -1,15 +1,14 @@
 // scoring.scoreProfileMs: the time of one scoreProfile call on realistic answers (400 seeded random respondents,
 // scored over and over for about a second), in milliseconds.
-import { runnerImport } from 'vite';
+import { importTs } from './load-ts.mjs';
 
 export const name = 'scoring';
 
-const load = async (path) => (await runnerImport(new URL(path, import.meta.url).pathname, { configFile: false, logLevel: 'error' })).module;
 
 export async function run() {
-  const { QUESTIONNAIRE } = await load('../../src/content/questionnaire.ts');
-  const { scoreProfile } = await load('../../src/domain/score-profile.ts');
-  const { respond, randomChoice, seededRandom } = await load('../../src/domain/testing/respondent.ts');
+  const { QUESTIONNAIRE } = await importTs('src/content/questionnaire.ts');
+  const { scoreProfile } = await importTs('src/domain/score-profile.ts');
+  const { respond, randomChoice, seededRandom } = await importTs('src/domain/testing/respondent.ts');
   const random = seededRandom(42);
   const respondents = Array.from({ length: 400 }, () => respond(QUESTIONNAIRE, randomChoice(random)).answers);
 

@@ -18,7 +18,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
   for (const [language, t] of [['fr', fr], ['ar', ar]] as const) {
     test(`${size} ${language}`, async ({ page }) => {
       await page.setViewportSize(viewport);
-      await page.clock.install();
+      await page.clock.install({ time: new Date('2026-11-30T10:00:00+01:00') });
       await openKiosk(page);
       if (language === 'ar') await page.getByRole('button', { name: 'العربية' }).click();
       await expect(page.locator('html')).toHaveAttribute('lang', language);
@@ -39,6 +39,9 @@ for (const [size, viewport] of Object.entries(SIZES)) {
         await page.locator('.options label').first().click();
         await page.getByRole('button', { name: t('question.next'), exact: true }).click();
       }
+      await page.locator('#postal-code').fill('25000');
+      await page.getByRole('button', { name: t('result.places.search') }).click();
+      await expect(page.locator('.places .place').first()).toBeVisible();
       await page.getByRole('button', { name: t('result.showQr') }).click();
       await expect(page.locator('.qr svg')).toBeVisible();
       await shoot(page, `${size}-${language}-4-result`);

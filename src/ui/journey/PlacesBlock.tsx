@@ -16,6 +16,9 @@ export interface PlacesBlockProps {
   readonly onListed: (lines: string[]) => void;
 }
 
+/** Wraps a left-to-right value (a phone number, a French place) so an Arabic sentence does not reorder its parts. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 type Loaded = { dataset: PlaceDataset | null; hours: HoursEvaluator | null };
 
 /**
@@ -118,22 +121,25 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }:
       ) : null}
       {origin ? (
         <>
-          <p class="places-origin">{t('result.places.near', { place: origin.label })}</p>
+          <p class="places-origin">{t('result.places.near', { place: isolate(origin.label) })}</p>
           {suggestions.length === 0 ? (
             <p>{t('result.places.noMatch')}</p>
           ) : (
             <ol class="places">
               {suggestions.map(({ place, distanceKm }) => (
                 <li key={place.id} class="place">
-                  <h3>{place.name}</h3>
-                  <p>
+                  {/* Names and addresses are French data: said in French, laid out on their own in a right-to-left page. */}
+                  <h3 lang="fr" dir="auto">
+                    {place.name}
+                  </h3>
+                  <p lang="fr" dir="auto">
                     {place.street}, {place.postalCode} {place.commune}
                   </p>
                   {distanceKm !== null ? <p>{t('result.places.distance', { km: kilometres.format(distanceKm) })}</p> : null}
                   <p class="place-hours">{hours ? hoursText(hours.status(place.openingHours, moment)) : t('result.places.unknownHours')}</p>
                   {place.phone ? (
                     <p>
-                      <a href={`tel:${place.phone.replace(/\s/g, '')}`}>{t('result.places.phone', { phone: place.phone })}</a>
+                      <a href={`tel:${place.phone.replace(/\s/g, '')}`}>{t('result.places.phone', { phone: isolate(place.phone) })}</a>
                     </p>
                   ) : null}
                 </li>

@@ -1,0 +1,60 @@
+// places.rank20kMs, places.rank100kMs: rank the top 10 suggestions among 20 000 and 100 000 places (median of 30 runs,
+// Node). The places are generated with the shape of the national data: spread over metropolitan France, 1 to 4 services
+// each from the national vocabulary (the common ones more often), 3 % without coordinates.
+import { importTs } from './load-ts.mjs';
+
+export const name = 'places';
+
+
+function generate(count, random, services) {
+  // rough frequencies seen in the national file: procedures and everyday tools are offered almost everywhere
+  const weights = [0.8, 0.85, 0.35, 0.4, 0.15, 0.2, 0.3, 0.45, 0.08];
+  return Array.from({ length: count }, (_, i) => {
+    const noCoordinates = random() < 0.03;
+    return {
+      id: `bench:${i}`,
+      name: `Lieu ${i}`,
+      street: `${i} rue du Test`,
+      postalCode: String(1000 + Math.floor(random() * 94000)).padStart(5, '0'),
+      commune: 'Commune',
+      inseeCode: null,
+      lat: noCoordinates ? null : 42.3 + random() * 8.8,
+      lon: noCoordinates ? null : -4.8 + random() * 13,
+      services: services.filter((_, k) => random() < weights[k]).slice(0, 4),
+      phone: null,
+      website: null,
+      openingHours: null,
+    };
+  });
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export async function run() {
+  const { rankPlaces } = await importTs('src/domain/place-ranking.ts');
+  const { NATIONAL_SERVICES } = await importTs('src/domain/national-vocabulary.ts');
+  const { seededRandom } = await importTs('src/domain/testing/respondent.ts');
+  const random = seededRandom(2026);
+  const needs = { services: [NATIONAL_SERVICES[0], NATIONAL_SERVICES[3], NATIONAL_SERVICES[6]], specificSupport: ['Surdité'] };
+  const origins = Array.from({ length: 30 }, () => ({ lat: 43 + random() * 7, lon: -1 + random() * 7 }));
+  const metrics = {};
+  for (const [count, metric, target] of [
+    [20_000, 'places.rank20kMs', 2],
+    [100_000, 'places.rank100kMs', 10],
+  ]) {
+    const places = generate(count, random, NATIONAL_SERVICES);
+    for (let i = 0; i < 20; i += 1) rankPlaces({ places, needs, origin: origins[i % origins.length], limit: 10 }); // warm-up
+    const times = origins.map((origin) => {
+      const started = performance.now();
+      const top = rankPlaces({ places, needs, origin, limit: 10 });
+      const elapsed = performance.now() - started;
+      if (top.length !== 10) throw new Error('ranking returned fewer than 10 places');
+      return elapsed;
+    });
+    metrics[metric] = { value: Number(median(times).toFixed(2)), unit: 'ms', target, better: 'lower' };
+  }
+  return metrics;
+}
