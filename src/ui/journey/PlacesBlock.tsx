@@ -34,13 +34,31 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }:
 
   useEffect(() => {
     let cancelled = false;
-    void Promise.all([loadDataset(), loadHoursEvaluator().catch(() => null)]).then(([dataset, hours]) => {
-      if (!cancelled) setLoaded({ dataset, hours });
+    void loadDataset().then((dataset) => {
+      if (!cancelled) setLoaded({ dataset, hours: null });
     });
     return () => {
       cancelled = true;
     };
   }, [loadDataset]);
+
+  // The opening-hours library is large: load it only once there are places to show, and after the screen is painted.
+  const needsHours = loaded !== null && loaded.hours === null && loaded.dataset !== null && origin !== null;
+  useEffect(() => {
+    if (!needsHours) return undefined;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      void loadHoursEvaluator()
+        .catch(() => null)
+        .then((hours) => {
+          if (!cancelled && hours) setLoaded((current) => (current ? { ...current, hours } : current));
+        });
+    }, 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [needsHours]);
 
   const moment = useMemo(() => now(), [now, loaded]);
   const suggestions: Suggestion[] = useMemo(() => {
@@ -136,7 +154,9 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }:
                     {place.street}, {place.postalCode} {place.commune}
                   </p>
                   {distanceKm !== null ? <p>{t('result.places.distance', { km: kilometres.format(distanceKm) })}</p> : null}
-                  <p class="place-hours">{hours ? hoursText(hours.status(place.openingHours, moment)) : t('result.places.unknownHours')}</p>
+                  <p class="place-hours" aria-busy={hours ? undefined : 'true'}>
+                    {hours ? hoursText(hours.status(place.openingHours, moment)) : null}
+                  </p>
                   {place.phone ? (
                     <p>
                       <a href={`tel:${place.phone.replace(/\s/g, '')}`}>{t('result.places.phone', { phone: isolate(place.phone) })}</a>
