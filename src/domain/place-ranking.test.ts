@@ -109,3 +109,10 @@ describe('originFromPostalCode', () => {
     expect(originFromPostalCode([place('a', 0, [])], 'abcde')).toBeNull();
   });
 });
+
+describe('rankPlaces and places without a public', () => {
+  it('never suggests a place that "n’accueille pas de public"', () => {
+    const places = [place('closed-to-public', 0.1, [AIDE], { noPublic: true }), place('open', 9, [AIDE])];
+    expect(ids(rankPlaces({ places, needs: needs([AIDE]), origin: BESANCON }))).toEqual(['open']);
+  });
+});

@@ -66,7 +66,7 @@ const keyOf = (s: Suggestion): Key => ({
 });
 
 /**
- * The places to suggest, best first: places that offer at least one needed service or specific support (all places when
+ * The places to suggest, best first: places open to the public that offer at least one needed service or specific support (all places when
  * nothing is needed), ranked by distance band (< 5, 15, 30, 60, 120, 250 km, further, no coordinates), then by how many
  * needs they meet, then open now, then exact distance. Always up to `limit` places, whatever the distance. Pure; one
  * pass with no allocation for places that do not make the cut, so 100 000 places rank in a few milliseconds.
@@ -85,6 +85,7 @@ export function rankPlaces(input: {
   const origin = input.origin;
   const best: Key[] = [];
   for (const place of input.places) {
+    if (place.noPublic) continue;
     // A full buffer whose worst place is in a nearer band than this one can be at most: reject first, without
     // trigonometry. The difference in latitude alone is a lower bound of the great-circle distance.
     if (best.length === limit && origin && place.lat !== null) {

@@ -20,6 +20,10 @@ export interface Place {
   readonly website: string | null;
   /** OpenStreetMap `opening_hours` string, or null when the source gave none. */
   readonly openingHours: string | null;
+  /** ISO date the source last updated the place; null when unknown (missing, or a 1970 placeholder). */
+  readonly updatedAt?: string | null;
+  /** "Ce lieu n'accueille pas de public": kept in the dataset, never suggested. */
+  readonly noPublic?: boolean;
 }
 
 /** What a dataset of places is and where it comes from, shown to mediators next to the place count. */

@@ -1,13 +1,14 @@
 // Loads project TypeScript modules into plain Node for benchmarks: each file and its relative imports are transpiled
-// with TypeScript's transpileModule into a temporary folder, then imported natively (no loader wrapping each call).
+// with TypeScript's transpileModule into a folder under node_modules/.cache, then imported natively (no loader wrapping each call).
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 
 const root = resolve(new URL('../..', import.meta.url).pathname);
-const out = mkdtempSync(join(tmpdir(), 'repere-bench-'));
+// Inside node_modules, so that the modules' bare imports (papaparse…) resolve as in the project.
+mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
+const out = mkdtempSync(join(root, 'node_modules/.cache/repere-bench-'));
 const done = new Set();
 
 function emit(file) {

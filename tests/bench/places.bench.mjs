@@ -1,6 +1,10 @@
 // places.rank20kMs, places.rank100kMs: rank the top 10 suggestions among 20 000 and 100 000 places (median of 30 runs,
-// Node). The places are generated with the shape of the national data: spread over metropolitan France, 1 to 4 services
+// Node). places.import20kMs: import a 20 000-row national standard v1 CSV made of the real BFC rows (median of 5).
+// places.bytesPerPlaceGz: the compact dataset (the Place records as JSON), gzipped, per place, for the real BFC file. The places are generated with the shape of the national data: spread over metropolitan France, 1 to 4 services
 // each from the national vocabulary (the common ones more often), 3 % without coordinates.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import Papa from 'papaparse';
 import { importTs } from './load-ts.mjs';
 
 export const name = 'places';
@@ -56,5 +60,22 @@ export async function run() {
     });
     metrics[metric] = { value: Number(median(times).toFixed(2)), unit: 'ms', target, better: 'lower' };
   }
+
+  const { importPlaces } = await importTs('src/places/import-places.ts');
+  const real = readFileSync(new URL('../../../shared/data/places/derived/bfc-ternum-derived-lieux-de-mediation-numerique-v1.csv', import.meta.url), 'utf8');
+  // The real rows, repeated with fresh ids up to 20 000.
+  const rows = Papa.parse(real, { header: true, skipEmptyLines: 'greedy' }).data;
+  const big = Papa.unparse(Array.from({ length: 20_000 }, (_, i) => ({ ...rows[i % rows.length], id: `bench_${i}` })));
+  importPlaces(big, { source: 'bench' }); // warm-up
+  const importTimes = Array.from({ length: 5 }, () => {
+    const started = performance.now();
+    const { report } = importPlaces(big, { source: 'bench' });
+    if (report.imported !== 20_000) throw new Error(`imported ${report.imported} of 20 000`);
+    return performance.now() - started;
+  });
+  metrics['places.import20kMs'] = { value: Math.round(median(importTimes)), unit: 'ms', target: 1500, better: 'lower' };
+  const { places } = importPlaces(real, { source: 'bfc' });
+  const bytes = gzipSync(JSON.stringify(places)).length;
+  metrics['places.bytesPerPlaceGz'] = { value: Math.round(bytes / places.length), unit: 'B', target: 200, better: 'lower' };
   return metrics;
 }

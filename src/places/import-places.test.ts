@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NATIONAL_SERVICES } from '../domain/national-vocabulary';
+import { checkCoordinates } from './france-bounds';
+import { MAX_FILE_BYTES, PlacesImportError, displayPhone, importPlaces } from './import-places';
+
+// The real files are read from ../shared (never committed here); CI has them at the same relative path.
+const SHARED = join(import.meta.dirname, '../../../shared/data/places');
+const BFC_V1 = readFileSync(join(SHARED, 'derived/bfc-ternum-derived-lieux-de-mediation-numerique-v1.csv'), 'utf8');
+
+const HEADER =
+  'id,pivot,nom,commune,code_postal,code_insee,adresse,complement_adresse,latitude,longitude,typologie,telephone,courriels,site_web,horaires,presentation_resume,presentation_detail,source,itinerance,structure_parente,date_maj,services,publics_specifiquement_adresses,prise_en_charge_specifique,frais_a_charge,dispositif_programmes_nationaux,formations_labels,autres_formations_labels,modalites_acces,modalites_accompagnement,fiche_acces_libre,prise_rdv';
+const row = (fields: Record<string, string>) =>
+  HEADER.split(',')
+    .map((column) => {
+      const value = fields[column] ?? '';
+      return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+    })
+    .join(',');
+const base = { id: 'x1', pivot: '00000000000000', nom: 'Lieu', commune: 'Besançon', code_postal: '25000', adresse: '1 rue A', latitude: '47.24', longitude: '6.02', date_maj: '2024-05-02', services: 'Aide aux démarches administratives' };
+const file = (...rows: Array<Record<string, string>>) => [HEADER, ...rows.map((r) => row({ ...base, ...r }))].join('\n');
+
+const errorOf = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a PlacesImportError');
+};
+
+describe('importPlaces: the real BFC file in the national standard v1 (derived)', () => {
+  const { places, report } = importPlaces(BFC_V1, { source: 'bfc' });
+
+  it('reads every row, detects the shape, imports them all, and counts what it noticed', () => {
+    expect(report.shape).toBe('standard-v1-csv');
+    expect(report.rowsRead).toBe(697);
+    expect(report.imported).toBe(697);
+    expect(report.skipped).toEqual([]);
+    // 561 rows have no date_maj (required by the schema, absent in the source): unknown freshness
+    expect(report.warnings.unknownDate).toBe(561);
+    expect(report.warnings.missingCoordinates).toBe(0);
+    expect(report.warnings.unknownService).toBe(0);
+    expect(places.filter((p) => p.services.length === 0)).toHaveLength(185);
+  });
+
+  it('reads a known place field by field', () => {
+    expect(places.find((p) => p.id === 'bfc:mednumBFC_TL_1_')).toEqual({
+      id: 'bfc:mednumBFC_TL_1_',
+      name: 'Onlineformapro Dijon',
+      street: '38 Avenue Françoise Giroud',
+      postalCode: '21000',
+      commune: 'DIJON',
+      inseeCode: null,
+      lat: 47.364205,
+      lon: 5.049559,
+      services: ['Aide aux démarches administratives'],
+      specificSupport: [],
+      phone: '03 73 27 51 57',
+      website: 'http://www.onlineformapro.com',
+      openingHours: 'Mo-Fr 08:30-12:00,13:30-17:00',
+      updatedAt: '2021-03-02',
+    });
+  });
+
+  it('keeps only values of the national vocabulary', () => {
+    for (const place of places) for (const s of place.services) expect(NATIONAL_SERVICES).toContain(s);
+  });
+});
+
+describe('importPlaces: quirks of real files', () => {
+  it('swaps inverted latitude and longitude, and drops coordinates outside France (kept, flagged, listed last)', () => {
+    const { places, report } = importPlaces(
+      file({ id: 'a', latitude: '6.02', longitude: '47.24' }, { id: 'b', latitude: '40.71', longitude: '-74.0' }, { id: 'c', latitude: '', longitude: '' }),
+      { source: 't' },
+    );
+    expect(places.map((p) => [p.lat, p.lon])).toEqual([[47.24, 6.02], [null, null], [null, null]]);
+    expect(report.warnings).toMatchObject({ swappedCoordinates: 1, coordinatesOutsideFrance: 1, missingCoordinates: 1 });
+  });
+
+  it('treats 1970 dates as unknown freshness', () => {
+    const { places, report } = importPlaces(file({ id: 'a', date_maj: '1970-01-01' }, { id: 'b', date_maj: '1969-12-31' }), { source: 't' });
+    expect(places.map((p) => p.updatedAt)).toEqual([null, null]);
+    expect(report.warnings.unknownDate).toBe(2);
+  });
+
+  it('skips a duplicate id with its line, and never drops a row silently', () => {
+    const { places, report } = importPlaces(file({ id: 'a' }, { id: 'b', nom: '' }, { id: 'a', nom: 'Autre' }, { id: 'c', code_postal: '2500' }), {
+      source: 't',
+    });
+    expect(places.map((p) => p.id)).toEqual(['t:a']);
+    expect(report.rowsRead).toBe(4);
+    expect(report.skipped).toEqual([
+      { line: 3, reason: 'nom manquant (id b)' },
+      { line: 4, reason: 'id en double « a »' },
+      { line: 5, reason: 'code postal invalide « 2500 » (id c)' },
+    ]);
+  });
+
+  it('flags "Ce lieu n’accueille pas de public" (typographic apostrophe too) so it is never suggested', () => {
+    const { places, report } = importPlaces(file({ id: 'a', modalites_acces: 'Téléphoner|Ce lieu n’accueille pas de public' }), { source: 't' });
+    expect(places[0]!.noPublic).toBe(true);
+    expect(report.warnings.noPublic).toBe(1);
+  });
+
+  it('normalises Unicode (NFC), fixes the schema’s own misspelling, and counts unknown services', () => {
+    const decomposed = 'Besanc\u0327on'; // c + combining cedilla
+    const { places, report } = importPlaces(
+      file({ id: 'a', commune: decomposed, services: 'Comprehension du monde numérique|Cours de cuisine' }),
+      { source: 't' },
+    );
+    expect(places[0]!.commune).toBe('Besançon');
+    expect(places[0]!.services).toEqual(['Compréhension du monde numérique']);
+    expect(report.warnings.unknownService).toBe(1);
+  });
+
+  it('formats French phone numbers the way people dial them', () => {
+    expect(displayPhone('+33380488414')).toBe('03 80 48 84 14');
+    expect(displayPhone('0380488414')).toBe('03 80 48 84 14');
+    expect(displayPhone('+590590123456')).toBe('+590590123456');
+  });
+
+  it('checks coordinates against France, overseas included', () => {
+    expect(checkCoordinates(-21.1, 55.5)).toBe('ok'); // La Réunion
+    expect(checkCoordinates(55.5, -21.1)).toBe('swapped');
+    expect(checkCoordinates(51.5, -0.12)).toBe('outside'); // London
+  });
+});
+
+describe('importPlaces: files that are not places files', () => {
+  it.each([
+    ['an empty file', '', 'empty'],
+    ['an image', '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR', 'notPlacesFile'],
+    ['a CSV of something else', 'date,montant,libellé\n2024-01-01,12.5,Café\n', 'notPlacesFile'],
+    ['a JSON file', '{"hello": "world"}', 'notPlacesFile'],
+  ])('refuses %s with one clear error', (_, text, code) => {
+    const error = errorOf(() => importPlaces(text, { source: 't' }));
+    expect(error).toBeInstanceOf(PlacesImportError);
+    expect(error).toMatchObject({ code });
+    expect((error as Error).message).toMatch(/fichier/);
+  });
+
+  it('refuses 50 MB of garbage, and anything larger than a places file could be', () => {
+    const garbage = 'x'.repeat(50 * 1024 * 1024);
+    expect(errorOf(() => importPlaces(garbage, { source: 't' }))).toMatchObject({ code: 'notPlacesFile' });
+    expect(errorOf(() => importPlaces('y'.repeat(MAX_FILE_BYTES + 1), { source: 't' }))).toMatchObject({ code: 'tooLarge' });
+  });
+});
