@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { ensurePlacesDataset } from './app/places-dataset';
+import { ensurePlacesDataset, fetchShippedPlaces } from './app/places-dataset';
 import { observable } from './app/observable';
 import { loadDemoPlaces } from './content/demo-places';
 import { createI18n, loadMessages, switchLanguage } from './i18n/i18n';
@@ -60,7 +60,7 @@ async function main() {
     });
   }
   void requestPersistence(navigator.storage);
-  void ensurePlacesDataset({ storage, loadDemo: loadDemoPlaces }).catch((error: unknown) =>
+  void ensurePlacesDataset({ storage, loadShipped: () => fetchShippedPlaces(fetch), loadDemo: loadDemoPlaces }).catch((error: unknown) =>
     console.warn('Repère: demo places not loaded', error),
   );
 }

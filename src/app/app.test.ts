@@ -5,7 +5,7 @@ import { QuestionnaireError } from '../domain/questionnaire-flow';
 import { openMemoryStorage } from '../storage/open-storage';
 import { readPlacesMeta } from '../storage/places';
 import { StorageError } from '../storage/errors';
-import { ensurePlacesDataset } from './places-dataset';
+import { ensurePlacesDataset, fetchShippedPlaces } from './places-dataset';
 import { beginSession, changeSessionLanguage, eraseSessions } from './sessions';
 import { finishSession, goBack, recordAnswer, resumeSession, sessionPosition } from './questionnaire-session';
 import { mayApplyUpdate } from './update-gate';
@@ -97,9 +97,11 @@ describe('mayApplyUpdate', () => {
 });
 
 describe('ensurePlacesDataset', () => {
+  const noShipped = async () => null;
+
   it('gives a new device the fictional demo places, marked as fictional', async () => {
     const storage = openMemoryStorage('unavailable');
-    expect(await ensurePlacesDataset({ storage, loadDemo: loadDemoPlaces })).toEqual({ ok: true });
+    expect(await ensurePlacesDataset({ storage, loadShipped: noShipped, loadDemo: loadDemoPlaces })).toEqual({ ok: true });
     const meta = await readPlacesMeta(storage);
     expect(meta?.fictional).toBe(true);
     expect(await storage.places.count()).toBe(meta?.count);
@@ -111,9 +113,33 @@ describe('ensurePlacesDataset', () => {
     const real = { ...(await loadDemoPlaces()).meta, source: 'national', fictional: false, count: 0 };
     await storage.replacePlaces(real, []);
     const loadDemo = vi.fn(loadDemoPlaces);
-    expect(await ensurePlacesDataset({ storage, loadDemo })).toBe('kept');
+    const shipped = vi.fn(async () => ({ meta: { ...real, source: 'shipped' }, places: [] }));
+    expect(await ensurePlacesDataset({ storage, loadShipped: shipped, loadDemo })).toBe('kept');
     expect(loadDemo).not.toHaveBeenCalled();
+    expect(shipped).not.toHaveBeenCalled();
     expect((await readPlacesMeta(storage))?.source).toBe('national');
+  });
+
+  it('replaces the demo with the dataset shipped with the build, and keeps the demo when there is none', async () => {
+    const storage = openMemoryStorage('unavailable');
+    await ensurePlacesDataset({ storage, loadShipped: noShipped, loadDemo: loadDemoPlaces });
+    expect(await ensurePlacesDataset({ storage, loadShipped: noShipped, loadDemo: loadDemoPlaces })).toBe('kept');
+    const demo = await loadDemoPlaces();
+    const shipped = { meta: { ...demo.meta, source: 'Mednum BFC', fictional: false, count: 1 }, places: [demo.places[0]!] };
+    expect(await ensurePlacesDataset({ storage, loadShipped: async () => shipped, loadDemo: loadDemoPlaces })).toEqual({ ok: true });
+    expect(await readPlacesMeta(storage)).toMatchObject({ source: 'Mednum BFC', fictional: false });
+    expect(await storage.places.count()).toBe(1);
+  });
+
+  it('reads the shipped dataset only when the server has one', async () => {
+    const demo = await loadDemoPlaces();
+    const json = (body: unknown, status = 200, type = 'application/json') =>
+      (async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': type } })) as unknown as typeof fetch;
+    expect(await fetchShippedPlaces(json(demo))).toMatchObject({ meta: { source: 'demo' } });
+    expect(await fetchShippedPlaces(json({}, 404))).toBeNull();
+    // the app shell answers unknown paths with index.html: not a dataset
+    expect(await fetchShippedPlaces(json('<html>', 200, 'text/html'))).toBeNull();
+    expect(await fetchShippedPlaces(json({ hello: 'world' }))).toBeNull();
   });
 });
 

@@ -145,15 +145,14 @@ export function App({ services, resumed }: AppProps) {
       report(started.saved);
     });
 
-  const answer = (value: AnswerValue) =>
-    step(async () => {
-      if (!session || !journey || position?.kind !== 'question') return;
-      // The next screen is painted at once; the autosave is issued in the same turn and finishes in parallel
-      // (IndexedDB keeps the order of writes). A failed save is reported, the person goes on.
-      const next = journey.applyAnswer(journey.QUESTIONNAIRE, session, position.question.id, value, deps.now());
-      setSession(next);
-      report(await journey.saveSession(deps, next));
-    });
+  const answer = (value: AnswerValue) => {
+    if (!session || !journey || position?.kind !== 'question' || busy.current) return;
+    // The next screen is painted at once; the autosave is issued in the same turn and finishes beside it (IndexedDB
+    // keeps the order of writes), so a quick person is never ignored while the disk works. A failed save is reported.
+    const next = journey.applyAnswer(journey.QUESTIONNAIRE, session, position.question.id, value, deps.now());
+    setSession(next);
+    void journey.saveSession(deps, next).then(report);
+  };
 
   /** Back to the welcome screen for the next person: erases the session, resets language and display. */
   const endSession = useCallback(async () => {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
-import { importTs } from './load-ts.mjs';
+import { importTs } from '../../scripts/load-ts.mjs';
 
 export const name = 'places';
 

@@ -1,6 +1,6 @@
 // scoring.scoreProfileMs: the time of one scoreProfile call on realistic answers (400 seeded random respondents,
 // scored over and over for about a second), in milliseconds.
-import { importTs } from './load-ts.mjs';
+import { importTs } from '../../scripts/load-ts.mjs';
 
 export const name = 'scoring';
 

@@ -266,3 +266,15 @@ test('the result lists nearby places offline, with opening hours under a fixed c
   const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
   expect(decoded?.data).toContain('Médiathèque du Quai (lieu fictif) – 3 quai de la Rivière, 25000 Besançon – 03 53 48 10 02');
 });
+
+test('a double tap on "Suivant" answers one question, not two', async ({ page }) => {
+  await openKiosk(page);
+  await welcomeStart(page).click();
+  await page.getByRole('checkbox', { name: fr('questions.devices.options.computer') }).check();
+  await page.getByRole('checkbox', { name: fr('questions.devices.options.homeInternet') }).check();
+  await page.getByRole('button', { name: fr('question.next'), exact: true }).dblclick();
+  await expect(questionLegend(page)).toHaveText(fr('questions.screenDifficulty.title'));
+  await page.waitForTimeout(300);
+  await expect(questionLegend(page)).toHaveText(fr('questions.screenDifficulty.title'));
+  await expect(page.locator('.progress')).toContainText('Question 2');
+});

@@ -77,6 +77,7 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }:
     () => new Intl.DateTimeFormat(language, { weekday: 'long', hour: 'numeric', minute: '2-digit' }),
     [language],
   );
+  const day = useMemo(() => new Intl.DateTimeFormat(language, { dateStyle: 'long' }), [language]);
   const kilometres = useMemo(() => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }), [language]);
 
   const hoursText = (status: HoursStatus): string => {
@@ -174,7 +175,7 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }:
           : t('result.places.source', {
               source: dataset.meta.source,
               licence: dataset.meta.licence,
-              date: dataset.meta.updatedAt ?? '?',
+              date: dataset.meta.updatedAt ? day.format(new Date(`${dataset.meta.updatedAt.slice(0, 10)}T12:00:00`)) : '?',
             })}
       </p>
     </div>

@@ -134,7 +134,14 @@ export function QuestionScreen(props: QuestionScreenProps) {
             <span>{props.isFirst ? t('question.backToWelcome') : t('question.back')}</span>
           </button>
           <p class="progress">{t('question.progress', { position: props.position, total: props.estimatedTotal })}</p>
-          <button type="submit" class="btn btn-primary btn-nav">
+          <button
+            type="submit"
+            class="btn btn-primary btn-nav"
+            // The second tap of a double tap lands on the next screen's "Suivant": it must not answer that question.
+            onClick={(event) => {
+              if (event.detail > 1) event.preventDefault();
+            }}
+          >
             <span>{t('question.next')}</span>
             <Icon icon={ArrowRight} size={24} class="flip-rtl" />
           </button>

@@ -1,11 +1,11 @@
-// Loads project TypeScript modules into plain Node for benchmarks: each file and its relative imports are transpiled
+// Loads project TypeScript modules into plain Node (benchmarks, the places import command): each file and its relative imports are transpiled
 // with TypeScript's transpileModule into a folder under node_modules/.cache, then imported natively (no loader wrapping each call).
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 
-const root = resolve(new URL('../..', import.meta.url).pathname);
+const root = resolve(new URL('..', import.meta.url).pathname);
 // Inside node_modules, so that the modules' bare imports (papaparse…) resolve as in the project.
 mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
 const out = mkdtempSync(join(root, 'node_modules/.cache/repere-bench-'));
