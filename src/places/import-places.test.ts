@@ -69,6 +69,53 @@ describe('importPlaces: the real BFC file in the national standard v1 (derived)'
   });
 });
 
+describe('importPlaces: the ANCT JSON files and the v0.1 CSV (real files)', () => {
+  const read = (path: string) => readFileSync(join(SHARED, path), 'utf8');
+
+  it.each([
+    // file, rows, imported, 1970/missing dates, missing coordinates — dates as NOTES.md counts them
+    ['data/client-application/source.json', 687, 687, 0, 0],
+    ['data/client-application/20230517-hub-du-sud-lieux-de-mediation-numeriques-provence-alpes-cote-d-azur.json', 646, 646, 99, 4],
+    ['data/client-application/20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json', 188, 188, 1, 0],
+    ['data/client-application/20231003-bus-france-services-en-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json', 12, 12, 12, 0],
+    ['data/client-application/20240320-nouvelle-caledonie-lieux-de-mediation-numeriques-nouvelle-caledonie.json', 90, 90, 6, 0],
+  ] as const)('%s', (path, rows, imported, unknownDates, missingCoordinates) => {
+    const { places, report } = importPlaces(read(path), { source: 'anct' });
+    expect(report).toMatchObject({ shape: 'anct-json', rowsRead: rows, imported, skipped: [] });
+    expect(report.warnings).toMatchObject({ unknownDate: unknownDates, missingCoordinates, unknownService: 0 });
+    for (const place of places) for (const s of place.services) expect(NATIONAL_SERVICES).toContain(s);
+  });
+
+  it('maps the old services and publics of v0.1 to the v1 vocabulary (a known Hinaura place)', () => {
+    const { places } = importPlaces(read('data/client-application/source.json'), { source: 'hinaura' });
+    expect(places.find((p) => p.id === 'hinaura:0')).toMatchObject({
+      name: "MAISON DE SERVICES AU PUBLIC D'ABONDANCE",
+      postalCode: '74360',
+      commune: 'ABONDANCE',
+      lat: 46.27947045,
+      lon: 6.720031881096503,
+      // "Accéder à une connexion internet;Accéder à du matériel;Accompagner les démarches de santé;Réaliser des
+      // démarches administratives avec un accompagnement"
+      services: ['Accès internet et matériel informatique', 'Aide aux démarches administratives'],
+      // "Surdité;Handicaps mentaux : …;Personnes en situation d'illettrisme;Déficience visuelle" among the publics
+      specificSupport: ['Surdité', 'Handicaps mentaux', 'Illettrisme', 'Déficience visuelle'],
+      openingHours: 'Tu-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00',
+      updatedAt: '2021-05-05',
+    });
+  });
+
+  it('reads the standard’s own v0.1.1 example CSV', () => {
+    const { places, report } = importPlaces(read('schemas/standard-mediation-num/v0.1.1/exemple-valide.csv'), { source: 'ex' });
+    expect(report.shape).toBe('standard-v0.1-csv');
+    expect(places[0]).toMatchObject({
+      name: 'Anonymal',
+      street: "12 BIS RUE DE LECLERCQ, Le patio du bois de l'Aulne",
+      phone: '01 80 05 98 80',
+      website: 'https://www.laquincaillerie.tl/',
+    });
+  });
+});
+
 describe('importPlaces: quirks of real files', () => {
   it('swaps inverted latitude and longitude, and drops coordinates outside France (kept, flagged, listed last)', () => {
     const { places, report } = importPlaces(
@@ -133,7 +180,9 @@ describe('importPlaces: files that are not places files', () => {
     ['an empty file', '', 'empty'],
     ['an image', '\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR', 'notPlacesFile'],
     ['a CSV of something else', 'date,montant,libellé\n2024-01-01,12.5,Café\n', 'notPlacesFile'],
-    ['a JSON file', '{"hello": "world"}', 'notPlacesFile'],
+    ['a JSON object that is not a list of places', '{"hello": "world"}', 'notPlacesFile'],
+    ['a JSON list of something else', '[{"date": "2024-01-01", "montant": 3}]', 'notPlacesFile'],
+    ['broken JSON', '[{"id": "1", "nom": ', 'notPlacesFile'],
   ])('refuses %s with one clear error', (_, text, code) => {
     const error = errorOf(() => importPlaces(text, { source: 't' }));
     expect(error).toBeInstanceOf(PlacesImportError);

@@ -3,8 +3,12 @@ import { NATIONAL_SERVICES, SPECIFIC_SUPPORT, type NationalService, type Specifi
 import type { Place } from '../domain/place';
 import { checkCoordinates } from './france-bounds';
 
-/** The shapes of places files Repère reads. (This first importer reads the national standard v1 CSV.) */
-export type PlacesShape = 'standard-v1-csv';
+/**
+ * The shapes of places files Repère reads: the national standard v1 CSV (`|` lists), its v0.1 CSV (`;` lists, old
+ * field names, the 15 old services), and the ANCT JSON arrays (v0.1 fields, or transitional files mixing old and new).
+ * (The BFC TerNum raw CSV is not read yet.)
+ */
+export type PlacesShape = 'standard-v1-csv' | 'standard-v0.1-csv' | 'anct-json';
 
 export type PlacesImportErrorCode = 'empty' | 'tooLarge' | 'notPlacesFile';
 
@@ -47,20 +51,52 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const V1_REQUIRED = ['id', 'nom', 'commune', 'code_postal', 'adresse'] as const;
 const V1_MARKERS = ['prise_en_charge_specifique', 'modalites_acces', 'frais_a_charge'] as const;
 
-/** Values written differently from the vocabulary in real files (the schema's own description misspells one). */
+/** Columns only the v0.1 standard has. */
+const V0_MARKERS = ['publics_accueillis', 'conditions_acces', 'cle_ban', 'labels_nationaux'] as const;
+
+/**
+ * Values written otherwise than the v1 vocabulary: the schema's own misspelling, and the 15 services of v0.1 mapped to
+ * the 9 of v1 (mapping of the ANCT library, `to-schema-data-inclusion-fields.ts`, see shared NOTES.md §1.4).
+ */
 const SERVICE_SPELLINGS: Readonly<Record<string, NationalService>> = {
   'Comprehension du monde numérique': 'Compréhension du monde numérique',
+  'Devenir autonome dans les démarches administratives': 'Aide aux démarches administratives',
+  'Réaliser des démarches administratives avec un accompagnement': 'Aide aux démarches administratives',
+  'Accompagner les démarches de santé': 'Aide aux démarches administratives',
+  'Prendre en main un smartphone ou une tablette': 'Maîtrise des outils numériques du quotidien',
+  'Prendre en main un ordinateur': 'Maîtrise des outils numériques du quotidien',
+  'Utiliser le numérique au quotidien': 'Maîtrise des outils numériques du quotidien',
+  'Favoriser mon insertion professionnelle': 'Insertion professionnelle via le numérique',
+  'Créer et développer mon entreprise': 'Insertion professionnelle via le numérique',
+  "Soutenir la parentalité et l'éducation avec le numérique": 'Parentalité et éducation avec le numérique',
+  'Créer avec le numérique': 'Loisirs et créations numériques',
+  'Approfondir ma culture numérique': 'Compréhension du monde numérique',
+  'Promouvoir la citoyenneté numérique': 'Compréhension du monde numérique',
+  'Accéder à une connexion internet': 'Accès internet et matériel informatique',
+  'Accéder à du matériel': 'Accès internet et matériel informatique',
+  "S'équiper en matériel informatique": 'Acquisition de matériel informatique à prix solidaire',
 };
+
+/** v0.1 `publics_accueillis` values that are specific support in v1 (the others are publics, not support). */
+function supportFromOldPublic(value: string): SpecificSupport | null {
+  if (value === 'Public langues étrangères') return 'Langues étrangères (autres)';
+  if (value === 'Déficience visuelle' || value === 'Surdité') return value;
+  if (value.startsWith('Handicaps mentaux') || value.startsWith('Handicaps psychiques')) return 'Handicaps mentaux';
+  if (value === "Personnes en situation d'illettrisme") return 'Illettrisme';
+  return null;
+}
 /** Placeholder dates of real files: epoch zero, shifted by a time zone. */
 const PLACEHOLDER_DATES = /^(1970-01-01|1969-12-31)/;
 const NO_PUBLIC = "Ce lieu n'accueille pas de public";
 
 /** NFC, typographic apostrophes made straight, spaces collapsed: how values are compared. */
-const clean = (value: string | undefined): string =>
-  (value ?? '').normalize('NFC').replace(/[’ʼ]/g, "'").replace(/\s+/g, ' ').trim();
-const list = (value: string | undefined): string[] =>
-  clean(value)
-    .split('|')
+const clean = (value: unknown): string =>
+  (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '')
+    .normalize('NFC').replace(/[’ʼ]/g, "'").replace(/\s+/g, ' ').trim();
+// Lists use `|` (v1) or `;` (v0.1); transitional files mix both, and no vocabulary value contains either.
+const list = (value: unknown): string[] =>
+  clean(typeof value === 'string' ? value : Array.isArray(value) ? value.join('|') : '')
+    .split(/[|;]/)
     .map((v) => v.trim())
     .filter(Boolean);
 
@@ -72,18 +108,42 @@ export function displayPhone(raw: string): string {
   return /^0\d{9}$/.test(national) ? national.replace(/(\d{2})(?=\d)/g, '$1 ') : raw.trim();
 }
 
-function detectShape(fields: readonly string[]): PlacesShape {
+function detectShape(fields: readonly string[], json: boolean): PlacesShape {
   const names = new Set(fields.map((f) => clean(f).toLowerCase()));
   const missing = V1_REQUIRED.filter((c) => !names.has(c));
-  if (missing.length === 0 && V1_MARKERS.some((m) => names.has(m))) return 'standard-v1-csv';
+  if (missing.length === 0) {
+    if (json) return 'anct-json';
+    if (V1_MARKERS.some((m) => names.has(m))) return 'standard-v1-csv';
+    if (V0_MARKERS.some((m) => names.has(m))) return 'standard-v0.1-csv';
+  }
   throw new PlacesImportError(
     'notPlacesFile',
     `Ce fichier n'est pas un fichier de lieux de médiation numérique (colonnes manquantes : ${missing.join(', ') || V1_MARKERS.join(', ')}).`,
   );
 }
 
+/** The rows of a file, whatever its format: a JSON array of objects, or a CSV with a header line. */
+function readRows(content: string): { rows: Array<Record<string, unknown>>; fields: string[]; json: boolean } {
+  const start = content.trimStart()[0];
+  if (start === '[' || start === '{') {
+    let data: unknown;
+    try {
+      data = JSON.parse(content);
+    } catch {
+      throw new PlacesImportError('notPlacesFile', "Ce fichier JSON est abîmé : il ne peut pas être lu.");
+    }
+    if (!Array.isArray(data) || !data.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) {
+      throw new PlacesImportError('notPlacesFile', "Ce fichier JSON n'est pas une liste de lieux.");
+    }
+    const rows = data as Array<Record<string, unknown>>;
+    return { rows, fields: [...new Set(rows.slice(0, 50).flatMap((r) => Object.keys(r)))], json: true };
+  }
+  const parsed = Papa.parse<Record<string, string>>(content, { header: true, skipEmptyLines: 'greedy' });
+  return { rows: parsed.data, fields: parsed.meta.fields ?? [], json: false };
+}
+
 /**
- * Reads a places file (national standard v1 CSV, `|` lists) into Places, with a report of every row read, imported or
+ * Reads a places file (national standard v1 or v0.1 CSV, ANCT JSON) into Places, with a report of every row read, imported or
  * skipped (with its line and reason) and the warnings by kind. A file that is not a places file throws a
  * PlacesImportError; nothing is written anywhere, so the dataset in use stays untouched.
  */
@@ -94,8 +154,8 @@ export function importPlaces(text: string, options: { source: string }): { place
   if (content.slice(0, 4096).includes('\u0000')) {
     throw new PlacesImportError('notPlacesFile', "Ce fichier n'est pas un fichier texte (une image ? un document ?).");
   }
-  const parsed = Papa.parse<Record<string, string>>(content, { header: true, skipEmptyLines: 'greedy' });
-  const shape = detectShape(parsed.meta.fields ?? []);
+  const { rows, fields, json } = readRows(content);
+  const shape = detectShape(fields, json);
 
   const warnings = Object.fromEntries(WARNING_KINDS.map((k) => [k, 0])) as Record<WarningKind, number>;
   const skipped: Array<{ line: number; reason: string }> = [];
@@ -104,8 +164,8 @@ export function importPlaces(text: string, options: { source: string }): { place
   const services = new Set<string>(NATIONAL_SERVICES);
   const supports = new Set<string>(SPECIFIC_SUPPORT);
 
-  parsed.data.forEach((row, index) => {
-    const line = index + 2; // the header is line 1
+  rows.forEach((row, index) => {
+    const line = json ? index + 1 : index + 2; // CSV: the header is line 1; JSON: the n-th place
     const id = clean(row.id);
     const name = clean(row.nom);
     const postalCode = clean(row.code_postal);
@@ -144,6 +204,10 @@ export function importPlaces(text: string, options: { source: string }): { place
       if (supports.has(value)) rowSupport.push(value as SpecificSupport);
       else warnings.unknownSpecificSupport += 1;
     }
+    for (const value of list(row.publics_accueillis)) {
+      const support = supportFromOldPublic(value);
+      if (support) rowSupport.push(support);
+    }
     const date = clean(row.date_maj);
     const updatedAt = /^\d{4}-\d{2}-\d{2}/.test(date) && !PLACEHOLDER_DATES.test(date) ? date.slice(0, 10) : null;
     if (!updatedAt) warnings.unknownDate += 1;
@@ -173,6 +237,6 @@ export function importPlaces(text: string, options: { source: string }): { place
 
   return {
     places,
-    report: { shape, rowsRead: parsed.data.length, imported: places.length, skipped, warnings },
+    report: { shape, rowsRead: rows.length, imported: places.length, skipped, warnings },
   };
 }
