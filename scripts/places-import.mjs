@@ -1,5 +1,5 @@
 // `npm run places:import -- [--source NAME] [--licence TEXT] <file> [...]`: reads places files (national standard v1
-// or v0.1 CSV, ANCT JSON), prints the report of each, and writes the compact dataset the app ships and precaches:
+// or v0.1 CSV, ANCT JSON, raw BFC TerNum CSV), prints the report of each, and writes the compact dataset the app ships and precaches:
 // public/places/dataset.json (not committed: it is built from data you are licensed to use). Rebuild afterwards.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';

@@ -116,6 +116,41 @@ describe('importPlaces: the ANCT JSON files and the v0.1 CSV (real files)', () =
   });
 });
 
+describe('importPlaces: the raw BFC TerNum CSV', () => {
+  const raw = readFileSync(join(SHARED, 'data/bfc-ternum/bfc-ternum-dataset.csv'), 'utf8');
+
+  it('reads every row, and agrees with the v1 file derived from it by the official mapping', () => {
+    const fromRaw = importPlaces(raw, { source: 'bfc' });
+    const fromDerived = importPlaces(BFC_V1, { source: 'bfc' });
+    expect(fromRaw.report).toMatchObject({ shape: 'bfc-ternum-raw-csv', rowsRead: 697, imported: 697, skipped: [] });
+    expect(fromRaw.report.warnings.unknownDate).toBe(561);
+    const derived = new Map(fromDerived.places.map((p) => [p.id, p]));
+    let shortNumbers = 0;
+    for (const place of fromRaw.places) {
+      const other = derived.get(place.id);
+      expect(other, place.id).toBeDefined();
+      // The derived file drops short service numbers ("36 46", the Assurance maladie); we keep them: people can call.
+      const keptShortNumber = other!.phone === null && /^\d{2} ?\d{2}$/.test(place.phone ?? '');
+      if (keptShortNumber) shortNumbers += 1;
+      expect({ ...place, phone: keptShortNumber ? null : place.phone }).toEqual(other);
+    }
+    expect(shortNumbers).toBe(1);
+  });
+
+  it('turns half-day columns into opening hours: "9h12h", "-" and "x" included', async () => {
+    const { bfcOpeningHours } = await import('./import-places');
+    const row = {
+      'lundi matin': '8h30-12h', 'lundi après-midi': '13h30-17h',
+      'mardi matin': '8h30-12h', 'mardi après-midi': '13h30-17h',
+      'mercredi matin': '9h12h', 'mercredi après-midi': '-',
+      'jeudi matin': 'x', 'jeudi après-midi': '14h-18h',
+      'vendredi matin': '', 'vendredi après-midi': '',
+    };
+    expect(bfcOpeningHours(row)).toBe('Mo-Tu 08:30-12:00,13:30-17:00; We 09:00-12:00; Th 14:00-18:00');
+    expect(() => bfcOpeningHours({ 'lundi matin': 'le matin' })).toThrow(RangeError);
+  });
+});
+
 describe('importPlaces: quirks of real files', () => {
   it('swaps inverted latitude and longitude, and drops coordinates outside France (kept, flagged, listed last)', () => {
     const { places, report } = importPlaces(

@@ -6,9 +6,9 @@ import { checkCoordinates } from './france-bounds';
 /**
  * The shapes of places files Repère reads: the national standard v1 CSV (`|` lists), its v0.1 CSV (`;` lists, old
  * field names, the 15 old services), and the ANCT JSON arrays (v0.1 fields, or transitional files mixing old and new).
- * (The BFC TerNum raw CSV is not read yet.)
+ * and the raw BFC TerNum CSV (half-day hour columns, letter codes), mapped as mednum-cli's mednum-bfc config does.
  */
-export type PlacesShape = 'standard-v1-csv' | 'standard-v0.1-csv' | 'anct-json';
+export type PlacesShape = 'standard-v1-csv' | 'standard-v0.1-csv' | 'anct-json' | 'bfc-ternum-raw-csv';
 
 export type PlacesImportErrorCode = 'empty' | 'tooLarge' | 'notPlacesFile';
 
@@ -25,6 +25,7 @@ export class PlacesImportError extends Error {
 }
 
 export const WARNING_KINDS = [
+  'unreadableHours',
   'missingCoordinates',
   'swappedCoordinates',
   'coordinatesOutsideFrance',
@@ -111,6 +112,7 @@ export function displayPhone(raw: string): string {
 function detectShape(fields: readonly string[], json: boolean): PlacesShape {
   const names = new Set(fields.map((f) => clean(f).toLowerCase()));
   const missing = V1_REQUIRED.filter((c) => !names.has(c));
+  if (BFC_MARKERS.every((m) => names.has(m))) return 'bfc-ternum-raw-csv';
   if (missing.length === 0) {
     if (json) return 'anct-json';
     if (V1_MARKERS.some((m) => names.has(m))) return 'standard-v1-csv';
@@ -120,6 +122,91 @@ function detectShape(fields: readonly string[], json: boolean): PlacesShape {
     'notPlacesFile',
     `Ce fichier n'est pas un fichier de lieux de médiation numérique (colonnes manquantes : ${missing.join(', ') || V1_MARKERS.join(', ')}).`,
   );
+}
+
+/** Columns of the raw BFC TerNum file (multi-coop/data-bfc-ternum). */
+const BFC_MARKERS = ['bfc_id', 'nom_structure', 'lundi matin'] as const;
+
+/**
+ * The raw BFC letter codes → national services, as mednum-cli's `mednum-bfc.config.json` maps them: a term matches when
+ * it appears (case-insensitively, as a substring, mednum-cli's rule) in one of the listed columns.
+ */
+const BFC_SERVICES: ReadonlyArray<readonly [readonly string[], readonly string[], NationalService]> = [
+  [['code_accomp', 'code_typo'], ['G', 'L', 'RDV', 'I'], 'Aide aux démarches administratives'],
+  [['code_accomp'], ['F', 'TL'], 'Loisirs et créations numériques'],
+  [['code_accomp'], ['F'], 'Compréhension du monde numérique'],
+  [['code_accomp'], ['A', 'T', 'TL'], 'Accès internet et matériel informatique'],
+];
+const BFC_DAYS = [
+  ['lundi', 'Mo'],
+  ['mardi', 'Tu'],
+  ['mercredi', 'We'],
+  ['jeudi', 'Th'],
+  ['vendredi', 'Fr'],
+  ['samedi', 'Sa'],
+  ['dimanche', 'Su'],
+] as const;
+const HALF_DAY = /^\s*(\d{1,2})\s*[hH:]\s*(\d{2})?\s*[-à/]?\s*(\d{1,2})\s*[hH:]\s*(\d{2})?\s*$/;
+const CLOSED = new Set(['', '-', 'x', 'X', 'fermé', 'Fermé']);
+
+function clock(hours: string, minutes: string | undefined): string {
+  const h = Number(hours);
+  const m = Number(minutes ?? 0);
+  if (h > 24 || m > 59) throw new RangeError(`${hours}h${minutes ?? ''}`);
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+/** "8h30-12h", "9h12h" → "08:30-12:00"; "-", "x", empty → closed that half-day. Throws on anything else. */
+function halfDay(value: unknown): string | null {
+  const text = clean(value);
+  if (CLOSED.has(text)) return null;
+  const m = HALF_DAY.exec(text);
+  if (!m) throw new RangeError(text);
+  return `${clock(m[1]!, m[2])}-${clock(m[3]!, m[4])}`;
+}
+
+/** The half-day columns as one OpenStreetMap opening_hours string, consecutive days with the same hours merged. */
+export function bfcOpeningHours(row: Readonly<Record<string, unknown>>): string {
+  const groups: Array<{ from: string; to: string; hours: string; index: number }> = [];
+  BFC_DAYS.forEach(([day, osm], index) => {
+    const hours = [halfDay(row[`${day} matin`]), halfDay(row[`${day} après-midi`])].filter(Boolean).join(',');
+    if (!hours) return;
+    const last = groups.at(-1);
+    if (last && last.hours === hours && last.index === index - 1) {
+      last.to = osm;
+      last.index = index;
+    } else {
+      groups.push({ from: osm, to: osm, hours, index });
+    }
+  });
+  return groups.map((g) => `${g.from === g.to ? g.from : `${g.from}-${g.to}`} ${g.hours}`).join('; ');
+}
+
+/** A raw BFC row in the field names of the national standard, so the same normalisation applies. */
+function fromBfcRow(row: Readonly<Record<string, unknown>>, warnings: Record<WarningKind, number>): Record<string, unknown> {
+  const has = (columns: readonly string[], terms: readonly string[]) =>
+    columns.some((c) => terms.some((t) => clean(row[c]).toLowerCase().includes(t.toLowerCase())));
+  let hours = '';
+  try {
+    hours = bfcOpeningHours(row);
+  } catch {
+    warnings.unreadableHours += 1;
+  }
+  const date = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(clean(row.mise_a_jour));
+  return {
+    id: row.bfc_id,
+    nom: row.nom_structure,
+    commune: row.ville,
+    code_postal: row.code_postal,
+    adresse: row.adresse,
+    latitude: row.lat,
+    longitude: row.lon,
+    telephone: row.contact_tel,
+    site_web: row.url_lieu,
+    horaires: hours,
+    date_maj: date ? `${date[3]}-${date[2]}-${date[1]}` : '',
+    services: BFC_SERVICES.filter(([columns, terms]) => has(columns, terms)).map(([, , service]) => service).join('|'),
+  };
 }
 
 /** The rows of a file, whatever its format: a JSON array of objects, or a CSV with a header line. */
@@ -164,8 +251,9 @@ export function importPlaces(text: string, options: { source: string }): { place
   const services = new Set<string>(NATIONAL_SERVICES);
   const supports = new Set<string>(SPECIFIC_SUPPORT);
 
-  rows.forEach((row, index) => {
+  rows.forEach((raw, index) => {
     const line = json ? index + 1 : index + 2; // CSV: the header is line 1; JSON: the n-th place
+    const row = shape === 'bfc-ternum-raw-csv' ? fromBfcRow(raw, warnings) : raw;
     const id = clean(row.id);
     const name = clean(row.nom);
     const postalCode = clean(row.code_postal);
