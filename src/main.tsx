@@ -26,10 +26,10 @@ async function main() {
 
   // A reload or a crash mid-questionnaire resumes where the person was (the journey chunk is loaded only then).
   let resumed: AppProps['resumed'];
-  if (await latestSession(storage).catch(() => undefined)) {
+  const stored = await latestSession(storage).catch(() => undefined);
+  if (stored) {
     const journey = await loadJourney();
-    const session = await journey.resumeSession({ storage, now }, journey.QUESTIONNAIRE).catch(() => undefined);
-    if (session) resumed = { session, journey };
+    resumed = { session: await journey.resumeSession({ storage, now }, journey.QUESTIONNAIRE, stored), journey };
   }
   await switchLanguage(i18n, resumed?.session.language ?? settings.defaultLanguage, document.documentElement);
 

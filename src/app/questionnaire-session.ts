@@ -3,23 +3,21 @@ import { answerQuestion, positionOf, previousQuestion, questionAfter, reconcileA
 import { toFinishedResult } from '../domain/result';
 import { scoreProfile, type Profile } from '../domain/score-profile';
 import { RESULT_CURSOR, withAnswers, type Session } from '../domain/session';
-import { latestSession } from '../storage/sessions';
 import { attemptSave, type SaveOutcome } from './save-outcome';
 import type { SessionDeps } from './sessions';
 
 // The use cases that need the questionnaire flow and the scoring: they travel with the journey chunk.
 
 /**
- * The session to resume after a reload or a crash, if one is on the device. A session saved by another questionnaire
+ * Resumes a session found on the device after a reload or a crash (`latestSession`, read once at start-up). A session saved by another questionnaire
  * version (an update shipped mid-session) keeps the answers that still fit and is saved again on the current version:
  * the person goes on from the first unanswered question.
  */
 export async function resumeSession(
   deps: Pick<SessionDeps, 'storage' | 'now'>,
   questionnaire: Questionnaire,
-): Promise<Session | undefined> {
-  const stored = await latestSession(deps.storage);
-  if (!stored) return undefined;
+  stored: Session,
+): Promise<Session> {
   const { answers, recovered } = reconcileAnswers(questionnaire, stored);
   if (!recovered) return stored;
   const session = { ...withAnswers(stored, answers, deps.now()), questionnaireVersion: questionnaire.version };

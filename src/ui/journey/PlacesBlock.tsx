@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PlaceDataset } from '../../content/demo-places';
 import { originFromPostalCode, rankPlaces, type Origin, type PlaceNeeds, type Suggestion } from '../../domain/place-ranking';
-import type { HoursEvaluator, HoursStatus } from '../../places/opening-hours';
-import { loadHoursEvaluator } from '../../places/opening-hours';
+import { loadHoursEvaluator, type HoursEvaluator, type HoursStatus } from '../../places/opening-hours';
 import { useI18n } from '../hooks/use-i18n';
 
 export interface PlacesBlockProps {
