@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { QUESTIONNAIRE } from '../content/questionnaire';
+import {
+  AGE_BANDS,
+  AggregateError,
+  buildBatches,
+  countResults,
+  departementOf,
+  isoWeek,
+  territoryOf,
+  type BuildBatchesInput,
+  type Territory,
+} from './aggregate';
+import { DSI_AREAS } from './questionnaire';
+import type { FinishedResult } from './result';
+
+const DIJON: Territory = { level: 'commune', code: '21231' };
+/** Wednesday 2 December 2026, noon in Paris: week 2026-W49 is in progress. */
+const NOW = new Date('2026-12-02T11:00:00Z');
+
+let serial = 0;
+/** A finished result on a given day (noon UTC), autonomous unless told otherwise. */
+function result(day: string, extra: Partial<FinishedResult> = {}): FinishedResult {
+  serial += 1;
+  return {
+    id: `r${serial}`,
+    finishedAt: `${day}T12:00:00.000Z`,
+    mode: 'kiosk',
+    language: 'fr',
+    questionnaireVersion: '1',
+    distanceLevel: 'autonomous',
+    dsiOverall: 'aboveBasic',
+    dsiAreas: { information: 'aboveBasic', communication: 'basic', contentCreation: 'basic', safety: 'none', problemSolving: 'basic' },
+    illectronism: false,
+    barriers: [],
+    autonomy: 'autonomous',
+    ageBand: 'from35to44',
+    countedInBatch: null,
+    ...extra,
+  };
+}
+const many = (count: number, day: string, extra: Partial<FinishedResult> = {}) =>
+  Array.from({ length: count }, () => result(day, extra));
+
+let ids = 0;
+const input = (results: FinishedResult[], extra: Partial<BuildBatchesInput> = {}): BuildBatchesInput => ({
+  results,
+  territory: DIJON,
+  k: 5,
+  appVersion: '0.1.0',
+  now: NOW,
+  newId: () => `batch-${++ids}`,
+  ...extra,
+});
+
+describe('isoWeek', () => {
+  it('follows ISO 8601 at year boundaries', () => {
+    expect(isoWeek(new Date('2026-01-01T12:00:00Z'))).toBe('2026-W01');
+    expect(isoWeek(new Date('2027-01-01T12:00:00Z'))).toBe('2026-W53');
+    expect(isoWeek(new Date('2024-12-30T12:00:00Z'))).toBe('2025-W01');
+    expect(isoWeek(new Date('2026-11-29T12:00:00Z'))).toBe('2026-W48');
+  });
+
+  it('reads the day in Paris: Monday 00:30 in Dijon is Sunday 23:30 in UTC, and already the new week', () => {
+    expect(isoWeek(new Date('2026-11-29T23:30:00Z'))).toBe('2026-W49');
+    expect(isoWeek(new Date('2026-11-29T22:59:00Z'))).toBe('2026-W48');
+  });
+});
+
+describe('territories', () => {
+  it('takes the département from a commune code, Corsica and overseas included', () => {
+    expect(departementOf('21231')).toBe('21');
+    expect(departementOf('2A004')).toBe('2A');
+    expect(departementOf('97411')).toBe('974');
+    expect(territoryOf('97411', 'departement')).toEqual({ level: 'departement', code: '974' });
+    expect(territoryOf('21231', 'commune')).toEqual(DIJON);
+    expect(territoryOf(null, 'commune')).toBeNull();
+  });
+});
+
+describe('buildBatches', () => {
+  it('does not send a week of 4 results: they wait', () => {
+    const out = buildBatches(input(many(4, '2026-11-24')));
+    expect(out.batches).toEqual([]);
+    expect(out.waiting).toBe(4);
+  });
+
+  it('merges a short week into the following ones, and the totals are preserved', () => {
+    const results = [...many(4, '2026-11-17'), ...many(1, '2026-11-24')];
+    const out = buildBatches(input(results));
+    expect(out.batches).toHaveLength(1);
+    const [built] = out.batches;
+    expect(built!.batch.weeks).toEqual({ from: '2026-W47', to: '2026-W48' });
+    expect(built!.batch.total).toBe(5);
+    expect(new Set(built!.resultIds)).toEqual(new Set(results.map((r) => r.id)));
+    expect(out.waiting).toBe(0);
+  });
+
+  it('releases each week that reaches k on its own, and carries only the short tail', () => {
+    const results = [...many(6, '2026-11-10'), ...many(5, '2026-11-17'), ...many(2, '2026-11-24')];
+    const out = buildBatches(input(results));
+    expect(out.batches.map((b) => [b.batch.weeks.from, b.batch.weeks.to, b.batch.total])).toEqual([
+      ['2026-W46', '2026-W46', 6],
+      ['2026-W47', '2026-W47', 5],
+    ]);
+    expect(out.waiting).toBe(2);
+    const counted = out.batches.flatMap((b) => b.resultIds);
+    expect(new Set(counted).size).toBe(counted.length);
+    expect(counted.length + out.waiting).toBe(results.length);
+  });
+
+  it('never counts the week in progress, whatever its size', () => {
+    const out = buildBatches(input(many(12, '2026-12-01')));
+    expect(out.batches).toEqual([]);
+    expect(out.waiting).toBe(12);
+  });
+
+  it('leaves results already counted alone', () => {
+    const results = [...many(5, '2026-11-24', { countedInBatch: 'old' }), ...many(3, '2026-11-24')];
+    const out = buildBatches(input(results));
+    expect(out.batches).toEqual([]);
+    expect(out.waiting).toBe(3);
+  });
+
+  it('keeps questionnaire versions apart', () => {
+    const results = [...many(5, '2026-11-24'), ...many(5, '2026-11-24', { questionnaireVersion: '2' })];
+    const out = buildBatches(input(results));
+    expect(out.batches.map((b) => [b.batch.questionnaireVersion, b.batch.total]).sort()).toEqual([
+      ['1', 5],
+      ['2', 5],
+    ]);
+  });
+
+  it('waits while the device has no territory', () => {
+    const out = buildBatches(input(many(8, '2026-11-24'), { territory: null }));
+    expect(out).toEqual({ batches: [], waiting: 8 });
+  });
+
+  it('gives every batch a new id, and nothing else that could single the device out', () => {
+    const out = buildBatches(input([...many(5, '2026-11-10'), ...many(5, '2026-11-17')]));
+    const [a, b] = out.batches.map((built) => built.batch);
+    expect(a!.id).not.toBe(b!.id);
+    expect(Object.keys(a!).sort()).toEqual(
+      ['appVersion', 'counts', 'format', 'id', 'questionnaireVersion', 'territory', 'total', 'weeks'].sort(),
+    );
+  });
+
+  it('refuses a k below 3', () => {
+    expect(() => buildBatches(input([], { k: 2 }))).toThrow(AggregateError);
+    expect(() => buildBatches(input([], { k: 4.5 }))).toThrow(AggregateError);
+  });
+});
+
+describe('countResults', () => {
+  it('counts each dimension on its own; every distribution sums to the total', () => {
+    const results = [
+      result('2026-11-24', { barriers: ['skills', 'confidence'], illectronism: true, autonomy: null, ageBand: null }),
+      result('2026-11-24', { barriers: ['skills'], language: 'ar', mode: 'guided', distanceLevel: 'firstSteps' }),
+      result('2026-11-24', { dsiOverall: 'no', ageBand: 'from75' }),
+    ];
+    const counts = countResults(results);
+    const sum = (record: Record<string, number>) => Object.values(record).reduce((a, b) => a + b, 0);
+    expect(counts.barriers).toEqual({ access: 0, skills: 2, confidence: 1, motivation: 0 });
+    expect(counts.illectronism).toBe(1);
+    expect(counts.autonomy.unknown).toBe(1);
+    expect(counts.ageBand).toMatchObject({ unknown: 1, from75: 1, from35to44: 1 });
+    expect(counts.language).toMatchObject({ fr: 2, ar: 1 });
+    expect(counts.mode).toEqual({ kiosk: 2, guided: 1 });
+    expect(counts.distanceLevel).toMatchObject({ firstSteps: 1, autonomous: 2 });
+    for (const record of [counts.distanceLevel, counts.dsiOverall, counts.autonomy, counts.ageBand, counts.language, counts.mode]) {
+      expect(sum(record)).toBe(3);
+    }
+    for (const area of DSI_AREAS) expect(sum(counts.dsiAreas[area])).toBe(3);
+  });
+
+  it('knows every age band the questionnaire offers', () => {
+    const ageQuestion = QUESTIONNAIRE.questions.find((question) => question.id === 'ageBand');
+    expect(ageQuestion?.options.map((option) => option.id)).toEqual([...AGE_BANDS]);
+  });
+});
