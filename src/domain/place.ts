@@ -24,7 +24,35 @@ export interface Place {
   readonly updatedAt?: string | null;
   /** "Ce lieu n'accueille pas de public": kept in the dataset, never suggested. */
   readonly noPublic?: boolean;
+  /** The hours as the source wrote them, when they differ from `openingHours` (converted, or unreadable). */
+  readonly openingHoursRaw?: string;
+  /** `frais_a_charge`: Gratuit, Gratuit sous condition, Payant. Absent when the source does not say. */
+  readonly fees?: readonly string[];
+  /** `modalites_acces`: Se présenter, Téléphoner, Prendre un RDV en ligne… */
+  readonly accessModes?: readonly string[];
+  /** `modalites_accompagnement`: En autonomie, Accompagnement individuel, Dans un atelier collectif, À distance. */
+  readonly supportModes?: readonly string[];
+  /** `dispositif_programmes_nationaux`: France Services, Conseillers numériques, Aidants Connect… */
+  readonly programmes?: readonly string[];
+  readonly email?: string;
+  /** Where to book an appointment online (`prise_rdv`). */
+  readonly bookingUrl?: string;
+  /** A bus or a mediator on the move (`itinerance` Itinérant): the address is one of its stops. */
+  readonly itinerant?: boolean;
+  /** Who published the place (`source`), when the file says. */
+  readonly publisher?: string;
 }
+
+/** The fee value that means a person pays nothing. */
+export const FREE = 'Gratuit';
+/** The access mode of places that take appointments online. */
+export const ONLINE_BOOKING = 'Prendre un RDV en ligne';
+
+/** True when the place says it is free (without conditions). */
+export const isFree = (place: Place): boolean => place.fees?.includes(FREE) ?? false;
+/** True when the place takes appointments online: a booking link, or the access mode. */
+export const booksOnline = (place: Place): boolean =>
+  place.bookingUrl !== undefined || (place.accessModes?.includes(ONLINE_BOOKING) ?? false);
 
 /** What a dataset of places is and where it comes from, shown to mediators next to the place count. */
 export interface PlaceDatasetMeta {

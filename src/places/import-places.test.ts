@@ -61,6 +61,9 @@ describe('importPlaces: the real BFC file in the national standard v1 (derived)'
       website: 'http://www.onlineformapro.com',
       openingHours: 'Mo-Fr 08:30-12:00,13:30-17:00',
       updatedAt: '2021-03-02',
+      email: 'pf@onlineformapro.com',
+      publisher: 'Mednum BFC',
+      supportModes: ['Dans un atelier collectif', 'Accompagnement individuel'],
     });
   });
 
@@ -101,6 +104,10 @@ describe('importPlaces: the ANCT JSON files and the v0.1 CSV (real files)', () =
       specificSupport: ['Surdité', 'Handicaps mentaux', 'Illettrisme', 'Déficience visuelle'],
       openingHours: 'Tu-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00',
       updatedAt: '2021-05-05',
+      // "Gratuit : Je peux accéder gratuitement…", "Avec de l'aide : je suis accompagné…"
+      fees: ['Gratuit'],
+      supportModes: ['Accompagnement individuel'],
+      publisher: 'Hinaura',
     });
   });
 
@@ -108,11 +115,51 @@ describe('importPlaces: the ANCT JSON files and the v0.1 CSV (real files)', () =
     const { places, report } = importPlaces(read('schemas/standard-mediation-num/v0.1.1/exemple-valide.csv'), { source: 'ex' });
     expect(report.shape).toBe('standard-v0.1-csv');
     expect(places[0]).toMatchObject({
+      // "Payant : …;Accepte le Pass numérique : …" (no v1 equivalent), "France Services;APTIC;Point relais CAF"
+      fees: ['Payant'],
+      programmes: ['France Services'],
+      email: 'contact@laquincaillerie.tl',
+      supportModes: expect.arrayContaining(['En autonomie', 'Accompagnement individuel']),
       name: 'Anonymal',
       street: "12 BIS RUE DE LECLERCQ, Le patio du bois de l'Aulne",
       phone: '01 80 05 98 80',
       website: 'https://www.laquincaillerie.tl/',
     });
+  });
+});
+
+describe('importPlaces: the v1 fields a person can act on', () => {
+  it('reads fees, access and support modes, programmes, e-mail, booking link, itinerance and publisher', () => {
+    const { places } = importPlaces(
+      file({
+        frais_a_charge: 'Gratuit',
+        modalites_acces: 'Se présenter|Prendre un RDV en ligne',
+        modalites_accompagnement: 'Accompagnement individuel|À distance',
+        dispositif_programmes_nationaux: 'France Services|Aidants Connect',
+        courriels: 'accueil@exemple.fr|autre@exemple.fr',
+        prise_rdv: 'https://rdv.exemple.fr/lieu',
+        itinerance: 'Itinérant|Fixe',
+        source: 'Conseil départemental',
+      }),
+      { source: 't' },
+    );
+    expect(places[0]).toMatchObject({
+      fees: ['Gratuit'],
+      accessModes: ['Se présenter', 'Prendre un RDV en ligne'],
+      supportModes: ['Accompagnement individuel', 'À distance'],
+      programmes: ['France Services', 'Aidants Connect'],
+      email: 'accueil@exemple.fr',
+      bookingUrl: 'https://rdv.exemple.fr/lieu',
+      itinerant: true,
+      publisher: 'Conseil départemental',
+    });
+  });
+
+  it('leaves out what the source does not say, so the dataset stays small', () => {
+    const { places } = importPlaces(file({}), { source: 't' });
+    for (const key of ['fees', 'accessModes', 'supportModes', 'programmes', 'email', 'bookingUrl', 'itinerant', 'noPublic']) {
+      expect(places[0]).not.toHaveProperty(key);
+    }
   });
 });
 
@@ -132,9 +179,13 @@ describe('importPlaces: the raw BFC TerNum CSV', () => {
       // The derived file drops short service numbers ("36 46", the Assurance maladie); we keep them: people can call.
       const keptShortNumber = other!.phone === null && /^\d{2} ?\d{2}$/.test(place.phone ?? '');
       if (keptShortNumber) shortNumbers += 1;
-      expect({ ...place, phone: keptShortNumber ? null : place.phone }).toEqual(other);
+      // Hours we cannot read are kept as written ("samedi matin souscondition"), where the derived file drops them.
+      const { openingHoursRaw, ...rest } = place;
+      if (openingHoursRaw !== undefined) expect(place.openingHours).toBeNull();
+      expect({ ...rest, phone: keptShortNumber ? null : place.phone }).toEqual(other);
     }
     expect(shortNumbers).toBe(1);
+    expect(fromRaw.places.filter((p) => p.openingHoursRaw !== undefined)).toHaveLength(fromRaw.report.warnings.unreadableHours);
   });
 
   it('turns half-day columns into opening hours: "9h12h", "-" and "x" included', async () => {

@@ -86,6 +86,44 @@ function supportFromOldPublic(value: string): SpecificSupport | null {
   if (value === "Personnes en situation d'illettrisme") return 'Illettrisme';
   return null;
 }
+/** v0.1 `conditions_acces` values are "Label : sentence": the label decides (NOTES.md §1.4). Longest label first. */
+const OLD_FEES: ReadonlyArray<readonly [string, string]> = [
+  ['Gratuit sous condition', 'Gratuit sous condition'],
+  ['Gratuit', 'Gratuit'],
+  ['Payant', 'Payant'],
+  ['Adhésion', 'Payant'],
+];
+/** v0.1 `modalites_accompagnement` labels → v1 values. */
+const OLD_SUPPORT_MODES: ReadonlyArray<readonly [string, string]> = [
+  ['Seul', 'En autonomie'],
+  ["Avec de l'aide", 'Accompagnement individuel'],
+  ['A ma place', 'Accompagnement individuel'],
+  ['À ma place', 'Accompagnement individuel'],
+  ['Dans un atelier', 'Dans un atelier collectif'],
+];
+const V1_SUPPORT_MODES = new Set(['En autonomie', 'Accompagnement individuel', 'Dans un atelier collectif', 'À distance']);
+/** v0.1 `labels_nationaux` → v1 `dispositif_programmes_nationaux` (the others are training labels, not programmes). */
+const OLD_PROGRAMMES: Readonly<Record<string, string>> = {
+  CNFS: 'Conseillers numériques',
+  'France Services': 'France Services',
+  'Aidants Connect': 'Aidants Connect',
+  'Point numérique CAF': "Point d'accès numérique CAF",
+  'Grandes écoles du numérique': 'Grande école du numérique',
+};
+
+/** The v1 value of an old "Label : sentence" value, by its label; null when the label has no v1 equivalent. */
+function byLabel(value: string, table: ReadonlyArray<readonly [string, string]>): string | null {
+  for (const [label, v1] of table) if (value === label || value.startsWith(`${label} :`) || value.startsWith(`${label}:`)) return v1;
+  return null;
+}
+const unique = (values: ReadonlyArray<string | null>): string[] => [...new Set(values.filter((v): v is string => Boolean(v)))];
+/** The optional fields of a Place, only when they hold something: the dataset stays compact. */
+function extras(fields: Readonly<Record<string, string | boolean | readonly string[] | null | undefined>>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== null && v !== undefined && v !== false && v !== '' && !(Array.isArray(v) && v.length === 0)),
+  );
+}
+
 /** Placeholder dates of real files: epoch zero, shifted by a time zone. */
 const PLACEHOLDER_DATES = /^(1970-01-01|1969-12-31)/;
 const NO_PUBLIC = "Ce lieu n'accueille pas de public";
@@ -137,6 +175,13 @@ const BFC_SERVICES: ReadonlyArray<readonly [readonly string[], readonly string[]
   [['code_accomp'], ['F'], 'Compréhension du monde numérique'],
   [['code_accomp'], ['A', 'T', 'TL'], 'Accès internet et matériel informatique'],
 ];
+const BFC_SUPPORT_MODES: ReadonlyArray<readonly [readonly string[], readonly string[], string]> = [
+  [['code_accomp'], ['A'], 'En autonomie'],
+  [['code_accomp'], ['R', 'G'], 'Dans un atelier collectif'],
+  [['code_accomp'], ['RDV', 'L'], 'Accompagnement individuel'],
+];
+/** The publisher the official derivation writes for this file. */
+const BFC_PUBLISHER = 'Mednum BFC';
 const BFC_DAYS = [
   ['lundi', 'Mo'],
   ['mardi', 'Tu'],
@@ -187,13 +232,24 @@ function fromBfcRow(row: Readonly<Record<string, unknown>>, warnings: Record<War
   const has = (columns: readonly string[], terms: readonly string[]) =>
     columns.some((c) => terms.some((t) => clean(row[c]).toLowerCase().includes(t.toLowerCase())));
   let hours = '';
+  let rawHours = '';
   try {
     hours = bfcOpeningHours(row);
   } catch {
+    // Kept as written, for a person to read: the app says "horaires non communiqués" and shows this text to mediators.
+    rawHours = BFC_DAYS.flatMap(([day]) => ['matin', 'après-midi'].map((half) => `${day} ${half}`))
+      .filter((column) => !CLOSED.has(clean(row[column])))
+      .map((column) => `${column} ${clean(row[column])}`)
+      .join(' ; ');
     warnings.unreadableHours += 1;
   }
   const date = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(clean(row.mise_a_jour));
+  const matching = (rules: typeof BFC_SUPPORT_MODES) => rules.filter(([columns, terms]) => has(columns, terms)).map(([, , value]) => value);
   return {
+    horaires_source: rawHours,
+    courriels: row.contact_email,
+    source: BFC_PUBLISHER,
+    modalites_accompagnement: matching(BFC_SUPPORT_MODES).join('|'),
     id: row.bfc_id,
     nom: row.nom_structure,
     commune: row.ville,
@@ -205,7 +261,7 @@ function fromBfcRow(row: Readonly<Record<string, unknown>>, warnings: Record<War
     site_web: row.url_lieu,
     horaires: hours,
     date_maj: date ? `${date[3]}-${date[2]}-${date[1]}` : '',
-    services: BFC_SERVICES.filter(([columns, terms]) => has(columns, terms)).map(([, , service]) => service).join('|'),
+    services: matching(BFC_SERVICES).join('|'),
   };
 }
 
@@ -303,6 +359,13 @@ export function importPlaces(text: string, options: { source: string }): { place
     if (noPublic) warnings.noPublic += 1;
     const phone = list(row.telephone)[0];
     const hours = clean(row.horaires);
+    const rawHours = clean(row.horaires_source);
+    const v1Fees = list(row.frais_a_charge);
+    const fees = v1Fees.length > 0 ? v1Fees : unique(list(row.conditions_acces).map((v) => byLabel(v, OLD_FEES)));
+    const supportModes = unique(
+      list(row.modalites_accompagnement).map((v) => (V1_SUPPORT_MODES.has(v) ? v : byLabel(v, OLD_SUPPORT_MODES))),
+    );
+    const programmes = unique([...list(row.dispositif_programmes_nationaux), ...list(row.labels_nationaux).map((v) => OLD_PROGRAMMES[v] ?? null)]);
 
     places.push({
       id: `${options.source}:${id}`,
@@ -319,7 +382,18 @@ export function importPlaces(text: string, options: { source: string }): { place
       website: list(row.site_web)[0] ?? null,
       openingHours: hours || null,
       updatedAt,
-      ...(noPublic ? { noPublic: true } : {}),
+      ...extras({
+        noPublic,
+        openingHoursRaw: rawHours && rawHours !== hours ? rawHours : null,
+        fees,
+        accessModes: list(row.modalites_acces),
+        supportModes,
+        programmes,
+        email: list(row.courriels ?? row.courriel)[0],
+        bookingUrl: clean(row.prise_rdv),
+        itinerant: list(row.itinerance).includes('Itinérant'),
+        publisher: clean(row.source),
+      }),
     });
   });
 
