@@ -55,6 +55,21 @@ function prerenderWelcome(): Plugin {
   };
 }
 
+/**
+ * Emits communes.json: the communes of the départements served (scripts/communes-table.mjs), for people who type their
+ * commune's name. Precached with the app, fetched only when someone searches by name.
+ */
+function communesTableAsset(): Plugin {
+  return {
+    name: 'repere:communes-table',
+    apply: 'build',
+    async generateBundle() {
+      const { communesTable, departementsToServe } = await import('./scripts/communes-table.mjs');
+      this.emitFile({ type: 'asset', fileName: 'communes.json', source: JSON.stringify(communesTable(departementsToServe())) });
+    },
+  };
+}
+
 export default defineConfig({
   define,
   build: {
@@ -65,6 +80,7 @@ export default defineConfig({
   plugins: [
     preact(),
     prerenderWelcome(),
+    communesTableAsset(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { haversineKm } from './geo';
 import type { Place } from './place';
-import { originFromPostalCode, rankPlaces } from './place-ranking';
+import { originFromPostalCode, rankPlaces, type Openness } from './place-ranking';
 
 const BESANCON = { lat: 47.2378, lon: 6.0241 };
 const AIDE = 'Aide aux démarches administratives';
@@ -63,9 +63,59 @@ describe('rankPlaces', () => {
   it('puts an open place before a closed one at the same distance, never before a nearer band', () => {
     const places = [place('closed', 2, [AIDE]), place('open', 2, [AIDE], { name: 'Zz open' }), place('far-open', 50, [AIDE])];
     const openIds = new Set(['open', 'far-open']);
-    const ranked = rankPlaces({ places, needs: needs([AIDE]), origin: BESANCON, isOpenNow: (p) => openIds.has(p.id) });
+    const openness = (p: Place): Openness => (openIds.has(p.id) ? 'open' : 'closed');
+    const ranked = rankPlaces({ places, needs: needs([AIDE]), origin: BESANCON, openness });
     expect(ids(ranked)).toEqual(['open', 'closed', 'far-open']);
-    expect(ranked.map((s) => s.openNow)).toEqual([true, false, true]);
+    expect(ranked.map((s) => s.openness)).toEqual(['open', 'closed', 'open']);
+  });
+
+  it('ranks open, then opening soon, then unknown hours, then closed, within a distance band', () => {
+    const states: Record<string, Openness> = { a: 'closed', b: 'unknown', c: 'opensSoon', d: 'open' };
+    const places = Object.keys(states).map((id, i) => place(id, 1 + i * 0.1, [AIDE]));
+    const ranked = rankPlaces({ places, needs: needs([AIDE]), origin: BESANCON, openness: (p) => states[p.id]! });
+    expect(ids(ranked)).toEqual(['d', 'c', 'b', 'a']);
+  });
+
+  it('puts a free place before a paying one at a similar distance, even when the buffer is full', () => {
+    const paying = Array.from({ length: 5 }, (_, i) => place(`pay${i}`, 1 + i * 0.1, [AIDE], { fees: ['Payant'] }));
+    const free = place('free', 2, [AIDE], { fees: ['Gratuit'] });
+    const ranked = rankPlaces({ places: [...paying, free], needs: needs([AIDE]), origin: BESANCON });
+    expect(ids(ranked)[0]).toBe('free');
+    expect(ranked).toHaveLength(5);
+  });
+
+  describe('filters', () => {
+    const places = [
+      place('near', 1, [AIDE]),
+      place('free', 2, [AIDE], { fees: ['Gratuit'] }),
+      place('conditional', 2.5, [AIDE], { fees: ['Gratuit sous condition'] }),
+      place('booking', 3, [AIDE], { bookingUrl: 'https://rdv.example/x' }),
+      place('booking-mode', 3.5, [AIDE], { accessModes: ['Prendre un RDV en ligne'] }),
+      place('deaf', 4, [AIDE], { specificSupport: ['Surdité'] }),
+      place('english', 5, [AIDE], { specificSupport: ['Langues étrangères (anglais)', 'Surdité'] }),
+      place('open', 6, [AIDE]),
+    ];
+    const rank = (filters: Parameters<typeof rankPlaces>[0]['filters'], limit = 8) =>
+      ids(rankPlaces({ places, needs: needs([AIDE]), origin: BESANCON, filters, limit, openness: (p) => (p.id === 'open' ? 'open' : 'closed') }));
+
+    it('keeps only free places (not "free under conditions")', () => {
+      expect(rank({ free: true })).toEqual(['free']);
+    });
+    it('keeps places that take appointments online, by link or by access mode', () => {
+      expect(rank({ onlineBooking: true })).toEqual(['booking', 'booking-mode']);
+    });
+    it('keeps places offering each support group asked', () => {
+      expect(rank({ support: ['deafness'] })).toEqual(['deaf', 'english']);
+      expect(rank({ support: ['deafness', 'languages'] })).toEqual(['english']);
+      expect(rank({ support: ['illiteracy'] })).toEqual([]);
+    });
+    it('keeps places open now, looking at every candidate, not only the nearest few', () => {
+      expect(rank({ openNow: true }, 3)).toEqual(['open']);
+    });
+    it('still returns the nearest matches whatever the distance when a filter is on', () => {
+      const far = [place('far-free', 180, [AIDE], { fees: ['Gratuit'] }), place('near-paying', 1, [AIDE])];
+      expect(ids(rankPlaces({ places: far, needs: needs([AIDE]), origin: BESANCON, filters: { free: true } }))).toEqual(['far-free']);
+    });
   });
 
   it('breaks exact distance ties by name, then id, so the order never flickers', () => {

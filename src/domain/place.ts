@@ -63,4 +63,8 @@ export interface PlaceDatasetMeta {
   readonly updatedAt: string | null;
   readonly count: number;
   readonly licence: string;
+  /** Where a mediator asked the device to refresh the dataset from, with the validators of the last answer. */
+  readonly sourceUrl?: string;
+  readonly etag?: string;
+  readonly lastModified?: string;
 }

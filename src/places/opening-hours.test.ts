@@ -1,6 +1,6 @@
 import OpeningHours from 'opening_hours';
 import { describe, expect, it } from 'vitest';
-import { createHoursEvaluator } from './opening-hours';
+import { createHoursEvaluator, daysAhead, opennessOf } from './opening-hours';
 
 const hours = createHoursEvaluator(OpeningHours);
 // Monday 30 November 2026, 10:00 in Paris
@@ -39,5 +39,20 @@ describe('opening hours', () => {
     expect(hours.status('horaires non communiqués', MONDAY_10H)).toEqual({ kind: 'unknown' });
     expect(hours.status(null, MONDAY_10H)).toEqual({ kind: 'unknown' });
     expect(hours.status('   ', MONDAY_10H)).toEqual({ kind: 'unknown' });
+  });
+
+  it('ranks a place opening within 3 hours as "opens soon", later as closed', () => {
+    const at = (time: string) => new Date(`2026-11-30T${time}:00+01:00`);
+    const afternoon = 'Mo 14:00-17:00';
+    expect(opennessOf(hours.status(afternoon, at('12:30')), at('12:30'))).toBe('opensSoon');
+    expect(opennessOf(hours.status(afternoon, at('10:00')), at('10:00'))).toBe('closed');
+    expect(opennessOf(hours.status(afternoon, at('15:00')), at('15:00'))).toBe('open');
+    expect(opennessOf(hours.status('n’importe quoi', at('15:00')), at('15:00'))).toBe('unknown');
+  });
+
+  it('counts days on the calendar: tonight to tomorrow morning is one day', () => {
+    expect(daysAhead(new Date('2026-11-30T22:00:00+01:00'), new Date('2026-12-01T09:00:00+01:00'))).toBe(1);
+    expect(daysAhead(MONDAY_10H, new Date('2026-11-30T14:00:00+01:00'))).toBe(0);
+    expect(daysAhead(MONDAY_10H, new Date('2026-12-03T09:00:00+01:00'))).toBe(3);
   });
 });

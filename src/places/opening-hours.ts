@@ -1,4 +1,5 @@
 import type OpeningHours from 'opening_hours';
+import type { Openness } from '../domain/place-ranking';
 
 /** What a place's hours say at a given moment. */
 export type HoursStatus =
@@ -50,6 +51,22 @@ export function createHoursEvaluator(OpeningHoursClass: typeof OpeningHours): Ho
       }
     },
   };
+}
+
+/** "Opens soon": within this many hours, a person can still go today. */
+export const OPENS_SOON_HOURS = 3;
+
+/** The ranking's view of hours: open, opening within OPENS_SOON_HOURS, closed for longer, or unknown. */
+export function opennessOf(status: HoursStatus, now: Date): Openness {
+  if (status.kind === 'unknown') return 'unknown';
+  if (status.kind === 'open') return 'open';
+  return status.opens && status.opens.getTime() - now.getTime() <= OPENS_SOON_HOURS * 3_600_000 ? 'opensSoon' : 'closed';
+}
+
+/** Whole days from `now` to `then` on the device's calendar: 0 today, 1 tomorrow. */
+export function daysAhead(now: Date, then: Date): number {
+  const day = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  return Math.round((day(then) - day(now)) / 86_400_000);
 }
 
 /** Loads opening_hours (about 115 KB gzip: only where hours are shown; the service worker precaches it). */

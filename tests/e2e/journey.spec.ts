@@ -241,12 +241,19 @@ test('the result lists nearby places offline, with opening hours under a fixed c
   await expect(welcomeStart(page)).toBeVisible();
   await welcomeStart(page).click();
   await completeJourney(page);
-  // the device has no location yet: the person types a postal code
-  await page.getByLabel(fr('result.places.postalCodeLabel')).fill('99999');
+  // the device has no location yet: the person types a postal code, or the name of their commune
+  const where = page.getByLabel(fr('result.places.locationLabel'));
+  await where.fill('99999');
   await page.getByRole('button', { name: fr('result.places.search') }).click();
-  await expect(page.getByText(fr('result.places.unknownPostalCode'))).toBeVisible();
-  await page.getByLabel(fr('result.places.postalCodeLabel')).fill('25000');
+  await expect(page.getByText(fr('result.places.unknownLocation'))).toBeVisible();
+  // four communes bear this name in the region: the person picks one (the communes table works offline)
+  await where.fill('bussieres');
   await page.getByRole('button', { name: fr('result.places.search') }).click();
+  await expect(page.getByText(fr('result.places.chooseCommune')).first()).toBeVisible();
+  await expect(page.locator('.commune-choices button')).toHaveCount(4);
+  await where.fill('besancon');
+  await page.getByRole('button', { name: fr('result.places.search') }).click();
+  await expect(page.locator('.places-origin')).toContainText('Besançon (25000)');
   const places = page.locator('.places .place');
   await expect(places.first()).toBeVisible();
   // the needs of this journey: secure use, understanding, low-cost equipment (docs/SCORING.md)
@@ -256,9 +263,22 @@ test('the result lists nearby places offline, with opening hours under a fixed c
     'Centre social des Forges (lieu fictif)',
     'Point d’accueil des Quais (lieu fictif)',
   ]);
-  await expect(places.nth(0)).toContainText('Fermé maintenant. Ouvre mardi 10:00');
+  await expect(places.nth(0)).toContainText('Fermé maintenant. Ouvre demain à 10:00');
   await expect(places.nth(0)).toContainText('À 0,3 km');
+  await expect(places.nth(0)).toContainText(fr('result.places.free'));
   await expect(places.nth(2)).toContainText('Ouvert maintenant, jusqu’à 17:00');
+  // filters narrow the list: open now leaves the places open at 10:00 on a Monday
+  await page.locator('summary', { hasText: fr('result.places.filters.title') }).click();
+  await page.getByRole('checkbox', { name: fr('result.places.filters.openNow') }).check();
+  await expect(places.locator('h3')).toHaveText(['Centre social des Forges (lieu fictif)', 'Point d’accueil des Quais (lieu fictif)']);
+  await page.getByRole('checkbox', { name: fr('result.places.filters.deafness') }).check();
+  await expect(places.locator('h3')).toHaveText(['Point d’accueil des Quais (lieu fictif)']);
+  await page.getByRole('checkbox', { name: fr('result.places.filters.illiteracy') }).check();
+  await expect(page.getByText(fr('result.places.noMatchFilters'))).toBeVisible();
+  for (const filter of ['openNow', 'deafness', 'illiteracy']) {
+    await page.getByRole('checkbox', { name: fr(`result.places.filters.${filter}`) }).uncheck();
+  }
+  await expect(places).toHaveCount(4);
   await expect(page.getByText(fr('result.places.demo'))).toBeVisible();
   // the take-away holds the places too
   await page.getByRole('button', { name: fr('result.showQr') }).click();

@@ -39,7 +39,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
         await page.locator('.options label').first().click();
         await page.getByRole('button', { name: t('question.next'), exact: true }).click();
       }
-      await page.locator('#postal-code').fill('25000');
+      await page.locator('#location-query').fill('25000');
       await page.getByRole('button', { name: t('result.places.search') }).click();
       await expect(page.locator('.places .place').first()).toBeVisible();
       await page.getByRole('button', { name: t('result.showQr') }).click();

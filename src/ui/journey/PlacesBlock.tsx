@@ -1,7 +1,18 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { communesLoader } from '../../app/communes';
 import type { PlaceDataset } from '../../content/demo-places';
-import { originFromPostalCode, rankPlaces, type Origin, type PlaceNeeds, type Suggestion } from '../../domain/place-ranking';
-import { loadHoursEvaluator, type HoursEvaluator, type HoursStatus } from '../../places/opening-hours';
+import { booksOnline, isFree, type Place } from '../../domain/place';
+import {
+  SUPPORT_FILTERS,
+  rankPlaces,
+  type Origin,
+  type PlaceFilters,
+  type PlaceNeeds,
+  type Suggestion,
+  type SupportFilter,
+} from '../../domain/place-ranking';
+import { searchLocation, type Commune, type LocationSearch } from '../../domain/place-search';
+import { daysAhead, loadHoursEvaluator, opennessOf, type HoursEvaluator, type HoursStatus } from '../../places/opening-hours';
 import { useI18n } from '../hooks/use-i18n';
 
 export interface PlacesBlockProps {
@@ -18,18 +29,26 @@ export interface PlacesBlockProps {
 /** Wraps a left-to-right value (a phone number, a French place) so an Arabic sentence does not reorder its parts. */
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
+const loadCommunes = communesLoader((input, init) => fetch(input, init));
+const SUPPORT_KEYS = Object.keys(SUPPORT_FILTERS) as SupportFilter[];
+
 type Loaded = { dataset: PlaceDataset | null; hours: HoursEvaluator | null };
+type Notice = { key: string; values?: Record<string, string> } | null;
 
 /**
- * The nearby places that meet the person's needs: from the device's location, or from a postal code the person types
- * (kept in this screen only). Opening hours say "open until", "opens …" or "not given", never a guess.
+ * The nearby places that meet the person's needs: from the device's location, a postal code or a commune the person
+ * types, or this device's position when the person allows it (all kept in this screen only). Filters narrow the list;
+ * opening hours say "open until", "opens today at…" or "not given", never a guess.
  */
 export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }: PlacesBlockProps) {
   const { t, language } = useI18n();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [origin, setOrigin] = useState<Origin | null>(deviceOrigin);
-  const [postalCode, setPostalCode] = useState('');
-  const [unknownCode, setUnknownCode] = useState(false);
+  const [query, setQuery] = useState('');
+  const [notice, setNotice] = useState<Notice>(null);
+  const [choices, setChoices] = useState<Extract<LocationSearch, { kind: 'choose' }>['choices']>([]);
+  const [filters, setFilters] = useState<PlaceFilters>({});
+  const [locating, setLocating] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
@@ -67,9 +86,10 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }:
       places: loaded.dataset.places,
       needs,
       origin,
-      isOpenNow: hours ? (p) => ({ open: true, closed: false, unknown: null })[hours.status(p.openingHours, moment).kind] : undefined,
+      filters,
+      openness: hours ? (p) => opennessOf(hours.status(p.openingHours, moment), moment) : undefined,
     });
-  }, [loaded, origin, needs, moment]);
+  }, [loaded, origin, needs, moment, filters]);
 
   const time = useMemo(() => new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }), [language]);
   const when = useMemo(
@@ -81,14 +101,20 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }:
 
   const hoursText = (status: HoursStatus): string => {
     if (status.kind === 'unknown') return t('result.places.unknownHours');
-    const main =
-      status.kind === 'open'
-        ? status.until
-          ? t('result.places.openUntil', { time: time.format(status.until) })
-          : t('result.places.openNow')
-        : status.opens
-          ? t('result.places.closedOpens', { when: when.format(status.opens) })
-          : t('result.places.closed');
+    let main: string;
+    if (status.kind === 'open') {
+      main = status.until ? t('result.places.openUntil', { time: time.format(status.until) }) : t('result.places.openNow');
+    } else if (!status.opens) {
+      main = t('result.places.closed');
+    } else {
+      const days = daysAhead(moment, status.opens);
+      main =
+        days === 0
+          ? t('result.places.opensToday', { time: time.format(status.opens) })
+          : days === 1
+            ? t('result.places.opensTomorrow', { time: time.format(status.opens) })
+            : t('result.places.closedOpens', { when: when.format(status.opens) });
+    }
     return status.comment ? `${main} (${status.comment})` : main;
   };
 
@@ -100,69 +126,154 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }:
     );
   }, [onListed, suggestions]);
 
-  const search = (event: Event) => {
-    event.preventDefault();
-    const found = loaded?.dataset ? originFromPostalCode(loaded.dataset.places, postalCode) : null;
-    setUnknownCode(found === null);
-    if (found) setOrigin(found);
+  const choose = (found: Origin) => {
+    setOrigin(found);
+    setChoices([]);
+    setNotice(null);
   };
+
+  const search = async (event: Event) => {
+    event.preventDefault();
+    const places = loaded?.dataset?.places ?? [];
+    // The communes table (precached) names a postal code's commune and finds a commune by name.
+    const communes: readonly Commune[] = await loadCommunes();
+    const found = searchLocation(query, places, communes);
+    setChoices([]);
+    if (found.kind === 'found') choose(found.origin);
+    else if (found.kind === 'choose') {
+      setChoices(found.choices);
+      setNotice({ key: 'result.places.chooseCommune' });
+    } else if (found.kind === 'noPlacesNear') {
+      setNotice({ key: 'result.places.noPlacesNear', values: { commune: isolate(found.commune?.name ?? query.trim()) } });
+    } else setNotice({ key: 'result.places.unknownLocation' });
+  };
+
+  const locate = () => {
+    setLocating(true);
+    setNotice(null);
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setLocating(false);
+        choose({ lat: position.coords.latitude, lon: position.coords.longitude, label: t('result.places.myPosition') });
+      },
+      () => {
+        setLocating(false);
+        setNotice({ key: 'result.places.positionUnavailable' });
+      },
+      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 },
+    );
+  };
+
+  const toggle = (change: Partial<PlaceFilters>) => setFilters((current) => ({ ...current, ...change }));
+  const toggleSupport = (key: SupportFilter, on: boolean) =>
+    setFilters((current) => {
+      const support = new Set(current.support ?? []);
+      if (on) support.add(key);
+      else support.delete(key);
+      return { ...current, support: SUPPORT_KEYS.filter((k) => support.has(k)) };
+    });
+  const filtering = Boolean(filters.openNow || filters.free || filters.onlineBooking || filters.support?.length);
 
   if (!loaded) return <p aria-busy="true" />;
   const { dataset, hours } = loaded;
   if (!dataset || dataset.places.length === 0) return <p>{t('result.placesNone')}</p>;
+  const canLocate = typeof navigator !== 'undefined' && 'geolocation' in navigator;
 
   return (
     <div class="places-block">
-      {!deviceOrigin ? (
-        <form class="postal-search no-print" role="search" onSubmit={search} noValidate>
-          <p id="postal-help">{t('result.places.askPostalCode')}</p>
-          <label for="postal-code">{t('result.places.postalCodeLabel')}</label>
-          <div class="postal-row">
-            <input
-              id="postal-code"
-              name="postal-code"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={5}
-              aria-describedby="postal-help"
-              value={postalCode}
-              onInput={(event) => setPostalCode((event.currentTarget as HTMLInputElement).value.replace(/\D/g, ''))}
-            />
-            <button type="submit" class="btn btn-secondary">
-              {t('result.places.search')}
-            </button>
-          </div>
-          <p class="gentle" role="status">
-            {unknownCode ? t('result.places.unknownPostalCode') : null}
-          </p>
-        </form>
-      ) : null}
+      <form class="postal-search no-print" role="search" onSubmit={(event) => void search(event)} noValidate>
+        <p id="location-help">{t(deviceOrigin ? 'result.places.askElsewhere' : 'result.places.askLocation')}</p>
+        <label for="location-query">{t('result.places.locationLabel')}</label>
+        <div class="postal-row">
+          <input
+            id="location-query"
+            name="location-query"
+            autoComplete="off"
+            maxLength={60}
+            aria-describedby="location-help"
+            value={query}
+            onInput={(event) => setQuery((event.currentTarget as HTMLInputElement).value)}
+          />
+          <button type="submit" class="btn btn-secondary">
+            {t('result.places.search')}
+          </button>
+        </div>
+        {canLocate ? (
+          <button type="button" class="btn btn-link" onClick={locate} aria-busy={locating ? 'true' : undefined}>
+            {t('result.places.useMyPosition')}
+          </button>
+        ) : null}
+        <p class="gentle" role="status">
+          {notice ? t(notice.key, notice.values) : null}
+        </p>
+        {choices.length > 0 ? (
+          <ul class="commune-choices" aria-label={t('result.places.chooseCommune')}>
+            {choices.map(({ commune, origin: choiceOrigin }) => (
+              <li key={commune.code}>
+                <button
+                  type="button"
+                  class="btn btn-secondary"
+                  lang="fr"
+                  onClick={() =>
+                    choiceOrigin
+                      ? choose(choiceOrigin)
+                      : setNotice({ key: 'result.places.noPlacesNear', values: { commune: isolate(commune.name) } })
+                  }
+                >
+                  {commune.name} ({commune.postalCodes[0] ?? commune.code.slice(0, 2)})
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </form>
       {origin ? (
         <>
           <p class="places-origin">{t('result.places.near', { place: isolate(origin.label) })}</p>
+          {origin.approximate ? <p class="gentle">{t('result.places.approximate', { place: isolate(origin.label) })}</p> : null}
+          <details class="place-filters no-print" open={filtering}>
+            <summary>{t('result.places.filters.title')}</summary>
+            <fieldset>
+              <legend class="visually-hidden">{t('result.places.filters.title')}</legend>
+              <label>
+                <input type="checkbox" checked={Boolean(filters.openNow)} onChange={(e) => toggle({ openNow: e.currentTarget.checked })} />
+                {t('result.places.filters.openNow')}
+              </label>
+              <label>
+                <input type="checkbox" checked={Boolean(filters.free)} onChange={(e) => toggle({ free: e.currentTarget.checked })} />
+                {t('result.places.filters.free')}
+              </label>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={Boolean(filters.onlineBooking)}
+                  onChange={(e) => toggle({ onlineBooking: e.currentTarget.checked })}
+                />
+                {t('result.places.filters.onlineBooking')}
+              </label>
+              {SUPPORT_KEYS.map((key) => (
+                <label key={key}>
+                  <input
+                    type="checkbox"
+                    checked={filters.support?.includes(key) ?? false}
+                    onChange={(e) => toggleSupport(key, e.currentTarget.checked)}
+                  />
+                  {t(`result.places.filters.${key}`)}
+                </label>
+              ))}
+            </fieldset>
+          </details>
           {suggestions.length === 0 ? (
-            <p>{t('result.places.noMatch')}</p>
+            <p>{t(filtering ? 'result.places.noMatchFilters' : 'result.places.noMatch')}</p>
           ) : (
             <ol class="places">
               {suggestions.map(({ place, distanceKm }) => (
-                <li key={place.id} class="place">
-                  {/* Names and addresses are French data: said in French, laid out on their own in a right-to-left page. */}
-                  <h3 lang="fr" dir="auto">
-                    {place.name}
-                  </h3>
-                  <p lang="fr" dir="auto">
-                    {place.street}, {place.postalCode} {place.commune}
-                  </p>
-                  {distanceKm !== null ? <p>{t('result.places.distance', { km: kilometres.format(distanceKm) })}</p> : null}
-                  <p class="place-hours" aria-busy={hours ? undefined : 'true'}>
-                    {hours ? hoursText(hours.status(place.openingHours, moment)) : null}
-                  </p>
-                  {place.phone ? (
-                    <p>
-                      <a href={`tel:${place.phone.replace(/\s/g, '')}`}>{t('result.places.phone', { phone: isolate(place.phone) })}</a>
-                    </p>
-                  ) : null}
-                </li>
+                <PlaceItem
+                  key={place.id}
+                  place={place}
+                  distance={distanceKm !== null && !origin.approximate ? kilometres.format(distanceKm) : null}
+                  hours={hours ? hoursText(hours.status(place.openingHours, moment)) : null}
+                />
               ))}
             </ol>
           )}
@@ -178,5 +289,39 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }:
             })}
       </p>
     </div>
+  );
+}
+
+/** One suggested place: name and address in French, distance, hours, and the ways to get in touch. */
+function PlaceItem({ place, distance, hours }: { place: Place; distance: string | null; hours: string | null }) {
+  const { t } = useI18n();
+  return (
+    <li class="place">
+      {/* Names and addresses are French data: said in French, laid out on their own in a right-to-left page. */}
+      <h3 lang="fr" dir="auto">
+        {place.name}
+      </h3>
+      <p lang="fr" dir="auto">
+        {place.street}, {place.postalCode} {place.commune}
+      </p>
+      {distance !== null ? <p>{t('result.places.distance', { km: distance })}</p> : null}
+      {place.itinerant ? <p>{t('result.places.itinerant')}</p> : null}
+      <p class="place-hours" aria-busy={hours === null ? 'true' : undefined}>
+        {hours}
+      </p>
+      {isFree(place) ? <p class="place-free">{t('result.places.free')}</p> : null}
+      {place.phone ? (
+        <p>
+          <a href={`tel:${place.phone.replace(/\s/g, '')}`}>{t('result.places.phone', { phone: isolate(place.phone) })}</a>
+        </p>
+      ) : null}
+      {place.bookingUrl && booksOnline(place) ? (
+        <p class="no-print">
+          <a href={place.bookingUrl} target="_blank" rel="noopener noreferrer">
+            {t('result.places.book')}
+          </a>
+        </p>
+      ) : null}
+    </li>
   );
 }
