@@ -20,7 +20,7 @@ if (args.length === 0) {
   process.exit(2);
 }
 
-const { importPlaces, PlacesImportError } = await importTs('src/places/import-places.ts');
+const { importPlaces, datasetMeta, PlacesImportError } = await importTs('src/places/import-places.ts');
 const byId = new Map();
 let failed = false;
 for (const file of args) {
@@ -52,11 +52,7 @@ if (failed || byId.size === 0) {
   process.exit(1);
 }
 const places = [...byId.values()];
-const dates = places.map((p) => p.updatedAt).filter(Boolean).sort();
-const dataset = {
-  meta: { source, fictional: false, importedAt: new Date().toISOString(), updatedAt: dates.at(-1) ?? null, count: places.length, licence },
-  places,
-};
+const dataset = { meta: datasetMeta(places, { source, licence, now: new Date() }), places };
 mkdirSync('public/places', { recursive: true });
 writeFileSync(OUTPUT, JSON.stringify(dataset));
 console.log(`\nWrote ${places.length} places to ${OUTPUT}. Run \`npm run build\` (or \`npm start\`) to ship them.`);

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { NATIONAL_SERVICES, SPECIFIC_SUPPORT, type NationalService, type SpecificSupport } from '../domain/national-vocabulary';
-import type { Place } from '../domain/place';
+import type { Place, PlaceDatasetMeta } from '../domain/place';
 import { checkCoordinates } from './france-bounds';
 
 /**
@@ -290,7 +290,10 @@ function readRows(content: string): { rows: Array<Record<string, unknown>>; fiel
  * skipped (with its line and reason) and the warnings by kind. A file that is not a places file throws a
  * PlacesImportError; nothing is written anywhere, so the dataset in use stays untouched.
  */
-export function importPlaces(text: string, options: { source: string }): { places: Place[]; report: ImportReport } {
+export function importPlaces(
+  text: string,
+  options: { source: string; onProgress?: (rowsDone: number, rowsTotal: number) => void },
+): { places: Place[]; report: ImportReport } {
   if (text.length > MAX_FILE_BYTES) throw new PlacesImportError('tooLarge', 'Ce fichier est trop gros pour un fichier de lieux.');
   const content = text.replace(/^\uFEFF/, '');
   if (content.trim() === '') throw new PlacesImportError('empty', 'Ce fichier est vide.');
@@ -308,6 +311,7 @@ export function importPlaces(text: string, options: { source: string }): { place
   const supports = new Set<string>(SPECIFIC_SUPPORT);
 
   rows.forEach((raw, index) => {
+    if (options.onProgress && index % PROGRESS_EVERY_ROWS === 0) options.onProgress(index, rows.length);
     const line = json ? index + 1 : index + 2; // CSV: the header is line 1; JSON: the n-th place
     const row = shape === 'bfc-ternum-raw-csv' ? fromBfcRow(raw, warnings) : raw;
     const id = clean(row.id);
@@ -397,8 +401,32 @@ export function importPlaces(text: string, options: { source: string }): { place
     });
   });
 
+  options.onProgress?.(rows.length, rows.length);
   return {
     places,
     report: { shape, rowsRead: rows.length, imported: places.length, skipped, warnings },
+  };
+}
+
+/** How often an import says how far it got (a progress bar needs no more). */
+const PROGRESS_EVERY_ROWS = 500;
+
+/** The description of a dataset built from imported places: its freshness is the latest update among them. */
+export function datasetMeta(
+  places: readonly Place[],
+  options: { source: string; licence: string; now: Date; sourceUrl?: string; etag?: string; lastModified?: string },
+): PlaceDatasetMeta {
+  let updatedAt: string | null = null;
+  for (const place of places) if (place.updatedAt && (updatedAt === null || place.updatedAt > updatedAt)) updatedAt = place.updatedAt;
+  return {
+    source: options.source,
+    fictional: false,
+    importedAt: options.now.toISOString(),
+    updatedAt,
+    count: places.length,
+    licence: options.licence,
+    ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}),
+    ...(options.etag ? { etag: options.etag } : {}),
+    ...(options.lastModified ? { lastModified: options.lastModified } : {}),
   };
 }
