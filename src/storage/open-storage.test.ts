@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { countResults } from '../domain/aggregate';
 import { DEFAULT_DEVICE_SETTINGS } from '../domain/device-settings';
 import type { Place, PlaceDatasetMeta } from '../domain/place';
 import type { FinishedResult } from '../domain/result';
@@ -39,7 +40,16 @@ const aBatch = (id: string): OutboxEntry => ({
   attempts: 0,
   nextAttemptAt: null,
   refusedReason: null,
-  batch: { week: '2026-W48', counts: { distanceLevel: { learning: 5 } } },
+  batch: {
+    format: 1,
+    id,
+    territory: { level: 'commune', code: '25056' },
+    weeks: { from: '2026-W48', to: '2026-W48' },
+    questionnaireVersion: '1',
+    appVersion: 'test',
+    total: 5,
+    counts: countResults(['a', 'b', 'c', 'd', 'e'].map((r) => aResult(r, '2026-11-24T10:00:00.000Z'))),
+  },
 });
 
 const aPlace = (id: string, postalCode = '25000'): Place => ({
@@ -280,5 +290,53 @@ describe('when another tab opens a newer version', () => {
     expect(storage.backend).toBe('indexedDB');
     await storage.outbox.put(aBatch('b1'));
     expect(await storage.outbox.count()).toBe(1);
+  });
+});
+
+describe('queueBatches', () => {
+  it('writes the batches and marks the results they count in one transaction', async () => {
+    const storage = await openStorage({ indexedDB: new IDBFactory() });
+    const results = ['r1', 'r2'].map((id) => aResult(id, '2026-11-24T10:00:00.000Z'));
+    for (const result of results) await storage.results.put(result);
+    await storage.queueBatches([aBatch('b1')], results.map((r) => ({ ...r, countedInBatch: 'b1' })));
+    expect((await storage.outbox.get('b1'))?.batch.total).toBe(5);
+    expect((await storage.results.getAll()).map((r) => r.countedInBatch)).toEqual(['b1', 'b1']);
+  });
+
+  it('writes nothing when the transaction fails: no result is marked counted without its batch', async () => {
+    const storage = await openStorage({ indexedDB: new IDBFactory() });
+    const result = aResult('r1', '2026-11-24T10:00:00.000Z');
+    await storage.results.put(result);
+    // A value IndexedDB cannot clone aborts the transaction after the first request was queued.
+    const broken = { ...aBatch('b2'), batch: { ...aBatch('b2').batch, appVersion: (() => 'x') as unknown as string } };
+    await expect(storage.queueBatches([aBatch('b1'), broken], [{ ...result, countedInBatch: 'b1' }])).rejects.toBeInstanceOf(StorageError);
+    expect(await storage.outbox.count()).toBe(0);
+    expect((await storage.results.get('r1'))?.countedInBatch).toBeNull();
+  });
+});
+
+describe('leases (the outbox lock where Web Locks are missing)', () => {
+  const NOW = new Date('2026-11-29T10:00:00Z');
+
+  it('lets one holder in at a time, across two connections to the same database', async () => {
+    const factory = new IDBFactory();
+    const [tabA, tabB] = await Promise.all([openStorage({ indexedDB: factory }), openStorage({ indexedDB: factory })]);
+    const attempts = await Promise.all([
+      tabA.acquireLease('outbox', 'A', NOW, 60_000),
+      tabB.acquireLease('outbox', 'B', NOW, 60_000),
+    ]);
+    expect(attempts.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('is given back, renewed by its holder, and lapses by itself', async () => {
+    const storage = await openStorage({ indexedDB: new IDBFactory() });
+    expect(await storage.acquireLease('outbox', 'A', NOW, 60_000)).toBe(true);
+    expect(await storage.acquireLease('outbox', 'A', NOW, 60_000)).toBe(true);
+    expect(await storage.acquireLease('outbox', 'B', new Date(NOW.getTime() + 59_000), 60_000)).toBe(false);
+    expect(await storage.acquireLease('outbox', 'B', new Date(NOW.getTime() + 60_000), 60_000)).toBe(true);
+    await storage.releaseLease('outbox', 'A'); // no longer A's: nothing happens
+    expect(await storage.acquireLease('outbox', 'A', new Date(NOW.getTime() + 61_000), 60_000)).toBe(false);
+    await storage.releaseLease('outbox', 'B');
+    expect(await storage.acquireLease('outbox', 'A', new Date(NOW.getTime() + 61_000), 60_000)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import type { Session } from '../domain/session';
 import { StorageError, toStorageError } from './errors';
 import { idbStore, memoryStore, type KeyedStore } from './keyed-store';
 import { MIGRATIONS, runMigrations, type Migration } from './migrations';
-import { DB_NAME, DB_VERSION, PLACES_META_KEY, type OutboxEntry, type RepereDB, type SettingRecord } from './schema';
+import { DB_NAME, DB_VERSION, PLACES_META_KEY, type Lease, type OutboxEntry, type RepereDB, type SettingRecord } from './schema';
 
 /** Why the app keeps things in memory only: no IndexedDB at all, or a browser that refuses it (private mode). */
 export type MemoryReason = 'unavailable' | 'refused';
@@ -23,8 +23,24 @@ export interface RepereStorage {
   readonly placesMeta: KeyedStore<PlaceDatasetMeta>;
   /** Swaps the whole places dataset and its description in one transaction: all or nothing. */
   replacePlaces(meta: PlaceDatasetMeta, places: readonly Place[]): Promise<void>;
+  /**
+   * Queues anonymous batches and marks the results they count, in one transaction: a result is never counted in a
+   * batch that was not kept, nor kept uncounted once its batch is queued.
+   */
+  queueBatches(entries: readonly OutboxEntry[], counted: readonly FinishedResult[]): Promise<void>;
+  /**
+   * Takes the lease `name` for `holder` until now + ttl when it is free, lapsed or already this holder's; false when
+   * someone else holds it. Read and write happen in one transaction, so two tabs cannot both get it.
+   */
+  acquireLease(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean>;
+  /** Gives the lease back, if this holder still has it. */
+  releaseLease(name: string, holder: string): Promise<void>;
   close(): void;
 }
+
+/** Whether a lease may be taken by `holder` at `now`. */
+const leaseIsFree = (lease: Lease | undefined, holder: string, now: Date) =>
+  !lease || lease.holder === holder || Date.parse(lease.until) <= now.getTime();
 
 export interface OpenStorageOptions {
   /** The IndexedDB factory; defaults to the browser's. Tests pass fake-indexeddb's, or undefined to mean "missing". */
@@ -114,6 +130,52 @@ function idbStorage(db: IDBPDatabase<RepereDB>, onStale: (() => void) | undefine
         throw toStorageError(error, 'places', closed);
       }
     },
+    async queueBatches(entries, counted) {
+      if (closed) throw new StorageError('closed', 'outbox');
+      let tx: IDBPTransaction<RepereDB, ['outbox', 'results'], 'readwrite'> | undefined;
+      try {
+        tx = db.transaction(['outbox', 'results'], 'readwrite');
+        const done = tx.done;
+        done.catch(() => {});
+        for (const entry of entries) void tx.objectStore('outbox').put(entry).catch(() => {});
+        for (const result of counted) void tx.objectStore('results').put(result).catch(() => {});
+        await done;
+      } catch (error) {
+        // As in replacePlaces: a request refused before it was queued must not let the others commit.
+        try {
+          tx?.abort();
+        } catch {
+          // already aborted
+        }
+        throw toStorageError(error, 'outbox', closed);
+      }
+    },
+    async acquireLease(name, holder, now, ttlMs) {
+      if (closed) throw new StorageError('closed', 'settings');
+      try {
+        const tx = db.transaction('settings', 'readwrite');
+        const key = `lease:${name}` as const;
+        const record = (await tx.store.get(key)) as { value: Lease } | undefined;
+        const free = leaseIsFree(record?.value, holder, now);
+        if (free) await tx.store.put({ key, value: { holder, until: new Date(now.getTime() + ttlMs).toISOString() } });
+        await tx.done;
+        return free;
+      } catch (error) {
+        throw toStorageError(error, 'settings', closed);
+      }
+    },
+    async releaseLease(name, holder) {
+      if (closed) return;
+      try {
+        const tx = db.transaction('settings', 'readwrite');
+        const key = `lease:${name}` as const;
+        const record = (await tx.store.get(key)) as { value: Lease } | undefined;
+        if (record?.value.holder === holder) await tx.store.delete(key);
+        await tx.done;
+      } catch (error) {
+        throw toStorageError(error, 'settings', closed);
+      }
+    },
     close() {
       closed = true;
       db.close();
@@ -125,19 +187,38 @@ function idbStorage(db: IDBPDatabase<RepereDB>, onStale: (() => void) | undefine
 export function openMemoryStorage(reason: MemoryReason): RepereStorage {
   const places = memoryStore<Place>((p) => p.id);
   const placesMeta = memoryStore<PlaceDatasetMeta>(null);
+  const results = memoryStore<FinishedResult>((r) => r.id);
+  const settings = memoryStore<SettingRecord>((s) => s.key);
+  const outbox = memoryStore<OutboxEntry>((o) => o.id);
   return {
     backend: 'memory',
     memoryReason: reason,
     sessions: memoryStore<Session>((s) => s.id),
-    results: memoryStore<FinishedResult>((r) => r.id),
-    settings: memoryStore<SettingRecord>((s) => s.key),
-    outbox: memoryStore<OutboxEntry>((o) => o.id),
+    results,
+    settings,
+    outbox,
     places,
     placesMeta,
     async replacePlaces(meta, list) {
       places.map.clear();
       for (const place of list) places.map.set(place.id, structuredClone(place));
       placesMeta.map.set(PLACES_META_KEY, structuredClone(meta));
+    },
+    async queueBatches(entries, counted) {
+      for (const entry of entries) outbox.map.set(entry.id, structuredClone(entry));
+      for (const result of counted) results.map.set(result.id, structuredClone(result));
+    },
+    // One page holds the memory: no other tab can share it, so the lease is always this page's.
+    async acquireLease(name, holder, now, ttlMs) {
+      const key = `lease:${name}` as const;
+      const current = settings.map.get(key) as { value: Lease } | undefined;
+      if (!leaseIsFree(current?.value, holder, now)) return false;
+      settings.map.set(key, { key, value: { holder, until: new Date(now.getTime() + ttlMs).toISOString() } });
+      return true;
+    },
+    async releaseLease(name, holder) {
+      const key = `lease:${name}` as const;
+      if ((settings.map.get(key) as { value: Lease } | undefined)?.value.holder === holder) settings.map.delete(key);
     },
     close() {},
   };

@@ -1,4 +1,5 @@
 import type { DBSchema } from 'idb';
+import type { AggregateBatch } from '../domain/aggregate';
 import type { DeviceSettings } from '../domain/device-settings';
 import type { Place, PlaceDatasetMeta } from '../domain/place';
 import type { FinishedResult } from '../domain/result';
@@ -16,7 +17,18 @@ export const DB_VERSION = DB_VERSION_ADD_PLACES;
  * A record of the settings store. The device configuration is one record, written whole, so a save never mixes two
  * configurations; later records (the mediator PIN hash, the lock-out) get their own keys.
  */
-export type SettingRecord = { readonly key: 'device'; readonly value: DeviceSettings };
+export type SettingRecord =
+  | { readonly key: 'device'; readonly value: DeviceSettings }
+  /** Who may flush the outbox until when, where the Web Locks API is missing (one tab at a time). */
+  | { readonly key: `lease:${string}`; readonly value: Lease }
+  /** Other records (the mediator PIN hash and its lock-out) each hold one JSON-safe value. */
+  | { readonly key: 'pin'; readonly value: unknown };
+
+/** A short exclusive right, renewed while held, that lapses by itself if its holder disappears (a closed tab). */
+export interface Lease {
+  readonly holder: string;
+  readonly until: string;
+}
 
 export type OutboxStatus = 'pending' | 'sent' | 'refused';
 
@@ -31,8 +43,12 @@ export interface OutboxEntry {
   readonly attempts: number;
   readonly nextAttemptAt: string | null;
   readonly refusedReason: string | null;
-  /** The batch exactly as it will be sent (counts only; its shape is the collector's API). */
-  readonly batch: Readonly<Record<string, unknown>>;
+  /** The batch exactly as it will be sent (counts only; its shape is the collector's API, docs/API.md). */
+  readonly batch: AggregateBatch;
+  /** When the collector acknowledged it. */
+  readonly sentAt?: string;
+  /** The last network or server error, shown to mediators while the batch waits for its next try. */
+  readonly lastError?: string;
 }
 
 /** The single record of the places dataset currently in use. */
