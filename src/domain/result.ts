@@ -1,5 +1,6 @@
 import type { DsiAreaLevels, DsiOverall } from './dsi';
 import type { Language } from './language';
+import type { Observation } from './observation';
 import type { AutonomyLevel, Barrier, Profile } from './score-profile';
 import type { Session, SessionMode } from './session';
 
@@ -29,6 +30,8 @@ export interface FinishedResult {
   readonly autonomy: AutonomyLevel | null;
   readonly ageBand: string | null;
   readonly countedInBatch: string | null;
+  /** What the mediator saw, in a guided session only: categories, never free text (observation.ts). */
+  readonly observation?: Observation;
 }
 
 /**

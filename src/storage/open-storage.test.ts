@@ -103,6 +103,16 @@ describe('openStorage on IndexedDB', () => {
     expect(await readDeviceSettings(storage)).toEqual(DEFAULT_DEVICE_SETTINGS);
   });
 
+  it('fills the fields an older version never had, keeping what it set', async () => {
+    const storage = await openStorage({ indexedDB: new IDBFactory() });
+    // what version 0.1 wrote: no languages offered, no sync, no k…
+    const old = { mode: 'mediatorTablet', defaultLanguage: 'ar', inactivitySeconds: 120, inseeCode: '25056', retentionDays: 30, location: null };
+    await storage.settings.put({ key: 'device', value: old as never });
+    expect(await readDeviceSettings(storage)).toEqual({ ...DEFAULT_DEVICE_SETTINGS, ...old });
+    await storage.settings.put({ key: 'device', value: { ...old, sync: { enabled: true } } as never });
+    expect((await readDeviceSettings(storage)).sync).toEqual({ enabled: true, collectorUrl: null, token: null });
+  });
+
   it('resumes the session touched last', async () => {
     const storage = await openStorage({ indexedDB: new IDBFactory() });
     await storage.sessions.put(aSession('older', 1));

@@ -1,0 +1,189 @@
+import {
+  NO_LOCKOUT,
+  attemptsLeft,
+  lockRemainingMs,
+  registerFailure,
+  registerSuccess,
+  validatePinFormat,
+  type LockoutState,
+  type PinFormatError,
+} from '../domain/pin-lockout';
+
+/**
+ * The mediator space's PIN. The PIN itself is never stored: only a salted PBKDF2-SHA-256 hash (WebCrypto), with its
+ * iteration count, so that the count can be raised later (a record with fewer iterations is hashed again, with a new
+ * salt, the next time the right PIN is typed), and the lockout state (domain/pin-lockout.ts).
+ */
+
+/** OWASP Password Storage Cheat Sheet, PBKDF2-HMAC-SHA-256: 210 000 iterations (its 2023 figure, above 200 000). */
+export const PBKDF2_ITERATIONS = 210_000;
+const SALT_BYTES = 16;
+const HASH_BITS = 256;
+const ALGORITHM = 'PBKDF2-SHA-256';
+
+/** What the device keeps about the PIN. Nothing in it gives the PIN back. */
+export interface PinRecord {
+  readonly algorithm: typeof ALGORITHM;
+  readonly iterations: number;
+  /** 16 random bytes, base64. */
+  readonly salt: string;
+  /** The 32 derived bytes, base64. */
+  readonly hash: string;
+  readonly lockout: LockoutState;
+}
+
+/** Where the record lives (IndexedDB in the app, a fake in tests). */
+export interface PinStore {
+  read(): Promise<PinRecord | null>;
+  write(record: PinRecord): Promise<void>;
+}
+
+export interface PinDeps {
+  readonly store: PinStore;
+  readonly now: () => Date;
+  /** Iterations for new hashes; PBKDF2_ITERATIONS unless a test needs speed. */
+  readonly iterations?: number;
+}
+
+export type VerifyPinResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'locked'; readonly retryInMs: number }
+  | { readonly ok: false; readonly reason: 'wrong'; readonly attemptsLeft: number };
+
+export type CreatePinResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'pinExists' }
+  | { readonly ok: false; readonly reason: 'invalidFormat'; readonly error: PinFormatError };
+
+export type ChangePinResult =
+  | { readonly ok: true }
+  | Exclude<VerifyPinResult, { ok: true }>
+  | { readonly ok: false; readonly reason: 'invalidFormat'; readonly error: PinFormatError };
+
+/** Thrown when a PIN is checked or changed on a device that has none: the screen should have asked to create one. */
+export class MediatorPinError extends Error {
+  constructor(readonly code: 'noPin') {
+    super('no mediator PIN on this device');
+    this.name = 'MediatorPinError';
+  }
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+}
+
+async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, HASH_BITS);
+  return new Uint8Array(bits);
+}
+
+/** Compares every byte whatever the first difference, so the time taken does not tell how much of a guess was right. */
+function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i += 1) difference |= a[i]! ^ b[i]!;
+  return difference === 0;
+}
+
+async function hashRecord(pin: string, iterations: number, lockout: LockoutState): Promise<PinRecord> {
+  const salt = crypto.getRandomValues(new Uint8Array(SALT_BYTES));
+  const hash = await derive(pin, salt, iterations);
+  return { algorithm: ALGORITHM, iterations, salt: bytesToBase64(salt), hash: bytesToBase64(hash), lockout };
+}
+
+async function matches(record: PinRecord, pin: string): Promise<boolean> {
+  const derived = await derive(pin, base64ToBytes(record.salt), record.iterations);
+  return constantTimeEqual(derived, base64ToBytes(record.hash));
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs PIN operations one after the other (a device has one PIN, whatever store object the caller holds): attempts
+ * fired together (a double tap, a script) would otherwise all read the same record and each get a free guess.
+ */
+function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** The iteration count new hashes get. */
+function targetIterations(deps: PinDeps): number {
+  return deps.iterations ?? PBKDF2_ITERATIONS;
+}
+
+async function readExisting(store: PinStore): Promise<PinRecord> {
+  const record = await store.read();
+  if (record === null) throw new MediatorPinError('noPin');
+  return record;
+}
+
+/**
+ * Checks a PIN against the record. While locked, the PIN is not even derived. Otherwise the attempt is written as a
+ * failure before the PIN is checked, and cleared only once it proves right: closing the page during the check, or a
+ * storage that refuses to write, never gives a free guess. The wrong PIN that locks the space answers `locked`.
+ */
+async function checkPin(deps: PinDeps, record: PinRecord, pin: string): Promise<VerifyPinResult> {
+  const now = deps.now();
+  const retryInMs = lockRemainingMs(record.lockout, now);
+  if (retryInMs > 0) return { ok: false, reason: 'locked', retryInMs };
+
+  const failed: PinRecord = { ...record, lockout: registerFailure(record.lockout, now) };
+  await deps.store.write(failed);
+  if (await matches(record, pin)) {
+    const target = targetIterations(deps);
+    const lockout = registerSuccess(failed.lockout);
+    await deps.store.write(record.iterations < target ? await hashRecord(pin, target, lockout) : { ...record, lockout });
+    return { ok: true };
+  }
+  const lockedFor = lockRemainingMs(failed.lockout, now);
+  if (lockedFor > 0) return { ok: false, reason: 'locked', retryInMs: lockedFor };
+  return { ok: false, reason: 'wrong', attemptsLeft: attemptsLeft(failed.lockout, now) };
+}
+
+/** Whether this device already has a mediator PIN (if not, the mediator space asks to create one). */
+export async function hasPin(deps: Pick<PinDeps, 'store'>): Promise<boolean> {
+  return (await deps.store.read()) !== null;
+}
+
+/** Creates the PIN of a device that has none. An existing PIN is never replaced here: use changePin. */
+export function createPin(deps: PinDeps, pin: string): Promise<CreatePinResult> {
+  return oneAtATime(async () => {
+    const format = validatePinFormat(pin);
+    if (!format.ok) return { ok: false, reason: 'invalidFormat', error: format.error };
+    if ((await deps.store.read()) !== null) return { ok: false, reason: 'pinExists' };
+    await deps.store.write(await hashRecord(pin, targetIterations(deps), NO_LOCKOUT));
+    return { ok: true };
+  });
+}
+
+/**
+ * Checks the PIN typed to open the mediator space: right, wrong (with the attempts left before a lockout), or locked
+ * (with the milliseconds to wait). Throws MediatorPinError('noPin') on a device without a PIN.
+ */
+export function verifyPin(deps: PinDeps, pin: string): Promise<VerifyPinResult> {
+  return oneAtATime(async () => checkPin(deps, await readExisting(deps.store), pin));
+}
+
+/**
+ * Replaces the PIN once the current one is typed right. A wrong current PIN counts towards the lockout like any other
+ * attempt. The new PIN gets a new salt and a clean lockout state.
+ */
+export function changePin(deps: PinDeps, current: string, next: string): Promise<ChangePinResult> {
+  return oneAtATime(async () => {
+    const format = validatePinFormat(next);
+    if (!format.ok) return { ok: false, reason: 'invalidFormat', error: format.error };
+    const verified = await checkPin(deps, await readExisting(deps.store), current);
+    if (!verified.ok) return verified;
+    await deps.store.write(await hashRecord(next, targetIterations(deps), NO_LOCKOUT));
+    return { ok: true };
+  });
+}
