@@ -1,3 +1,4 @@
+import type { RepereStorage } from '../storage/open-storage';
 import {
   NO_LOCKOUT,
   attemptsLeft,
@@ -186,4 +187,12 @@ export function changePin(deps: PinDeps, current: string, next: string): Promise
     await deps.store.write(await hashRecord(next, targetIterations(deps), NO_LOCKOUT));
     return { ok: true };
   });
+}
+
+/** The PIN record in the device's settings store (key "pin"). */
+export function storagePinStore(storage: Pick<RepereStorage, 'settings'>): PinStore {
+  return {
+    read: async () => ((await storage.settings.get('pin'))?.value as PinRecord | undefined) ?? null,
+    write: (record) => storage.settings.put({ key: 'pin', value: record }),
+  };
 }

@@ -1,5 +1,7 @@
 import type { PlaceDatasetMeta } from '../domain/place';
-import { PlacesImportError, datasetMeta, type ImportReport, type importPlaces } from '../places/import-places';
+import { PlacesImportError, datasetMeta, type ImportReport, type ImportRunner, type importPlaces } from '../places/import-places';
+
+export type { ImportRunner };
 import type { RepereStorage } from '../storage/open-storage';
 import { readPlacesMeta } from '../storage/places';
 
@@ -8,13 +10,6 @@ export interface ImportProgress {
   readonly stage: 'reading' | 'parsing' | 'saving';
   readonly ratio: number;
 }
-
-/** Runs importPlaces somewhere (a worker in the app, the same thread in tests), reporting rows done. */
-export type ImportRunner = (
-  text: string,
-  source: string,
-  onRows: (rowsDone: number, rowsTotal: number) => void,
-) => Promise<ReturnType<typeof importPlaces>>;
 
 export type ImportOutcome =
   | { readonly kind: 'imported'; readonly report: ImportReport; readonly meta: PlaceDatasetMeta }

@@ -430,3 +430,10 @@ export function datasetMeta(
     ...(options.lastModified ? { lastModified: options.lastModified } : {}),
   };
 }
+
+/** Runs importPlaces somewhere (a worker in the app, the same thread in tests), reporting rows done. */
+export type ImportRunner = (
+  text: string,
+  source: string,
+  onRows: (rowsDone: number, rowsTotal: number) => void,
+) => Promise<ReturnType<typeof importPlaces>>;

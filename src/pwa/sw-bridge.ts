@@ -64,3 +64,15 @@ export function registerServiceWorker(callbacks: BridgeCallbacks, scriptUrl = '/
     checkForUpdate,
   };
 }
+
+/**
+ * Asks the browser to wake the service worker with a Background Sync once the network is back (Chromium has it;
+ * elsewhere this does nothing and the page's own timer and `online` listener do the work).
+ */
+export async function requestBackgroundSync(tag: string): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  const registration = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration & {
+    sync?: { register(tag: string): Promise<void> };
+  };
+  await registration.sync?.register(tag);
+}
