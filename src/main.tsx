@@ -8,6 +8,7 @@ import { openStorage } from './storage/open-storage';
 import { requestPersistence } from './storage/persistence';
 import { latestSession } from './storage/sessions';
 import { readDeviceSettings } from './storage/settings';
+import type { SyncCycleOutcome } from './sync/sync-cycle';
 import { App, loadJourney, type AppProps, type AppServices } from './ui/App';
 import { createReadAloud } from './ui/services/read-aloud';
 import './ui/styles.css';
@@ -23,6 +24,10 @@ async function main() {
   const i18n = createI18n(french);
   const settings = await readDeviceSettings(storage);
   const now = () => new Date();
+  let resolvePageSync!: (value: Promise<{ runNow: () => Promise<SyncCycleOutcome | null> }>) => void;
+  const pageSync = new Promise<{ runNow: () => Promise<SyncCycleOutcome | null> } | null>((resolve) => {
+    resolvePageSync = resolve;
+  });
 
   // A reload or a crash mid-questionnaire resumes where the person was (the journey chunk is loaded only then).
   let resumed: AppProps['resumed'];
@@ -44,6 +49,7 @@ async function main() {
     settings,
     staleDatabase,
     updateReady,
+    syncNow: async () => (await pageSync)?.runNow() ?? null,
   };
   const root = document.getElementById('app');
   if (!root) throw new Error('#app is missing from index.html');
@@ -60,6 +66,20 @@ async function main() {
     });
   }
   void requestPersistence(navigator.storage);
+  // Results older than the retention delay go at start-up and then every day; the anonymous counts start their rounds.
+  void import('./app/results-history').then(({ applyRetention, RETENTION_CHECK_MS }) => {
+    const retain = async () =>
+      applyRetention({ storage, retentionDays: (await readDeviceSettings(storage)).retentionDays, now }).catch((error: unknown) =>
+        console.warn('Repère: retention not applied', error),
+      );
+    void retain();
+    setInterval(() => void retain(), RETENTION_CHECK_MS);
+  });
+  resolvePageSync(
+    import('./sync/page-sync').then(({ startPageSync }) =>
+      startPageSync({ storage, readSettings: () => readDeviceSettings(storage), appVersion: __APP_VERSION__ }),
+    ),
+  );
   void ensurePlacesDataset({ storage, loadShipped: () => fetchShippedPlaces(fetch), loadDemo: loadDemoPlaces }).catch((error: unknown) =>
     console.warn('Repère: demo places not loaded', error),
   );

@@ -113,14 +113,30 @@ describe('toResultsCsv', () => {
 
   it('given no separator chosen, then it uses ";" so that French Excel opens the file in columns', () => {
     const csv = toResultsCsv(SELECTED);
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFid;finishedAt;mode;language;questionnaireVersion;distanceLevel;dsiOverall;dsi.information;dsi.communication;dsi.contentCreation;dsi.safety;dsi.problemSolving;illectronism;barriers;autonomy;ageBand;countedInBatch;observedAutonomy;themes');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFid;finishedAt;mode;language;questionnaireVersion;distanceLevel;dsiOverall;dsi.information;dsi.communication;dsi.contentCreation;dsi.safety;dsi.problemSolving;illectronism;barriers;autonomy;ageBand;countedInBatch;observedAutonomy;themes;distanceLevelLabel;autonomyLabel;observedAutonomyLabel;themesLabels');
   });
 
   it('given a guided result with an observation, then its row says it in plain ids', () => {
     const [, firstRow] = toResultsCsv(SELECTED.slice(0, 1), { separator: ',' }).split('\r\n');
     expect(firstRow).toBe(
-      '3f2c9a7e-0000-4000-8000-000000000001,2026-11-24T14:05:00.000Z,guided,fr,1,firstSteps,limited,basic,aboveBasic,none,none,none,true,access|confidence,fullySupported,from75,,partlyAutonomous,deviceBasics|email|adminProcedures',
+      '3f2c9a7e-0000-4000-8000-000000000001,2026-11-24T14:05:00.000Z,guided,fr,1,firstSteps,limited,basic,aboveBasic,none,none,none,true,access|confidence,fullySupported,from75,,partlyAutonomous,deviceBasics|email|adminProcedures,,,,',
     );
+  });
+
+  it('given the mediator’s words for the categories, then the rows carry them beside the ids, accents intact', () => {
+    const labels = {
+      distanceLevel: (level: string) => ({ firstSteps: 'Premiers pas' })[level] ?? level,
+      autonomy: (level: string) => ({ fullySupported: 'Entièrement accompagné', partlyAutonomous: 'Partiellement autonome' })[level] ?? level,
+      theme: (theme: string) => ({ deviceBasics: 'Prendre en main du matériel', email: 'E-mail', adminProcedures: 'Aide aux démarches' })[theme] ?? theme,
+    };
+    const parsed = Papa.parse<Record<string, string>>(toResultsCsv(SELECTED.slice(0, 1), { labels }).slice(1), { header: true, skipEmptyLines: true });
+    expect(parsed.data[0]).toMatchObject({
+      distanceLevel: 'firstSteps',
+      distanceLevelLabel: 'Premiers pas',
+      autonomyLabel: 'Entièrement accompagné',
+      observedAutonomyLabel: 'Partiellement autonome',
+      themesLabels: 'Prendre en main du matériel|E-mail|Aide aux démarches',
+    });
   });
 
   it('given an export, then the file starts with the UTF-8 byte order mark EF BB BF', () => {

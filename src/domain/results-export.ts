@@ -22,9 +22,19 @@ const CRLF = '\r\n';
 /** Joins the values of a list in one cell (barriers, themes); no value contains it. */
 export const LIST_SEPARATOR = '|';
 
+/**
+ * Words for the categories, in the mediator's language (the UI passes its translations): a spreadsheet read by a
+ * person shows "Partiellement autonome", beside the stable id a formula relies on.
+ */
+export interface CsvLabels {
+  readonly distanceLevel: (level: DistanceLevel) => string;
+  readonly autonomy: (level: NonNullable<FinishedResult['autonomy']>) => string;
+  readonly theme: (theme: Observation['themes'][number]) => string;
+}
+
 interface Column {
   readonly id: string;
-  readonly cell: (result: ExportedResult) => string;
+  readonly cell: (result: ExportedResult, labels: CsvLabels | undefined) => string;
 }
 
 const text = (value: string | null) => value ?? '';
@@ -47,6 +57,11 @@ const COLUMNS: readonly Column[] = [
   { id: 'countedInBatch', cell: (r) => text(r.countedInBatch) },
   { id: 'observedAutonomy', cell: (r) => text(r.observation?.autonomy ?? null) },
   { id: 'themes', cell: (r) => list(r.observation?.themes ?? []) },
+  // The same categories in words (empty when no labels are given): the last columns, so ids keep their places.
+  { id: 'distanceLevelLabel', cell: (r, l) => (l ? l.distanceLevel(r.distanceLevel) : '') },
+  { id: 'autonomyLabel', cell: (r, l) => (l && r.autonomy ? l.autonomy(r.autonomy) : '') },
+  { id: 'observedAutonomyLabel', cell: (r, l) => (l && r.observation?.autonomy ? l.autonomy(r.observation.autonomy) : '') },
+  { id: 'themesLabels', cell: (r, l) => (l ? list((r.observation?.themes ?? []).map(l.theme)) : '') },
 ];
 
 /** The CSV header, in order: stable English ids that reports and spreadsheet formulas can rely on. */
@@ -69,9 +84,12 @@ function csvLine(cells: readonly string[], separator: CsvSeparator): string {
  * The results as a CSV file (RFC 4180): UTF-8 with a byte order mark, CRLF line ends, a header row, one row per
  * result in the order given.
  */
-export function toResultsCsv(results: readonly ExportedResult[], options: { separator?: CsvSeparator } = {}): string {
+export function toResultsCsv(
+  results: readonly ExportedResult[],
+  options: { separator?: CsvSeparator; labels?: CsvLabels } = {},
+): string {
   const separator = options.separator ?? DEFAULT_CSV_SEPARATOR;
-  const rows = results.map((result) => csvLine(COLUMNS.map((column) => column.cell(result)), separator));
+  const rows = results.map((result) => csvLine(COLUMNS.map((column) => column.cell(result, options.labels)), separator));
   return UTF8_BOM + csvLine(RESULTS_CSV_COLUMNS, separator) + rows.join('');
 }
 

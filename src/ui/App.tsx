@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Observable } from '../app/observable';
 import type { SaveOutcome } from '../app/save-outcome';
 import { beginSession, changeSessionLanguage, eraseSessions, type SessionDeps } from '../app/sessions';
+import { resetDevice } from '../app/results-history';
 import { mayApplyUpdate } from '../app/update-gate';
 import type { DeviceSettings } from '../domain/device-settings';
 import type { Language } from '../domain/language';
@@ -11,6 +12,7 @@ import { RESULT_CURSOR, type Session } from '../domain/session';
 import { switchLanguage, type I18n } from '../i18n/i18n';
 import type { ServiceWorkerBridge } from '../pwa/sw-bridge';
 import type { RepereStorage } from '../storage/open-storage';
+import type { SyncCycleOutcome } from '../sync/sync-cycle';
 import { readPlacesMeta } from '../storage/places';
 import { AppShell } from './components/AppShell';
 import { DisplayToolbar } from './components/DisplayToolbar';
@@ -18,14 +20,25 @@ import { InactivityDialog } from './components/InactivityDialog';
 import type { SaveProblem } from './components/NoticeBar';
 import { useDisplayPrefs } from './hooks/use-display-prefs';
 import { I18nContext } from './hooks/use-i18n';
+import { useIdle } from './hooks/use-idle';
 import { useInactivity } from './hooks/use-inactivity';
 import { useObservable } from './hooks/use-observable';
 import type * as Journey from './journey';
+import type * as Mediator from './mediator';
+import type { MediatorServices } from './mediator/mediator-services';
 import type { ReadAloud } from './services/read-aloud';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 
 export type JourneyModule = typeof Journey;
 export const loadJourney = (): Promise<JourneyModule> => import('./journey');
+export type MediatorModule = typeof Mediator;
+const loadMediator = (): Promise<MediatorModule> => import('./mediator');
+
+/** The mediator space closes itself after this long without a touch or a key (issue: left alone, it must lock). */
+export const MEDIATOR_IDLE_MS = 5 * 60_000;
+
+/** Where the mediator space is: its door (PIN), its home, the history or the settings. */
+type MediatorState = { readonly unlocked: boolean; readonly view: 'pin' | Mediator.MediatorView };
 
 /** Everything the screens need from the outside, built once by main.tsx (tests can build their own). */
 export interface AppServices {
@@ -40,6 +53,8 @@ export interface AppServices {
   readonly staleDatabase: Observable<boolean>;
   /** A new version is installed and waiting to be applied. */
   readonly updateReady: Observable<boolean>;
+  /** Runs a cycle of the anonymous counts now (null offline, or while one runs). */
+  readonly syncNow: () => Promise<SyncCycleOutcome | null>;
 }
 
 export interface AppProps {
@@ -52,13 +67,16 @@ export interface AppProps {
 export const INACTIVITY_WARNING_SECONDS = 20;
 
 export function App({ services, resumed }: AppProps) {
-  const { storage, i18n, settings, readAloud } = services;
+  const { storage, i18n, readAloud } = services;
+  const [settings, setSettings] = useState(services.settings);
   const [session, setSession] = useState<Session | null>(resumed?.session ?? null);
+  const [mediatorModule, setMediatorModule] = useState<MediatorModule | null>(null);
+  const [mediator, setMediator] = useState<MediatorState | null>(null);
   const [journey, setJourney] = useState<JourneyModule | null>(resumed?.journey ?? null);
   const [language, setLanguage] = useState<Language>((i18n.language as Language | undefined) ?? settings.defaultLanguage);
   const [saveProblem, setSaveProblem] = useState<SaveProblem>(null);
   const [speechNotice, setSpeechNotice] = useState<string | null>(null);
-  const display = useDisplayPrefs(false);
+  const display = useDisplayPrefs(settings.readAloudDefault);
   const stale = useObservable(services.staleDatabase);
   const updateReady = useObservable(services.updateReady);
   const busy = useRef(false);
@@ -136,11 +154,11 @@ export function App({ services, resumed }: AppProps) {
     }
   }, []);
 
-  const start = () =>
+  const start = (mode: Session['mode'] = 'kiosk') =>
     step(async () => {
       const module = journey ?? (await loadJourney());
       setJourney(module);
-      const started = await beginSession(deps, { language, mode: 'kiosk', questionnaire: module.QUESTIONNAIRE });
+      const started = await beginSession(deps, { language, mode, questionnaire: module.QUESTIONNAIRE });
       setSession(started.session);
       report(started.saved);
     });
@@ -157,6 +175,8 @@ export function App({ services, resumed }: AppProps) {
   /** Back to the welcome screen for the next person: erases the session, resets language and display. */
   const endSession = useCallback(async () => {
     readAloud.stop();
+    // A guided session ends back in the mediator space, if it is still open.
+    setMediator((current) => (current?.unlocked ? { unlocked: true, view: 'home' } : null));
     setSession(null);
     setSaveProblem(null);
     report(await eraseSessions(deps));
@@ -175,7 +195,7 @@ export function App({ services, resumed }: AppProps) {
     });
 
   const inactivity = useInactivity({
-    active: session !== null && settings.mode === 'publicKiosk',
+    active: session !== null && session.mode === 'kiosk' && settings.mode === 'publicKiosk',
     timeoutMs: settings.inactivitySeconds * 1000,
     warningSeconds: INACTIVITY_WARNING_SECONDS,
     onExpire: () => void endSession(),
@@ -183,9 +203,40 @@ export function App({ services, resumed }: AppProps) {
 
   // A waiting update is applied only where a reload costs the person nothing.
   useEffect(() => {
-    const screen = session ? 'questionnaire' : 'welcome';
+    const screen = mediator ? 'mediator' : session ? 'questionnaire' : 'welcome';
     if (updateReady && mayApplyUpdate({ screen, hasUnsavedInput: false })) services.serviceWorker?.applyUpdate();
-  }, [services.serviceWorker, session, updateReady]);
+  }, [mediator, services.serviceWorker, session, updateReady]);
+
+  // The mediator space (and a guided session in it) locks itself when the tablet is left alone.
+  const closeMediator = useCallback(() => {
+    if (session?.mode === 'guided') void endSession();
+    setMediator(null);
+  }, [endSession, session]);
+  useIdle({ active: mediator?.unlocked === true, idleMs: MEDIATOR_IDLE_MS, onIdle: closeMediator });
+
+  // A guided session found at start-up (a reload) is shown only once the PIN is typed again.
+  const guidedLocked = session?.mode === 'guided' && mediator?.unlocked !== true;
+  useEffect(() => {
+    if ((mediator || guidedLocked) && !mediatorModule) void loadMediator().then(setMediatorModule);
+  }, [guidedLocked, mediator, mediatorModule]);
+
+  const mediatorServices: MediatorServices = useMemo(
+    () => ({
+      storage,
+      now: services.now,
+      newId: services.newId,
+      fetcher: (input, init) => fetch(input, init),
+      settings,
+      onSettingsSaved: setSettings,
+      syncNow: services.syncNow,
+    }),
+    [services, settings, storage],
+  );
+
+  const reset = useCallback(async () => {
+    await resetDevice(storage).catch(() => {});
+    window.location.reload();
+  }, [storage]);
 
   // The places dataset on the device, read when the result asks for it.
   const loadDataset = useCallback(async () => {
@@ -207,7 +258,18 @@ export function App({ services, resumed }: AppProps) {
   };
 
   let screen;
-  if (session && journey && position?.kind === 'question') {
+  if (guidedLocked || (mediator && !mediator.unlocked)) {
+    screen = mediatorModule ? (
+      <mediatorModule.PinScreen
+        services={mediatorServices}
+        onUnlocked={() => setMediator({ unlocked: true, view: 'home' })}
+        onCancel={() => (guidedLocked ? void endSession() : setMediator(null))}
+        onResetDevice={() => void reset()}
+      />
+    ) : (
+      <main id="main" class="screen" aria-busy="true" />
+    );
+  } else if (session && journey && position?.kind === 'question') {
     const at = journey.progress(journey.QUESTIONNAIRE, session.answers, position.question.id);
     screen = (
       <journey.QuestionScreen
@@ -221,6 +283,18 @@ export function App({ services, resumed }: AppProps) {
         onAnswer={(value) => void answer(value)}
         onBack={() => void back()}
         speak={speak}
+      />
+    );
+  } else if (session?.mode === 'guided' && journey && profile && mediatorModule) {
+    screen = (
+      <mediatorModule.GuidedResultScreen
+        services={mediatorServices}
+        profile={profile}
+        resultId={session.resultId ?? null}
+        loadDataset={loadDataset}
+        deviceOrigin={settings.location}
+        onEdit={() => void back()}
+        onFinish={() => void step(endSession)}
       />
     );
   } else if (session && journey && profile) {
@@ -237,8 +311,33 @@ export function App({ services, resumed }: AppProps) {
     );
   } else if (session) {
     screen = <main id="main" class="screen" aria-busy="true" />;
+  } else if (mediator && mediatorModule) {
+    const navigate = (view: Mediator.MediatorView) => setMediator({ unlocked: true, view });
+    const home = () => navigate('home');
+    screen =
+      mediator.view === 'history' ? (
+        <mediatorModule.HistoryScreen services={mediatorServices} onBack={home} />
+      ) : mediator.view === 'settings' ? (
+        <mediatorModule.SettingsScreen services={mediatorServices} onBack={home} onResetDevice={() => void reset()} />
+      ) : (
+        <mediatorModule.MediatorHome
+          services={mediatorServices}
+          onStartGuided={() => void start('guided')}
+          onNavigate={navigate}
+          onClose={() => setMediator(null)}
+        />
+      );
+  } else if (mediator) {
+    screen = <main id="main" class="screen" aria-busy="true" />;
   } else {
-    screen = <WelcomeScreen onStart={() => void start()} onChooseLanguage={(l) => void chooseLanguage(l)} />;
+    screen = (
+      <WelcomeScreen
+        onStart={() => void start()}
+        onChooseLanguage={(l) => void chooseLanguage(l)}
+        onMediator={() => setMediator({ unlocked: false, view: 'pin' })}
+        languages={settings.languagesOffered}
+      />
+    );
   }
 
   return (

@@ -26,7 +26,7 @@ export function renderWelcomeHtml(): string {
         toolbar={<DisplayToolbar prefs={DEFAULT_DISPLAY} onTextSize={noop} onContrast={noop} onReadAloud={noop} />}
         speechNotice={null}
       >
-        <WelcomeScreen onStart={noop} onChooseLanguage={noop} />
+        <WelcomeScreen onStart={noop} onChooseLanguage={noop} onMediator={noop} />
       </AppShell>
     </I18nContext.Provider>,
   );

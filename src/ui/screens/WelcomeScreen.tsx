@@ -6,10 +6,13 @@ import { useI18n } from '../hooks/use-i18n';
 export interface WelcomeScreenProps {
   readonly onStart: () => void;
   readonly onChooseLanguage: (language: Language) => void;
+  /** The discreet door of the mediator space. */
+  readonly onMediator: () => void;
+  readonly languages?: readonly Language[];
 }
 
 /** The kiosk's front door: the name, one sentence, a very large start button, and the languages. */
-export function WelcomeScreen({ onStart, onChooseLanguage }: WelcomeScreenProps) {
+export function WelcomeScreen({ onStart, onChooseLanguage, onMediator, languages }: WelcomeScreenProps) {
   const { t } = useI18n();
   return (
     <main id="main" class="screen welcome">
@@ -22,7 +25,10 @@ export function WelcomeScreen({ onStart, onChooseLanguage }: WelcomeScreenProps)
         {t('welcome.start')}
       </button>
       <p class="reassurance">{t('welcome.reassurance')}</p>
-      <LanguagePicker onChoose={onChooseLanguage} />
+      {languages && languages.length < 2 ? null : <LanguagePicker onChoose={onChooseLanguage} languages={languages} />}
+      <button type="button" class="btn btn-link mediator-entry" onClick={onMediator}>
+        {t('welcome.mediator')}
+      </button>
     </main>
   );
 }

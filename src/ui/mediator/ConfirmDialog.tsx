@@ -1,0 +1,79 @@
+import { useEffect, useId, useRef } from 'preact/hooks';
+import { useI18n } from '../hooks/use-i18n';
+
+export interface ConfirmDialogProps {
+  readonly open: boolean;
+  readonly title: string;
+  readonly body: string;
+  /** The words of the button that does it ("Supprimer"): never just "OK". */
+  readonly confirmLabel: string;
+  /** While the action runs, both buttons wait (aria-disabled, so the focus stays where it is). */
+  readonly busy?: boolean;
+  readonly onConfirm: () => void;
+  readonly onCancel: () => void;
+}
+
+/**
+ * Asks before something that cannot be undone: a native modal dialog (the rest of the page is inert), the focus on
+ * "Annuler" first so that a hurried Enter does no harm, Escape cancels. On closing, the focus goes back where it was
+ * when that element still exists.
+ */
+export function ConfirmDialog({ open, title, body, confirmLabel, busy = false, onConfirm, onCancel }: ConfirmDialogProps) {
+  const { t } = useI18n();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+  const id = useId();
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) {
+      returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      element.showModal();
+      cancel.current?.focus();
+    } else if (!open) {
+      if (element.open) element.close();
+      if (returnTo.current?.isConnected) returnTo.current.focus();
+      returnTo.current = null;
+    }
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialog}
+      class="history-dialog history-confirm"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
+      onCancel={(event) => {
+        event.preventDefault();
+        if (!busy) onCancel();
+      }}
+      // Chromium may close a dialog on a second Escape without a cancel event: the state follows.
+      onClose={() => open && onCancel()}
+    >
+      <h2 id={`${id}-title`}>{title}</h2>
+      <p id={`${id}-body`}>{body}</p>
+      <div class="history-dialog-actions">
+        <button
+          ref={cancel}
+          type="button"
+          class="btn btn-secondary"
+          aria-disabled={busy ? 'true' : undefined}
+          onClick={() => !busy && onCancel()}
+        >
+          {t('mediator.history.confirm.cancel')}
+        </button>
+        <button
+          type="button"
+          class="btn history-btn-danger"
+          aria-disabled={busy ? 'true' : undefined}
+          aria-busy={busy ? 'true' : undefined}
+          onClick={() => !busy && onConfirm()}
+        >
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

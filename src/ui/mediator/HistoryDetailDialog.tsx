@@ -1,0 +1,86 @@
+import { useEffect, useId, useRef } from 'preact/hooks';
+import { LANGUAGE_NATIVE_NAMES, textDirection } from '../../domain/language';
+import type { FinishedResult } from '../../domain/result';
+import { useI18n } from '../hooks/use-i18n';
+import { ResultDetail } from './ResultDetail';
+
+export interface HistoryDetailDialogProps {
+  /** The result to show; null keeps the dialog closed. */
+  readonly result: FinishedResult | null;
+  readonly formatDateTime: (iso: string) => string;
+  readonly onClose: () => void;
+  readonly onDelete: (result: FinishedResult) => void;
+}
+
+/**
+ * One result in full, in a native modal dialog: when, how, in which language, then the detailed result. Escape or
+ * "Fermer" closes it and the focus goes back to the "Voir" button that opened it; "Supprimer ce résultat" asks first.
+ */
+export function HistoryDetailDialog({ result, formatDateTime, onClose, onDelete }: HistoryDetailDialogProps) {
+  const { t } = useI18n();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+  const id = useId();
+  const open = result !== null;
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) {
+      returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      element.showModal();
+      // The title first, so a screen reader starts with which result this is.
+      heading.current?.focus();
+    } else if (!open) {
+      if (element.open) element.close();
+      if (returnTo.current?.isConnected) returnTo.current.focus();
+      returnTo.current = null;
+    }
+  }, [open]);
+
+  return (
+    <dialog
+      ref={dialog}
+      class="history-dialog history-detail"
+      aria-labelledby={`${id}-title`}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      // Chromium may close a dialog on a second Escape without a cancel event: the state follows.
+      onClose={() => open && onClose()}
+    >
+      {result ? (
+        <>
+          <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+            {t('mediator.history.detail.title', { date: formatDateTime(result.finishedAt) })}
+          </h2>
+          <dl class="detail-list">
+            <div>
+              <dt>{t('mediator.history.table.mode')}</dt>
+              <dd>{t(`mediator.history.modes.${result.mode}`)}</dd>
+            </div>
+            <div>
+              <dt>{t('mediator.history.table.language')}</dt>
+              <dd>
+                <span lang={result.language} dir={textDirection(result.language)}>
+                  {LANGUAGE_NATIVE_NAMES[result.language]}
+                </span>
+              </dd>
+            </div>
+          </dl>
+          <ResultDetail result={result} headingLevel={3} />
+          <div class="history-dialog-actions">
+            <button type="button" class="btn history-btn-danger" onClick={() => onDelete(result)}>
+              {t('mediator.history.detail.delete')}
+            </button>
+            <button type="button" class="btn btn-primary" onClick={onClose}>
+              {t('mediator.history.detail.close')}
+            </button>
+          </div>
+        </>
+      ) : null}
+    </dialog>
+  );
+}

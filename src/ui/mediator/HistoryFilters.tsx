@@ -1,0 +1,89 @@
+import { useId } from 'preact/hooks';
+import { DISTANCE_LEVELS, type DistanceLevel } from '../../domain/result';
+import { useI18n } from '../hooks/use-i18n';
+
+/** What the mediator narrows the history to: days as `YYYY-MM-DD` (empty: no bound) and a distance level. */
+export interface HistoryFilter {
+  readonly from: string;
+  readonly to: string;
+  readonly level: DistanceLevel | 'all';
+}
+
+export const NO_HISTORY_FILTER: HistoryFilter = { from: '', to: '', level: 'all' };
+
+export interface HistoryFiltersProps {
+  readonly value: HistoryFilter;
+  readonly onChange: (filter: HistoryFilter) => void;
+}
+
+const isLevel = (value: string): value is DistanceLevel => (DISTANCE_LEVELS as readonly string[]).includes(value);
+
+/** From and to dates (both included) and a distance level; the list below changes as soon as a field does. */
+export function HistoryFilters({ value, onChange }: HistoryFiltersProps) {
+  const { t } = useI18n();
+  const id = useId();
+  const reversed = value.from !== '' && value.to !== '' && value.from > value.to;
+  const active = value.from !== '' || value.to !== '' || value.level !== 'all';
+  return (
+    <section class="history-filters" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('mediator.history.filters.title')}</h2>
+      <div class="history-filter-fields">
+        <div class="history-field">
+          <label for={`${id}-from`}>{t('mediator.history.filters.from')}</label>
+          <input
+            id={`${id}-from`}
+            type="date"
+            value={value.from}
+            max={value.to || undefined}
+            aria-describedby={reversed ? `${id}-reversed` : undefined}
+            onChange={(event) => onChange({ ...value, from: event.currentTarget.value })}
+          />
+        </div>
+        <div class="history-field">
+          <label for={`${id}-to`}>{t('mediator.history.filters.to')}</label>
+          <input
+            id={`${id}-to`}
+            type="date"
+            value={value.to}
+            min={value.from || undefined}
+            aria-invalid={reversed ? 'true' : undefined}
+            aria-describedby={reversed ? `${id}-reversed` : undefined}
+            onChange={(event) => onChange({ ...value, to: event.currentTarget.value })}
+          />
+        </div>
+        <div class="history-field">
+          <label for={`${id}-level`}>{t('mediator.history.filters.level')}</label>
+          <select
+            id={`${id}-level`}
+            value={value.level}
+            onChange={(event) => {
+              const level = event.currentTarget.value;
+              onChange({ ...value, level: isLevel(level) ? level : 'all' });
+            }}
+          >
+            <option value="all">{t('mediator.history.filters.allLevels')}</option>
+            {DISTANCE_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {t(`result.levels.${level}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {/* Always there: a button that vanished once pressed would drop the keyboard focus. */}
+        <button
+          type="button"
+          class="btn btn-secondary history-filters-clear"
+          aria-disabled={active ? undefined : 'true'}
+          onClick={() => active && onChange(NO_HISTORY_FILTER)}
+        >
+          {t('mediator.history.filters.clear')}
+        </button>
+      </div>
+      {reversed ? (
+        <p id={`${id}-reversed`} class="history-warning">
+          {t('mediator.history.filters.datesReversed')}
+        </p>
+      ) : null}
+    </section>
+  );
+}

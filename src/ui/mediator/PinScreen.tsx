@@ -1,0 +1,176 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { createPin, hasPin, storagePinStore, verifyPin, type PinDeps } from '../../app/mediator-pin';
+import { lockRemainingMs, MIN_PIN_LENGTH } from '../../domain/pin-lockout';
+import { useFocusOnMount } from '../hooks/use-focus-on-mount';
+import { useI18n } from '../hooks/use-i18n';
+import type { MediatorServices } from './mediator-services';
+
+export interface PinScreenProps {
+  readonly services: MediatorServices;
+  readonly onUnlocked: () => void;
+  readonly onCancel: () => void;
+  /** The mediator forgot the PIN and confirmed: erase everything on the device. */
+  readonly onResetDevice: () => void;
+}
+
+type Message = { key: string; values?: Record<string, string | number> } | null;
+
+/** "m:ss" for a countdown a person reads at a glance. */
+const clock = (ms: number) => {
+  const seconds = Math.ceil(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+};
+
+/**
+ * The door of the mediator space. First use: create a PIN of 6 digits or more (only a salted hash is kept). Then:
+ * type it; five wrong PINs lock the space for a minute, doubling each time, even across reloads. A forgotten PIN can
+ * only be answered by resetting the device.
+ */
+export function PinScreen({ services, onUnlocked, onCancel, onResetDevice }: PinScreenProps) {
+  const { t } = useI18n();
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const deps: PinDeps = { store: storagePinStore(services.storage), now: services.now };
+  const [mode, setMode] = useState<'loading' | 'create' | 'verify'>('loading');
+  const [pin, setPin] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [message, setMessage] = useState<Message>(null);
+  const [lockedUntil, setLockedUntil] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [, tick] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const resetDialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    void (async () => {
+      const exists = await hasPin(deps);
+      setMode(exists ? 'verify' : 'create');
+      const record = exists ? await deps.store.read() : null;
+      const remaining = record ? lockRemainingMs(record.lockout, services.now()) : 0;
+      if (remaining > 0) setLockedUntil(services.now().getTime() + remaining);
+    })();
+    // once, on opening
+  }, []);
+
+  // The countdown of a lock-out, then the field again.
+  useEffect(() => {
+    if (lockedUntil === null) return undefined;
+    const timer = setInterval(() => {
+      if (services.now().getTime() >= lockedUntil) {
+        setLockedUntil(null);
+        setMessage(null);
+        input.current?.focus();
+      } else tick((n) => n + 1);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [lockedUntil, services]);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy || lockedUntil !== null) return;
+    setBusy(true);
+    try {
+      if (mode === 'create') {
+        if (pin !== confirm) return setMessage({ key: 'mediator.pin.mismatch' });
+        const created = await createPin(deps, pin);
+        if (created.ok) return onUnlocked();
+        setMessage(created.reason === 'invalidFormat' ? { key: `mediator.pin.${created.error}`, values: { min: MIN_PIN_LENGTH } } : null);
+        return;
+      }
+      const verified = await verifyPin(deps, pin);
+      if (verified.ok) return onUnlocked();
+      setPin('');
+      if (verified.reason === 'locked') {
+        setLockedUntil(services.now().getTime() + verified.retryInMs);
+        setMessage({ key: 'mediator.pin.locked' });
+      } else {
+        setMessage({ key: 'mediator.pin.wrong', values: { count: verified.attemptsLeft } });
+        input.current?.focus();
+      }
+    } catch {
+      setMessage({ key: 'mediator.pin.storageError' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remaining = lockedUntil === null ? 0 : Math.max(0, lockedUntil - services.now().getTime());
+  if (mode === 'loading') return <main id="main" class="screen mediator" aria-busy="true" />;
+  const creating = mode === 'create';
+
+  return (
+    <main id="main" class="screen mediator pin-screen">
+      <h1 ref={heading} tabIndex={-1}>
+        {t(creating ? 'mediator.pin.createTitle' : 'mediator.pin.title')}
+      </h1>
+      <p id="pin-help">{t(creating ? 'mediator.pin.createHelp' : 'mediator.pin.help', { min: MIN_PIN_LENGTH })}</p>
+      <form class="pin-form" onSubmit={(event) => void submit(event)} noValidate>
+        <label for="pin">{t(creating ? 'mediator.pin.newPin' : 'mediator.pin.pin')}</label>
+        <input
+          ref={input}
+          id="pin"
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          aria-describedby="pin-help pin-message"
+          aria-invalid={message !== null && !creating ? 'true' : undefined}
+          disabled={lockedUntil !== null}
+          value={pin}
+          onInput={(event) => setPin(event.currentTarget.value.trim())}
+        />
+        {creating ? (
+          <>
+            <label for="pin-confirm">{t('mediator.pin.confirmPin')}</label>
+            <input
+              id="pin-confirm"
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              value={confirm}
+              onInput={(event) => setConfirm(event.currentTarget.value.trim())}
+            />
+          </>
+        ) : null}
+        <p id="pin-message" class="pin-message" role="alert">
+          {message ? t(message.key, message.values) : null}
+          {lockedUntil !== null ? ` ${t('mediator.pin.retryIn', { time: clock(remaining) })}` : null}
+        </p>
+        <div class="pin-actions">
+          <button type="submit" class="btn btn-primary" disabled={busy || lockedUntil !== null} aria-busy={busy ? 'true' : undefined}>
+            {t(creating ? 'mediator.pin.create' : 'mediator.pin.open')}
+          </button>
+          <button type="button" class="btn btn-secondary" onClick={onCancel}>
+            {t('mediator.pin.cancel')}
+          </button>
+        </div>
+      </form>
+      {!creating ? (
+        <section class="pin-forgotten" aria-labelledby="pin-forgotten-title">
+          <h2 id="pin-forgotten-title">{t('mediator.pin.forgottenTitle')}</h2>
+          <p>{t('mediator.pin.forgottenHelp')}</p>
+          <button type="button" class="btn btn-secondary" onClick={() => resetDialog.current?.showModal()}>
+            {t('mediator.pin.reset')}
+          </button>
+        </section>
+      ) : null}
+      <dialog ref={resetDialog} class="confirm-dialog" aria-labelledby="reset-title" aria-describedby="reset-body">
+        <h2 id="reset-title">{t('mediator.pin.resetTitle')}</h2>
+        <p id="reset-body">{t('mediator.pin.resetBody')}</p>
+        <div class="pin-actions">
+          <button type="button" class="btn btn-primary" autoFocus onClick={() => resetDialog.current?.close()}>
+            {t('mediator.pin.resetCancel')}
+          </button>
+          <button
+            type="button"
+            class="btn btn-danger"
+            onClick={() => {
+              resetDialog.current?.close();
+              onResetDevice();
+            }}
+          >
+            {t('mediator.pin.resetConfirm')}
+          </button>
+        </div>
+      </dialog>
+    </main>
+  );
+}

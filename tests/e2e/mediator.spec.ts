@@ -1,0 +1,338 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import Papa from 'papaparse';
+import { axeViolations, completeJourney, countStore, fr, openKiosk, questionLegend, waitForServiceWorkerControl, welcomeStart } from './support';
+
+const PIN = '482913';
+const guidedHeading = (page: Page) => page.getByRole('heading', { level: 1, name: fr('mediator.guided.title') });
+const homeHeading = (page: Page) => page.getByRole('heading', { level: 1, name: fr('mediator.home.title') });
+const pinField = (page: Page) => page.getByLabel(fr('mediator.pin.pin'), { exact: true });
+
+/** Opens the mediator space from the welcome screen; creates the PIN on first use, else types it. */
+export async function openMediatorSpace(page: Page, pin = PIN): Promise<void> {
+  await page.getByRole('button', { name: fr('welcome.mediator') }).click();
+  const create = page.getByRole('heading', { level: 1, name: fr('mediator.pin.createTitle') });
+  const enter = pinField(page);
+  await expect(create.or(enter)).toBeVisible();
+  if (await create.isVisible()) {
+    await page.getByLabel(fr('mediator.pin.newPin')).fill(pin);
+    await page.getByLabel(fr('mediator.pin.confirmPin')).fill(pin);
+    await page.getByRole('button', { name: fr('mediator.pin.create') }).click();
+  } else {
+    await enter.fill(pin);
+    await page.getByRole('button', { name: fr('mediator.pin.open') }).click();
+  }
+  await expect(homeHeading(page)).toBeVisible();
+}
+
+/** Answers each question with its first answer until the mediator's detailed result shows. */
+async function completeGuidedSession(page: Page): Promise<void> {
+  for (let i = 0; i < 25; i += 1) {
+    await page.locator('legend.question-title, main h1').first().waitFor();
+    if (await guidedHeading(page).isVisible()) return;
+    const title = (await questionLegend(page).innerText()).trim();
+    await page.locator('.options label').first().click();
+    await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
+    await expect(page.getByText(title, { exact: true })).toHaveCount(0);
+  }
+  throw new Error('no detailed result after 25 screens');
+}
+
+/** The results kept on the device, read straight from IndexedDB. */
+function storedResults(page: Page): Promise<Array<Record<string, unknown>>> {
+  return page.evaluate(
+    () =>
+      new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+        const request = indexedDB.open('repere');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const all = request.result.transaction('results').objectStore('results').getAll();
+          all.onsuccess = () => {
+            resolve(all.result as Array<Record<string, unknown>>);
+            request.result.close();
+          };
+        };
+      }),
+  );
+}
+
+test('the PIN is created once; five wrong PINs lock the space, still locked after a reload, open again after the delay', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-11-30T10:00:00+01:00') });
+  await openKiosk(page);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: fr('welcome.mediator') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: fr('mediator.pin.createTitle') })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  // too short, then two different PINs: refused, nothing created
+  await page.getByLabel(fr('mediator.pin.newPin')).fill('1234');
+  await page.getByLabel(fr('mediator.pin.confirmPin')).fill('1234');
+  await page.getByRole('button', { name: fr('mediator.pin.create') }).click();
+  await expect(page.locator('#pin-message')).toHaveText(fr('mediator.pin.tooShort').replace('{{min}}', '6'));
+  await page.getByLabel(fr('mediator.pin.newPin')).fill(PIN);
+  await page.getByLabel(fr('mediator.pin.confirmPin')).fill('482914');
+  await page.getByRole('button', { name: fr('mediator.pin.create') }).click();
+  await expect(page.locator('#pin-message')).toHaveText(fr('mediator.pin.mismatch'));
+  await page.getByLabel(fr('mediator.pin.confirmPin')).fill(PIN);
+  await page.getByRole('button', { name: fr('mediator.pin.create') }).click();
+  await expect(homeHeading(page)).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  // the PIN itself is nowhere on the device
+  const stored = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const request = indexedDB.open('repere');
+        request.onsuccess = () => {
+          const get = request.result.transaction('settings').objectStore('settings').get('pin');
+          get.onsuccess = () => resolve(JSON.stringify(get.result));
+        };
+      }),
+  );
+  expect(stored).toContain('PBKDF2-SHA-256');
+  expect(stored).not.toContain(PIN);
+
+  await page.getByRole('button', { name: fr('mediator.home.close') }).click();
+  await expect(welcomeStart(page)).toBeVisible();
+  await page.getByRole('button', { name: fr('welcome.mediator') }).click();
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    await pinField(page).fill('000000');
+    await page.getByRole('button', { name: fr('mediator.pin.open') }).click();
+    if (attempt < 5) await expect(page.locator('#pin-message')).toContainText(String(5 - attempt));
+  }
+  await expect(page.locator('#pin-message')).toContainText(fr('mediator.pin.locked'));
+  await expect(pinField(page)).toBeDisabled();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // a reload does not lift the lock
+  await page.reload();
+  await page.getByRole('button', { name: fr('welcome.mediator') }).click();
+  await expect(pinField(page)).toBeDisabled();
+  await expect(page.locator('#pin-message')).toContainText('Réessayez dans');
+
+  // after the minute, the right PIN opens the space
+  await page.clock.fastForward(61_000);
+  await expect(pinField(page)).toBeEnabled();
+  await pinField(page).fill(PIN);
+  await page.getByRole('button', { name: fr('mediator.pin.open') }).click();
+  await expect(homeHeading(page)).toBeVisible();
+});
+
+test('a guided session ends on the detailed result; the observation is kept with the result; the space locks itself after 5 minutes', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-11-30T10:00:00+01:00') });
+  await openKiosk(page);
+  await openMediatorSpace(page);
+  await page.getByRole('button', { name: fr('mediator.home.guided') }).click();
+  await completeGuidedSession(page);
+
+  // per-area levels, in the chart and in words
+  const chart = page.getByRole('img', { name: fr('mediator.result.chartTitle') });
+  await expect(chart).toBeVisible();
+  await expect(page.locator('.dsi-bar')).toHaveCount(5);
+  for (const area of ['information', 'communication', 'contentCreation', 'safety', 'problemSolving']) {
+    await expect(page.locator('.dsi-chart svg')).toContainText(fr(`mediator.result.areasShort.${area}`));
+  }
+  await expect(page.getByText(fr('mediator.result.dsiOverall'))).toBeVisible();
+  await expect(page.getByText(fr('mediator.result.illectronism'))).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // the observation: autonomy seen and two themes
+  await page.getByRole('radio', { name: fr('mediator.autonomy.partlyAutonomous') }).check();
+  await page.getByRole('checkbox', { name: fr('mediator.themes.email') }).check();
+  await page.getByRole('checkbox', { name: fr('mediator.themes.adminProcedures') }).check();
+  await page.getByRole('button', { name: fr('mediator.observation.save') }).click();
+  await expect(page.getByText(fr('mediator.observation.saved'))).toBeVisible();
+  const [kept] = await storedResults(page);
+  expect(kept).toMatchObject({ mode: 'guided', observation: { autonomy: 'partlyAutonomous', themes: ['email', 'adminProcedures'] } });
+  expect(Object.keys(kept!)).not.toContain('answers');
+
+  // finishing erases the answers and comes back to the mediator space
+  await page.getByRole('button', { name: fr('mediator.guided.finish') }).click();
+  await expect(homeHeading(page)).toBeVisible();
+  expect(await countStore(page, 'sessions')).toBe(0);
+  expect(await countStore(page, 'results')).toBe(1);
+
+  // left alone, the space closes itself
+  await page.clock.fastForward(5 * 60_000 + 1_000);
+  await expect(welcomeStart(page)).toBeVisible();
+  await expect(homeHeading(page)).toHaveCount(0);
+});
+
+test('a guided session resumed after a reload asks for the PIN before showing anything', async ({ page }) => {
+  await openKiosk(page);
+  await openMediatorSpace(page);
+  await page.getByRole('button', { name: fr('mediator.home.guided') }).click();
+  await expect(questionLegend(page)).toBeVisible();
+  await page.locator('.options label').first().click();
+  await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
+  await page.reload();
+  await expect(pinField(page)).toBeVisible();
+  await expect(questionLegend(page)).toHaveCount(0);
+  await pinField(page).fill(PIN);
+  await page.getByRole('button', { name: fr('mediator.pin.open') }).click();
+  await expect(questionLegend(page)).toBeVisible();
+  await expect(page.locator('.progress')).toContainText('2');
+});
+
+/** Finishes one kiosk journey (first answers) and goes back to the welcome screen: one result kept. */
+async function oneKioskResult(page: Page): Promise<void> {
+  await welcomeStart(page).click();
+  await completeJourney(page);
+  await page.getByRole('button', { name: fr('session.finish') }).click();
+  await expect(welcomeStart(page)).toBeVisible();
+}
+
+test('device settings: an invalid value is refused with its message and the old value stays; valid ones persist across reload and offline', async ({ page, context }) => {
+  await openKiosk(page);
+  await waitForServiceWorkerControl(page);
+  await openMediatorSpace(page);
+  await page.getByRole('button', { name: fr('mediator.home.settings') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: fr('mediator.settings.title') })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  const lat = page.getByLabel(fr('mediator.settings.location.lat'), { exact: true });
+  const lon = page.getByLabel(fr('mediator.settings.location.lon'), { exact: true });
+  const label = page.getByLabel(fr('mediator.settings.location.label'), { exact: true });
+  const insee = page.getByLabel(fr('mediator.settings.location.insee'), { exact: true });
+  const save = page.getByRole('button', { name: fr('mediator.settings.save.button'), exact: true });
+
+  // a valid location and commune
+  await lat.fill('47,2378');
+  await lon.fill('6.0241');
+  await label.fill('Médiathèque Pierre-Bayle');
+  await insee.fill('25056');
+  await save.click();
+  await expect(page.getByText(fr('mediator.settings.save.saved'))).toBeVisible();
+
+  // latitude 123, INSEE "ABCDE", sync on with no collector: each refused with its message, nothing written
+  await lat.fill('123');
+  await insee.fill('ABCDE');
+  await page.getByLabel(fr('mediator.settings.sync.enabled')).check();
+  await save.click();
+  await expect(page.locator(':focus')).toContainText(fr('mediator.settings.summary.title'));
+  await expect(lat).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(fr('mediator.settings.errors.invalidInseeCode')).first()).toBeVisible();
+  await expect(page.getByText(fr('mediator.settings.errors.requiredForSync')).first()).toBeVisible();
+  await expect(page.getByText(fr('mediator.settings.errors.outOfRange').replace('{{min}}', '-90').replace('{{max}}', '90')).first()).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  const stored = () =>
+    page.evaluate(
+      () =>
+        new Promise<Record<string, unknown>>((resolve) => {
+          const request = indexedDB.open('repere');
+          request.onsuccess = () => {
+            const get = request.result.transaction('settings').objectStore('settings').get('device');
+            get.onsuccess = () => resolve((get.result as { value: Record<string, unknown> }).value);
+          };
+        }),
+    );
+  expect(await stored()).toMatchObject({ inseeCode: '25056', location: { lat: 47.2378, lon: 6.0241 }, sync: { enabled: false } });
+
+  // the saved values come back after a reload, offline
+  await context.setOffline(true);
+  await page.reload();
+  await openMediatorSpace(page);
+  await page.getByRole('button', { name: fr('mediator.home.settings') }).click();
+  await expect(lat).toHaveValue('47.2378');
+  await expect(insee).toHaveValue('25056');
+  await expect(label).toHaveValue('Médiathèque Pierre-Bayle');
+  // and the result screen now searches from the device's place
+  await page.getByRole('button', { name: fr('mediator.settings.back') }).first().click();
+  await page.getByRole('button', { name: fr('mediator.home.close') }).click();
+  await welcomeStart(page).click();
+  await completeJourney(page);
+  await expect(page.locator('.places-origin')).toContainText('Médiathèque Pierre-Bayle');
+});
+
+test('history: filters, detail, delete; the CSV export parses back to exactly the stored results, accents intact', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-11-24T10:00:00+01:00') });
+  await openKiosk(page);
+  await oneKioskResult(page);
+  await page.clock.setSystemTime(new Date('2026-11-26T15:00:00+01:00'));
+  await oneKioskResult(page);
+  await openMediatorSpace(page);
+  await page.getByRole('button', { name: fr('mediator.home.guided') }).click();
+  await completeGuidedSession(page);
+  await page.getByRole('radio', { name: fr('mediator.autonomy.fullySupported') }).check();
+  await page.getByRole('checkbox', { name: fr('mediator.themes.schooling') }).check();
+  await page.getByRole('checkbox', { name: fr('mediator.themes.health') }).check();
+  await page.getByRole('button', { name: fr('mediator.observation.save') }).click();
+  await expect(page.getByText(fr('mediator.observation.saved'))).toBeVisible();
+  await page.getByRole('button', { name: fr('mediator.guided.finish') }).click();
+
+  await page.getByRole('button', { name: fr('mediator.home.history') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: fr('mediator.history.title') })).toBeVisible();
+  const rows = page.getByRole('table', { name: fr('mediator.history.table.caption') }).locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  expect(await axeViolations(page)).toEqual([]);
+
+  // filter by date: only the first day
+  await page.getByLabel(fr('mediator.history.filters.to'), { exact: true }).fill('2026-11-25');
+  await expect(rows).toHaveCount(1);
+  await page.getByRole('button', { name: fr('mediator.history.filters.clear') }).click();
+  await expect(rows).toHaveCount(3);
+
+  // the detail of the guided result shows the observation
+  await rows.first().getByRole('button').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(fr('mediator.themes.schooling'));
+  await expect(dialog).toContainText(fr('mediator.autonomy.fullySupported'));
+  expect(await axeViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: fr('mediator.history.detail.close') }).click();
+
+  // export everything shown as CSV, and read it back
+  const stored = await storedResults(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: fr('mediator.history.export.csv') }).click()]);
+  expect(download.suggestedFilename()).toBe('repere-resultats-2026-11-26.csv');
+  const bytes = readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const parsed = Papa.parse<Record<string, string>>(bytes.toString('utf8').slice(1), { header: true, delimiter: ';', skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.data).toHaveLength(stored.length);
+  for (const result of stored) {
+    const row = parsed.data.find((r) => r.id === result.id)!;
+    expect(row, String(result.id)).toBeDefined();
+    expect(row).toMatchObject({
+      finishedAt: result.finishedAt,
+      mode: result.mode,
+      language: result.language,
+      distanceLevel: result.distanceLevel,
+      dsiOverall: result.dsiOverall,
+      illectronism: String(result.illectronism),
+      barriers: (result.barriers as string[]).join('|'),
+      autonomy: result.autonomy ?? '',
+      ageBand: result.ageBand ?? '',
+      distanceLevelLabel: fr(`result.levels.${String(result.distanceLevel)}`),
+    });
+    for (const [area, level] of Object.entries(result.dsiAreas as Record<string, string>)) expect(row[`dsi.${area}`]).toBe(level);
+  }
+  const guided = parsed.data.find((r) => r.mode === 'guided')!;
+  expect(guided.themes).toBe('health|schooling');
+  // accents survive the trip: UTF-8 with its BOM
+  expect(guided.themesLabels).toBe('Santé|Scolarité et numérique');
+  expect(guided.observedAutonomyLabel).toBe('Entièrement accompagné');
+
+  // delete one, then all
+  await rows.last().getByRole('button').click();
+  await page.getByRole('dialog').getByRole('button', { name: fr('mediator.history.detail.delete') }).click();
+  await page.getByRole('dialog').getByRole('button', { name: fr('mediator.history.confirm.deleteOne'), exact: true }).click();
+  await expect(rows).toHaveCount(2);
+  expect(await countStore(page, 'results')).toBe(2);
+  await page.getByRole('button', { name: fr('mediator.history.deleteAll') }).first().click();
+  await page.getByRole('dialog').getByRole('button', { name: fr('mediator.history.confirm.deleteAll'), exact: true }).click();
+  await expect(page.getByText(fr('mediator.history.empty'))).toBeVisible();
+  expect(await countStore(page, 'results')).toBe(0);
+});
+
+test('retention: 91 days later, results older than 90 days are gone at start-up and recent ones remain', async ({ page }) => {
+  const start = new Date('2026-09-01T10:00:00+02:00');
+  await page.clock.install({ time: start });
+  await openKiosk(page);
+  await oneKioskResult(page);
+  await page.clock.setSystemTime(new Date(start.getTime() + 60 * 86_400_000));
+  await oneKioskResult(page);
+  const [older, recent] = (await storedResults(page)).sort((a, b) => String(a.finishedAt).localeCompare(String(b.finishedAt)));
+  await page.clock.setSystemTime(new Date(start.getTime() + 91 * 86_400_000));
+  await page.reload();
+  await expect(welcomeStart(page)).toBeVisible();
+  await expect.poll(async () => (await storedResults(page)).map((r) => r.id)).toEqual([recent!.id]);
+  expect(older!.id).not.toBe(recent!.id);
+});
