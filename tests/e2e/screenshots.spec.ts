@@ -64,3 +64,58 @@ test('high contrast, very large text, phone', async ({ page }) => {
   await expect(questionLegend(page)).toBeVisible();
   await shoot(page, 'phone-fr-contrast-2-question');
 });
+
+for (const [size, viewport] of [['tablet', SIZES.tablet], ['phone', SIZES.phone]] as const) {
+  for (const [language, t] of [['fr', fr], ['ar', ar]] as const) {
+    test(`mediator space, ${size} ${language}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      await page.clock.install({ time: new Date('2026-11-30T10:00:00+01:00') });
+      await openKiosk(page);
+      if (language === 'ar') {
+        // a device set up in Arabic: the mediator space stays in Arabic after a guided session
+        await page.evaluate(
+          () =>
+            new Promise<void>((resolve) => {
+              const request = indexedDB.open('repere');
+              request.onsuccess = () => {
+                const tx = request.result.transaction('settings', 'readwrite');
+                tx.objectStore('settings').put({ key: 'device', value: { defaultLanguage: 'ar' } });
+                tx.oncomplete = () => resolve();
+              };
+            }),
+        );
+        await page.reload();
+        await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+      }
+      await page.getByRole('button', { name: t('welcome.mediator') }).click();
+      await page.getByLabel(t('mediator.pin.newPin')).fill('482913');
+      await page.getByLabel(t('mediator.pin.confirmPin')).fill('482913');
+      await shoot(page, `${size}-${language}-m1-pin`);
+      await page.getByRole('button', { name: t('mediator.pin.create') }).click();
+      await expect(page.getByRole('heading', { level: 1, name: t('mediator.home.title') })).toBeVisible();
+      await shoot(page, `${size}-${language}-m2-home`);
+      await page.getByRole('button', { name: t('mediator.home.guided') }).click();
+      for (let i = 0; i < 25; i += 1) {
+        await page.locator('legend.question-title, main h1').first().waitFor();
+        if (await page.getByRole('heading', { level: 1, name: t('mediator.guided.title') }).isVisible()) break;
+        const title = (await questionLegend(page).innerText()).trim();
+        await page.locator('.options label').first().click();
+        await page.getByRole('button', { name: t('question.next'), exact: true }).click();
+        await expect(page.getByText(title, { exact: true })).toHaveCount(0);
+      }
+      await page.getByRole('checkbox', { name: t('mediator.themes.email') }).check();
+      await page.getByRole('button', { name: t('mediator.observation.save') }).click();
+      await shoot(page, `${size}-${language}-m3-guided-result`);
+      await page.getByRole('button', { name: t('mediator.guided.finish') }).click();
+      await page.getByRole('button', { name: t('mediator.home.history') }).click();
+      await page.getByRole('table').first().waitFor();
+      await shoot(page, `${size}-${language}-m4-history`);
+      await page.getByRole('button', { name: t('mediator.history.back') }).first().click();
+      await page.getByRole('button', { name: t('mediator.home.settings') }).click();
+      await page.getByRole('button', { name: t('mediator.settings.save.button'), exact: true }).waitFor();
+      await page.getByLabel(t('mediator.settings.location.lat'), { exact: true }).fill('123');
+      await page.getByRole('button', { name: t('mediator.settings.save.button'), exact: true }).click();
+      await shoot(page, `${size}-${language}-m5-settings`);
+    });
+  }
+}

@@ -4,10 +4,10 @@ import { useI18n } from '../hooks/use-i18n';
 
 /** Bar height by level: none is a stub (still visible), basic half, above basic full. */
 const HEIGHT: Readonly<Record<DsiAreaLevel, number>> = { none: 0.08, basic: 0.55, aboveBasic: 1 };
-const WIDTH = 520;
+const WIDTH = 640;
 const CHART_HEIGHT = 180;
 const LABELS_HEIGHT = 56;
-const BAR_GAP = 0.3;
+const BAR_GAP = 0.35;
 
 /**
  * The DSI level of each of the five areas, as bars: none, basic, above basic. A figure with a title and a
