@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isoWeek, type AggregateBatch } from '../src/domain/aggregate';
+import { authenticateToken } from './authenticate-token';
+import { batchSchema } from './batch-schema';
+import { canonicalJson } from './canonical-json';
+import { checkBatch } from './check-batch';
+import { groupCommit } from './group-commit';
+import { HttpError } from './http-error';
+import type { TokenEntry } from './load-config';
+import type { BatchStore, IncomingBatch, SaveOutcome } from './open-batch-store';
+
+export interface BatchesRouteOptions {
+  readonly store: BatchStore;
+  readonly k: number;
+  readonly tokens: readonly TokenEntry[];
+  readonly rateLimitPerMinute: number;
+  readonly now: () => Date;
+}
+
+const TOKEN_MESSAGES = {
+  'missing-token': 'Jeton d’inscription absent : l’appareil doit envoyer « Authorization: Bearer <jeton> ».',
+  'unknown-token': 'Jeton d’inscription inconnu : vérifiez le jeton saisi dans les réglages de l’appareil.',
+  'revoked-token': 'Ce jeton d’inscription a été révoqué : demandez-en un nouveau à l’observatoire.',
+} as const;
+
+/** The label of the token that authenticated the request, kept beside it between the hooks and the handler. */
+const labels = new WeakMap<FastifyRequest, string>();
+
+/** isoWeek formats a date in Europe/Paris (Intl, slow at thousands of calls a second): once a minute is enough. */
+function weekCache() {
+  let minute = Number.NaN;
+  let week = '';
+  return (date: Date) => {
+    const current = Math.floor(date.getTime() / 60_000);
+    if (current !== minute) [minute, week] = [current, isoWeek(date)];
+    return week;
+  };
+}
+
+/**
+ * POST /api/v1/batches: authenticate the device's token, limit each token's rate, validate the batch (schema, then
+ * consistency), then store it once: 201 stored, 200 already stored identically, 409 the id holds another batch.
+ */
+export async function batchesRoute(app: FastifyInstance, options: BatchesRouteOptions) {
+  const { store, k, rateLimitPerMinute, now } = options;
+  const authenticate = authenticateToken(options.tokens);
+  const save = groupCommit<IncomingBatch, SaveOutcome>((items) => store.saveAll(items));
+  const currentWeek = weekCache();
+
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(429, 'rate-limited', `Trop d’envois avec ce jeton : réessayez dans ${Math.ceil(context.ttl / 1000)} s.`),
+  });
+
+  app.post(
+    '/api/v1/batches',
+    {
+      schema: { body: batchSchema },
+      // The token is checked before the rate limit (route hooks run in order), so the limit counts per token.
+      onRequest: [
+        async (request) => {
+          const result = authenticate(request.headers.authorization);
+          if (!result.ok) throw new HttpError(401, result.reason, TOKEN_MESSAGES[result.reason]);
+          labels.set(request, result.label);
+        },
+      ],
+      config: {
+        rateLimit: { max: rateLimitPerMinute, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => labels.get(request)! },
+      },
+    },
+    async (request, reply) => {
+      const batch = request.body as AggregateBatch;
+      const today = now();
+      const reason = checkBatch(batch, { k, currentWeek: currentWeek(today) });
+      if (reason) throw new HttpError(400, 'invalid-batch', reason);
+      const outcome = await save({
+        batch,
+        contentHash: createHash('sha256').update(canonicalJson(batch)).digest(),
+        tokenLabel: labels.get(request)!,
+        receivedOn: today.toISOString().slice(0, 10),
+      });
+      if (outcome === 'conflict') {
+        throw new HttpError(409, 'conflict', 'Un autre lot, au contenu différent, porte déjà cet identifiant : ce lot n’est pas enregistré.');
+      }
+      return reply.code(outcome === 'created' ? 201 : 200).send({ id: batch.id, status: outcome });
+    },
+  );
+}

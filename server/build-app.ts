@@ -1,0 +1,122 @@
+import cors from '@fastify/cors';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { batchesRoute } from './batches-route';
+import { describeValidationError } from './describe-validation-error';
+import { HttpError } from './http-error';
+import type { CollectorConfig } from './load-config';
+import { observatoryRoute } from './observatory-route';
+import type { BatchStore } from './open-batch-store';
+import { statsRoute } from './stats-route';
+
+export interface AppOptions {
+  readonly config: CollectorConfig;
+  readonly store: BatchStore;
+  /** The clock (tests fix it); the week in progress is read from it. */
+  readonly now?: () => Date;
+}
+
+/** A batch is about 1.5 KB; anything much larger is not one. */
+const BODY_LIMIT = 64 * 1024;
+
+/** Fastify's own request errors, answered in the collector's words. */
+const FASTIFY_ERRORS: Readonly<Record<string, HttpError>> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: new HttpError(415, 'not-json', 'Le lot doit être envoyé en JSON (Content-Type: application/json).'),
+  FST_ERR_CTP_BODY_TOO_LARGE: new HttpError(413, 'too-large', `Le lot dépasse ${BODY_LIMIT / 1024} Ko : ce n’est pas un lot Repère.`),
+  FST_ERR_CTP_EMPTY_JSON_BODY: new HttpError(400, 'invalid-json', 'Le corps de la requête est vide.'),
+  FST_ERR_CTP_INVALID_JSON_BODY: new HttpError(400, 'invalid-json', 'Le corps de la requête n’est pas du JSON valide.'),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: new HttpError(400, 'invalid-length', 'La longueur annoncée ne correspond pas au corps reçu.'),
+};
+
+const SECURITY_HEADERS = {
+  // The page loads only its own files: chart.js is served from here, never from a CDN.
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+/** One log line per request (Fastify writes two), once answered: method, URL, status, time; never a header or a body. */
+class OneLinePerRequest extends LogController {
+  override incomingRequest() {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (error) reply.log.error({ ...line, err: { type: error.name, message: error.message } }, 'request errored');
+    else reply.log.info(line, 'request');
+  }
+}
+
+function toHttpError(error: FastifyError): HttpError | null {
+  if (error instanceof HttpError) return error;
+  if (error.validation) return new HttpError(400, 'invalid-batch', describeValidationError(error.validation));
+  const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
+  if (known) return known;
+  // Other client errors (a JSON body with __proto__, a bad header…): their status, a neutral message.
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    return new HttpError(error.statusCode, 'bad-request', 'Requête refusée par le collecteur.');
+  }
+  return null;
+}
+
+/**
+ * The collector as a Fastify instance, not listening yet: POST /api/v1/batches, the statistics, the observatory page and
+ * /healthz. Logs carry the method, URL, status and time of each request, never a body or a header (the token).
+ */
+export function buildApp({ config, store, now = () => new Date() }: AppOptions): FastifyInstance {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: ['req.headers', 'req.body', 'res.headers', 'body', 'headers.authorization'], censor: '[redacted]' },
+    },
+    logController: new OneLinePerRequest(),
+    bodyLimit: BODY_LIMIT,
+    // Ajv as the schema says: no silent removal of unknown fields, no "5" taken for 5, no defaults filled in.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
+    forceCloseConnections: 'idle',
+  });
+
+  // JSON only: Fastify would otherwise accept text/plain bodies as strings.
+  app.removeContentTypeParser('text/plain');
+
+  // On close, Fastify ends the idle keep-alive connections once; a connection busy at that moment would stay open
+  // after its answer and hold close() until its keep-alive timeout. Answers sent from then on close theirs.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.headers(SECURITY_HEADERS);
+    if (closing) reply.header('connection', 'close');
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const known = toHttpError(error);
+    if (!known) {
+      request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'request failed');
+      return reply.code(500).send({ statusCode: 500, error: 'internal', message: 'Erreur du collecteur : réessayez plus tard.' });
+    }
+    // error.message may quote the body (JSON.parse does): only the code is logged.
+    request.log.info({ statusCode: known.statusCode, error: known.code }, 'request refused');
+    return reply.code(known.statusCode).send({ statusCode: known.statusCode, error: known.code, message: known.message });
+  });
+
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send({ statusCode: 404, error: 'not-found', message: 'Adresse inconnue du collecteur.' }),
+  );
+
+  // Kiosks post from their own origin: a browser asks first (preflight) because of the Authorization header, and may
+  // read Retry-After on a 429 only if it is exposed.
+  app.register(cors, {
+    origin: config.allowedOrigins.includes('*') ? '*' : [...config.allowedOrigins],
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Content-Type', 'Authorization'],
+    exposedHeaders: ['Retry-After'],
+    maxAge: 86_400,
+  });
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.register(batchesRoute, { store, k: config.k, tokens: config.tokens, rateLimitPerMinute: config.rateLimitPerMinute, now });
+  app.register(statsRoute, { store, k: config.k, now });
+  app.register(observatoryRoute, { store, k: config.k, now });
+  return app;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { groupCommit } from './group-commit';
+
+describe('groupCommit', () => {
+  it('writes the items asked for in the same turn together, in order, each caller getting its own outcome', async () => {
+    const calls: number[][] = [];
+    const write = groupCommit((items: number[]) => {
+      calls.push(items);
+      return items.map((item) => item * 10);
+    });
+    const first = await Promise.all([write(1), write(2), write(3)]);
+    const second = await write(4);
+    expect(first).toEqual([10, 20, 30]);
+    expect(second).toBe(40);
+    expect(calls).toEqual([[1, 2, 3], [4]]);
+  });
+
+  it('rejects every caller of a group whose write failed, and goes on with the next group', async () => {
+    let fail = true;
+    const write = groupCommit((items: string[]) => {
+      if (fail) throw new Error('disk full');
+      return items;
+    });
+    const failed = await Promise.allSettled([write('a'), write('b')]);
+    expect(failed.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    fail = false;
+    expect(await write('c')).toBe('c');
+  });
+});

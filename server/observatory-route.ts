@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { computeStats } from './compute-stats';
+import { HttpError } from './http-error';
+import type { BatchStore } from './open-batch-store';
+import { renderObservatory } from './render-observatory';
+import { resolveStatsQuery } from './resolve-stats-query';
+
+export interface ObservatoryRouteOptions {
+  readonly store: BatchStore;
+  readonly k: number;
+  readonly now: () => Date;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+// chart.js exports no path to its UMD build: find its package through its main entry.
+const chartJsDist = dirname(createRequire(import.meta.url).resolve('chart.js'));
+
+/** Files of the page, read once at start-up and served from memory. */
+const ASSETS = new Map([
+  ['chart.umd.min.js', { type: 'text/javascript; charset=utf-8', body: readFileSync(join(chartJsDist, 'chart.umd.min.js')) }],
+  ['observatory.js', { type: 'text/javascript; charset=utf-8', body: readFileSync(join(here, 'public/observatory.js')) }],
+  ['observatory.css', { type: 'text/css; charset=utf-8', body: readFileSync(join(here, 'public/observatory.css')) }],
+]);
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/** GET /: the observatory page (works without JavaScript); GET /assets/*: its script, style and chart.js. */
+export async function observatoryRoute(app: FastifyInstance, { store, k, now }: ObservatoryRouteOptions) {
+  app.get('/', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const territories = store.territories();
+    try {
+      const resolved = resolveStatsQuery(query, store, now());
+      const stats = computeStats(store.sumsByWeek(resolved.scope, resolved.from, resolved.to), resolved, k);
+      const territory = resolved.scope.level === 'all' ? '' : resolved.scope.code;
+      return reply.type('text/html; charset=utf-8').send(
+        renderObservatory({ form: { territory, from: resolved.from, to: resolved.to }, territories, stats, error: null }),
+      );
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      const form = { territory: text(query.territory), from: text(query.from), to: text(query.to) };
+      return reply.code(error.statusCode).type('text/html; charset=utf-8').send(renderObservatory({ form, territories, stats: null, error: error.message }));
+    }
+  });
+
+  app.get('/assets/:name', async (request, reply) => {
+    const asset = ASSETS.get((request.params as { name: string }).name);
+    if (!asset) throw new HttpError(404, 'not-found', 'Fichier introuvable.');
+    return reply.type(asset.type).header('cache-control', 'public, max-age=3600').send(asset.body);
+  });
+}

@@ -1,0 +1,69 @@
+import {
+  AGE_BANDS,
+  BATCH_FORMAT_VERSION,
+  DSI_AREA_LEVELS,
+  DSI_OVERALL_CATEGORIES,
+  SESSION_MODES,
+  countResults,
+  type AggregateBatch,
+  type Territory,
+} from '../../src/domain/aggregate';
+import { LANGUAGES } from '../../src/domain/language';
+import { DSI_AREAS } from '../../src/domain/questionnaire';
+import { DISTANCE_LEVELS, type FinishedResult } from '../../src/domain/result';
+import { AUTONOMY_LEVELS, BARRIERS } from '../../src/domain/score-profile';
+
+/** Test builder: a UUID (version 4 layout) drawn from a seeded PRNG, so runs are repeatable. */
+export function seededUuid(random: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = '89ab'[Math.floor(random() * 4)]!;
+  const text = hex.join('');
+  return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
+}
+
+const pick = <T>(random: () => number, values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
+
+/** Test builder: a finished result with random categories (each one possible on a device, not all coherent). */
+export function randomResult(random: () => number, id: string): FinishedResult {
+  return {
+    id,
+    finishedAt: '2026-11-18T10:00:00.000Z',
+    mode: pick(random, SESSION_MODES),
+    language: pick(random, LANGUAGES),
+    questionnaireVersion: '1',
+    distanceLevel: pick(random, DISTANCE_LEVELS),
+    dsiOverall: pick(random, DSI_OVERALL_CATEGORIES),
+    dsiAreas: Object.fromEntries(DSI_AREAS.map((area) => [area, pick(random, DSI_AREA_LEVELS)])) as FinishedResult['dsiAreas'],
+    illectronism: random() < 0.2,
+    barriers: BARRIERS.filter(() => random() < 0.3),
+    autonomy: random() < 0.1 ? null : pick(random, AUTONOMY_LEVELS),
+    ageBand: random() < 0.1 ? null : pick(random, AGE_BANDS),
+    countedInBatch: null,
+  };
+}
+
+export interface MakeBatchOptions {
+  readonly random: () => number;
+  /** The results to count; `size` random ones when not given. */
+  readonly results?: readonly FinishedResult[];
+  readonly size?: number;
+  readonly territory?: Territory;
+  readonly weeks?: { readonly from: string; readonly to: string };
+  readonly id?: string;
+}
+
+/** Test builder: a valid batch counting its results (by default `size` random ones) with the device's own countResults. */
+export function makeBatch({ random, results, size = 8, territory, weeks, id }: MakeBatchOptions): AggregateBatch {
+  results ??= Array.from({ length: size }, (_, index) => randomResult(random, `r${index}`));
+  return {
+    format: BATCH_FORMAT_VERSION,
+    id: id ?? seededUuid(random),
+    territory: territory ?? { level: 'commune', code: '21231' },
+    weeks: weeks ?? { from: '2026-W46', to: '2026-W47' },
+    questionnaireVersion: '1',
+    appVersion: '0.1.0',
+    total: results.length,
+    counts: countResults(results),
+  };
+}

@@ -1,0 +1,127 @@
+// collector.batchesPerSec, collector.p99Ms: the anonymous-aggregate collector (server/, `npm run collector`) as a child
+// process on a fresh SQLite file (WAL, synchronous=FULL), its production log level (info), driven by autocannon with
+// 32 connections for 10 s after a 2 s warm-up. Every request posts a valid batch; about 10 % resend a batch already
+// posted (answered 200), the rest are distinct (201). Anything else fails the benchmark.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { importTs } from '../../scripts/load-ts.mjs';
+
+export const name = 'collector';
+
+const TOKEN = 'bench-token-5d1c0f7a2b';
+const CONNECTIONS = 32;
+const DURATION_S = 10;
+const DUPLICATE_SHARE = 0.1;
+const DISTINCT_BATCHES = 60_000;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url, child) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`collector exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('collector not healthy after 30 s');
+}
+
+/** Bodies to post: distinct batches, with a resend of an earlier one about one time in ten. */
+async function bodies() {
+  const { makeBatch } = await importTs('server/testing/make-batch.ts');
+  const { seededRandom } = await importTs('src/domain/testing/respondent.ts');
+  const random = seededRandom(2026);
+  const communes = ['21231', '21054', '25056', '39300', '58194', '70550', '71270', '89024', '90010', '2A004'];
+  const distinct = Array.from({ length: DISTINCT_BATCHES }, (_, i) =>
+    JSON.stringify(
+      makeBatch({
+        random,
+        size: 5 + Math.floor(random() * 20),
+        territory: { level: 'commune', code: communes[i % communes.length] },
+        weeks: { from: '2026-W40', to: `2026-W${40 + (i % 7)}` },
+      }),
+    ),
+  );
+  let sent = 0;
+  return () => {
+    if (sent > 0 && random() < DUPLICATE_SHARE) return distinct[Math.floor(random() * Math.min(sent, distinct.length))];
+    const body = distinct[sent % distinct.length];
+    sent += 1;
+    return body;
+  };
+}
+
+function load(url, nextBody, duration, statuses) {
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/batches',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        setupRequest: (request) => ({ ...request, body: nextBody() }),
+        onResponse: (status) => statuses.set(status, (statuses.get(status) ?? 0) + 1),
+      },
+    ],
+  });
+}
+
+export async function run() {
+  const folder = mkdtempSync(join(tmpdir(), 'repere-bench-collector-'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      REPERE_DB: join(folder, 'collector.db'),
+      REPERE_TOKENS: TOKEN,
+      // The per-token limit protects production from one runaway device; the benchmark is one token at full speed.
+      REPERE_RATE_LIMIT: '10000000',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    const nextBody = await bodies();
+    await waitForHealth(url, child);
+    await load(url, nextBody, 2, new Map());
+    const statuses = new Map();
+    const result = await load(url, nextBody, DURATION_S, statuses);
+    const unexpected = [...statuses].filter(([status]) => status !== 200 && status !== 201);
+    if (result.errors > 0 || result.timeouts > 0 || unexpected.length > 0) {
+      throw new Error(`errors ${result.errors}, timeouts ${result.timeouts}, statuses ${JSON.stringify([...statuses])}`);
+    }
+    if (process.env.BENCH_VERBOSE) {
+      console.log(`  ${result.requests.total} requests, statuses ${JSON.stringify([...statuses])}, latency p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms`);
+    }
+    return {
+      'collector.batchesPerSec': { value: Math.round(result.requests.total / DURATION_S), unit: 'batches/s', target: 3000, better: 'higher' },
+      'collector.p99Ms': { value: result.latency.p99, unit: 'ms', target: 50, better: 'lower' },
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
