@@ -1,0 +1,135 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { spawnCollector, type ChildCollector } from '../../server/testing/spawn-collector';
+import { axeViolations, completeJourney, fr, openKiosk, waitForServiceWorkerControl, welcomeStart } from './support';
+
+const TOKEN = 'kiosk-e2e-token-7f3a';
+
+/** A port nobody listens on yet: the collector is "down" until it is started there. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Sets the device up to send: the commune, the collector and its token (what a mediator types in the settings). */
+async function enableSync(page: Page, collectorUrl: string) {
+  await page.evaluate(
+    ({ url, token }) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('repere');
+        request.onsuccess = () => {
+          const tx = request.result.transaction('settings', 'readwrite');
+          tx.objectStore('settings').put({
+            key: 'device',
+            value: { inseeCode: '25056', territoryLevel: 'commune', k: 5, sync: { enabled: true, collectorUrl: url, token } },
+          });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { url: collectorUrl, token: TOKEN },
+  );
+}
+
+function outbox(page: Page): Promise<Array<{ status: string; attempts: number; batch: { total: number } }>> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const request = indexedDB.open('repere');
+        request.onsuccess = () => {
+          const all = request.result.transaction('outbox').objectStore('outbox').getAll();
+          all.onsuccess = () => resolve(all.result);
+        };
+      }),
+  );
+}
+
+/** What the collector holds: each batch's id, territory, total and the sum of its distance levels. */
+function collectorBatches(file: string): Array<{ id: string; territory: string; total: number; levels: number }> {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare(
+        `SELECT id, territory_code AS territory, total,
+           distance_level_first_steps + distance_level_learning + distance_level_nearly_autonomous + distance_level_autonomous AS levels
+         FROM batches`,
+      )
+      .all() as Array<{ id: string; territory: string; total: number; levels: number }>;
+  } finally {
+    db.close();
+  }
+}
+
+let collector: ChildCollector | null = null;
+test.afterEach(async () => {
+  collector?.child.kill('SIGTERM');
+  await collector?.exited;
+  collector = null;
+});
+
+test('offline, 6 people finish; the network comes back with the collector down, the batch waits, is retried, and the collector holds it once', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(180_000);
+  const port = await freePort();
+  const collectorUrl = `http://127.0.0.1:${port}`;
+  const database = join(mkdtempSync(join(tmpdir(), 'repere-e2e-collector-')), 'collector.db');
+  // People come ten days ago (a whole week that is over by now, for the device and for the collector alike).
+  const now = Date.now();
+  const visitDay = new Date(now - 10 * 86_400_000);
+  visitDay.setHours(10, 0, 0, 0);
+  await page.clock.install({ time: visitDay });
+  await openKiosk(page);
+  // the service worker keeps the app's chunks for the offline part
+  await waitForServiceWorkerControl(page);
+  await enableSync(page, collectorUrl);
+
+  await context.setOffline(true);
+  for (let person = 1; person <= 6; person += 1) {
+    await welcomeStart(page).click();
+    await completeJourney(page);
+    await page.getByRole('button', { name: fr('session.finish') }).click();
+    await expect(welcomeStart(page)).toBeVisible();
+  }
+  expect(await outbox(page)).toEqual([]);
+
+  // Today: the network comes back, but the collector is down: the batch is queued, tried, and waits.
+  await page.clock.setSystemTime(new Date(now));
+  await context.setOffline(false);
+  await expect.poll(async () => (await outbox(page)).map((e) => [e.status, e.batch.total, e.attempts > 0]), { timeout: 20_000 }).toEqual([
+    ['pending', 6, true],
+  ]);
+
+  // The collector starts; the next round (every 5 minutes) sends the batch.
+  collector = await spawnCollector({ PORT: String(port), REPERE_DB: database, REPERE_TOKENS: TOKEN });
+  await page.clock.fastForward('05:30');
+  await expect.poll(async () => (await outbox(page)).map((e) => e.status), { timeout: 30_000 }).toEqual(['sent']);
+  expect(collectorBatches(database)).toEqual([expect.objectContaining({ territory: '25056', total: 6, levels: 6 })]);
+
+  // Later rounds send nothing more: still one batch.
+  await page.clock.fastForward('05:30');
+  await page.waitForTimeout(1_000);
+  expect(collectorBatches(database)).toHaveLength(1);
+
+  // The observatory shows that week for the commune: a chart and the same numbers in a table, without violations.
+  await page.goto(`${collectorUrl}/?territory=25056`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('canvas').first()).toBeVisible();
+  await expect(page.locator('table').first()).toContainText('6');
+  expect(await axeViolations(page)).toEqual([]);
+  for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `reports/screenshots/observatory-${name}.png`, fullPage: true });
+  }
+});
