@@ -336,3 +336,60 @@ test('retention: 91 days later, results older than 90 days are gone at start-up 
   await expect.poll(async () => (await storedResults(page)).map((r) => r.id)).toEqual([recent!.id]);
   expect(older!.id).not.toBe(recent!.id);
 });
+
+const SHARED_PLACES = new URL('../../../shared/data/places/', import.meta.url);
+
+test('places on the device: a real file imported in a worker with its report; an image refused, the dataset untouched', async ({ page }) => {
+  await openKiosk(page);
+  await openMediatorSpace(page);
+  await page.getByRole('button', { name: fr('mediator.home.settings') }).click();
+  const section = page.getByRole('region', { name: fr('mediator.settings.places.title') });
+  await expect(section).toContainText(fr('mediator.settings.places.fictional'));
+  const file = section.getByLabel(fr('mediator.settings.places.file'));
+  const importButton = section.getByRole('button', { name: fr('mediator.settings.places.import'), exact: true });
+
+  // not a places file: one clear message, the demo places stay
+  await file.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]) });
+  await importButton.click();
+  await expect(section).toContainText(fr('mediator.settings.places.failures.notPlacesFile'));
+  await expect(section).toContainText(fr('mediator.settings.places.datasetUnchanged'));
+  await expect(section).toContainText(fr('mediator.settings.places.fictional'));
+
+  // the real BFC file in the national standard v1
+  await file.setInputFiles(new URL('derived/bfc-ternum-derived-lieux-de-mediation-numerique-v1.csv', SHARED_PLACES).pathname);
+  await importButton.click();
+  await expect(section).toContainText(fr('mediator.settings.places.imported').replace('{{number}}', '697'), { timeout: 30_000 });
+  await expect(section).toContainText(fr('mediator.settings.places.shapes.standardV1Csv'));
+  await expect(section).not.toContainText(fr('mediator.settings.places.fictional'));
+  expect(await axeViolations(page)).toEqual([]);
+  const count = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const request = indexedDB.open('repere');
+        request.onsuccess = () => {
+          const all = request.result.transaction('places').objectStore('places').count();
+          all.onsuccess = () => resolve(all.result);
+        };
+      }),
+  );
+  expect(count).toBe(697);
+});
+
+test('a forgotten PIN: resetting the device erases everything after a clear confirmation', async ({ page }) => {
+  await openKiosk(page);
+  await oneKioskResult(page);
+  await openMediatorSpace(page);
+  await page.getByRole('button', { name: fr('mediator.home.close') }).click();
+  await page.getByRole('button', { name: fr('welcome.mediator') }).click();
+  await page.getByRole('button', { name: fr('mediator.pin.reset') }).click();
+  const dialog = page.getByRole('dialog', { name: fr('mediator.pin.resetTitle') });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: fr('mediator.pin.resetCancel') })).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: fr('mediator.pin.resetConfirm') }).click();
+  await expect(welcomeStart(page)).toBeVisible();
+  await page.locator('#app[data-ready="true"]').waitFor({ state: 'attached' });
+  expect(await countStore(page, 'results')).toBe(0);
+  await page.getByRole('button', { name: fr('welcome.mediator') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: fr('mediator.pin.createTitle') })).toBeVisible();
+});
