@@ -38,7 +38,10 @@ function prerenderWelcome(): Plugin {
           { configFile: false, logLevel: 'error', define, oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } },
         );
         const bundle = ctx.bundle ?? {};
-        const french = Object.keys(bundle).find((file) => /^assets\/fr-[\w-]+\.js$/.test(file));
+        // The French messages of the first screen (not the mediator space's, which share the name "fr").
+        const french = Object.entries(bundle).find(
+          ([, chunk]) => chunk.type === 'chunk' && (chunk.facadeModuleId ?? '').endsWith('/src/i18n/locales/fr.json'),
+        )?.[0];
         // The style sheet is small: inlined, the first paint waits for no second request.
         let page = html;
         for (const [file, asset] of Object.entries(bundle)) {

@@ -1,3 +1,4 @@
+import { MIN_K } from './k-anonymity';
 import { DSI_AREAS, type DsiArea } from './questionnaire';
 import type { DsiAreaLevel, DsiOverall } from './dsi';
 import { LANGUAGES, type Language } from './language';
@@ -16,8 +17,7 @@ import type { SessionMode } from './session';
 /** Format version of a batch, checked by the collector (docs/API.md). */
 export const BATCH_FORMAT_VERSION = 1;
 /** k-anonymity: the fewest results a batch may cover. Configurable, never below MIN_K. */
-export const DEFAULT_K = 5;
-export const MIN_K = 3;
+export { DEFAULT_K, MIN_K } from './k-anonymity';
 
 export const DSI_OVERALL_CATEGORIES = ['notAssessed', 'no', 'limited', 'narrow', 'low', 'basic', 'aboveBasic'] as const;
 export const DSI_AREA_LEVELS = ['none', 'basic', 'aboveBasic'] as const;

@@ -1,4 +1,5 @@
-import { DEFAULT_K, type Territory } from './aggregate';
+import type { Territory } from './aggregate';
+import { DEFAULT_K } from './k-anonymity';
 import { LANGUAGES, type Language } from './language';
 
 /*

@@ -15,8 +15,19 @@ function flatKeys(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => flatKeys(v, prefix ? `${prefix}.${k}` : k));
 }
 
+const extraDirs = ['mediator'].map((name) => join(import.meta.dirname, name));
+
+/** A language's messages: the first-screen file and the extra ones loaded with their screens (the mediator space). */
 function readLocale(language: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(localesDir, `${language}.json`), 'utf8')) as Record<string, unknown>;
+  const read = (dir: string) => JSON.parse(readFileSync(join(dir, `${language}.json`), 'utf8')) as Record<string, unknown>;
+  const messages = read(localesDir);
+  for (const dir of extraDirs) {
+    for (const [key, value] of Object.entries(read(dir))) {
+      if (key in messages) throw new Error(`${dir}/${language}.json repeats the top-level key "${key}"`);
+      messages[key] = value;
+    }
+  }
+  return messages;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -30,9 +41,11 @@ function sourceFiles(dir: string): string[] {
 const frenchKeys = flatKeys(readLocale('fr')).sort();
 
 describe('locales', () => {
-  it('has one file per language Repère offers, and no other', () => {
-    const files = readdirSync(localesDir).map((f) => f.replace(/\.json$/, ''));
-    expect(files.sort()).toEqual([...LANGUAGES].sort());
+  it('has one file per language Repère offers, and no other, in each folder of messages', () => {
+    for (const dir of [localesDir, ...extraDirs]) {
+      const files = readdirSync(dir).map((f) => f.replace(/\.json$/, ''));
+      expect(files.sort(), dir).toEqual([...LANGUAGES].sort());
+    }
   });
 
   it.each(LANGUAGES.filter((l) => l !== 'fr'))('%s has exactly the keys of French, none empty', (language) => {

@@ -9,7 +9,7 @@ import type { Language } from '../domain/language';
 import type { AnswerValue } from '../domain/questionnaire';
 import type { Profile } from '../domain/score-profile';
 import { RESULT_CURSOR, type Session } from '../domain/session';
-import { switchLanguage, type I18n } from '../i18n/i18n';
+import { switchLanguage, loadExtraMessages, type I18n } from '../i18n/i18n';
 import type { ServiceWorkerBridge } from '../pwa/sw-bridge';
 import type { RepereStorage } from '../storage/open-storage';
 import type { SyncCycleOutcome } from '../sync/sync-cycle';
@@ -217,8 +217,10 @@ export function App({ services, resumed }: AppProps) {
   // A guided session found at start-up (a reload) is shown only once the PIN is typed again.
   const guidedLocked = session?.mode === 'guided' && mediator?.unlocked !== true;
   useEffect(() => {
-    if ((mediator || guidedLocked) && !mediatorModule) void loadMediator().then(setMediatorModule);
-  }, [guidedLocked, mediator, mediatorModule]);
+    if (!(mediator || guidedLocked) || mediatorModule) return;
+    // The mediator space's texts come with its code, not with the first screen.
+    void Promise.all([loadMediator(), loadExtraMessages(i18n, 'mediator')]).then(([module]) => setMediatorModule(module));
+  }, [guidedLocked, i18n, mediator, mediatorModule]);
 
   const mediatorServices: MediatorServices = useMemo(
     () => ({

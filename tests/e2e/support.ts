@@ -4,7 +4,10 @@ import { expect, type Page } from '@playwright/test';
 
 /** The messages of a locale, to find buttons by their real names in any language. */
 export function messages(language: string): (key: string) => string {
-  const data = JSON.parse(readFileSync(`src/i18n/locales/${language}.json`, 'utf8')) as Record<string, unknown>;
+  const data = {
+    ...(JSON.parse(readFileSync(`src/i18n/locales/${language}.json`, 'utf8')) as Record<string, unknown>),
+    ...(JSON.parse(readFileSync(`src/i18n/mediator/${language}.json`, 'utf8')) as Record<string, unknown>),
+  };
   return (key) => {
     const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], data);
     if (typeof value !== 'string') throw new Error(`no ${language} text for ${key}`);
