@@ -4,14 +4,15 @@ import Papa from 'papaparse';
 import { axeViolations, completeJourney, countStore, fr, openKiosk, questionLegend, waitForServiceWorkerControl, welcomeStart } from './support';
 
 const PIN = '482913';
-const guidedHeading = (page: Page) => page.getByRole('heading', { level: 1, name: fr('mediator.guided.title') });
-const homeHeading = (page: Page) => page.getByRole('heading', { level: 1, name: fr('mediator.home.title') });
+const guidedHeading = (page: Page) => page.getByRole('heading', { level: 1, name: fr('mediator.guided.title'), exact: true });
+/** The mediator space's home, told apart from its PIN door (whose title is the same words) by its menu. */
+const homeHeading = (page: Page) => page.getByRole('button', { name: fr('mediator.home.guided'), exact: true });
 const pinField = (page: Page) => page.getByLabel(fr('mediator.pin.pin'), { exact: true });
 
 /** Opens the mediator space from the welcome screen; creates the PIN on first use, else types it. */
 export async function openMediatorSpace(page: Page, pin = PIN): Promise<void> {
   await page.getByRole('button', { name: fr('welcome.mediator') }).click();
-  const create = page.getByRole('heading', { level: 1, name: fr('mediator.pin.createTitle') });
+  const create = page.getByRole('heading', { level: 1, name: fr('mediator.pin.createTitle'), exact: true });
   const enter = pinField(page);
   await expect(create.or(enter)).toBeVisible();
   if (await create.isVisible()) {

@@ -92,7 +92,7 @@ for (const [size, viewport] of [['tablet', SIZES.tablet], ['phone', SIZES.phone]
       await page.getByLabel(t('mediator.pin.confirmPin')).fill('482913');
       await shoot(page, `${size}-${language}-m1-pin`);
       await page.getByRole('button', { name: t('mediator.pin.create') }).click();
-      await expect(page.getByRole('heading', { level: 1, name: t('mediator.home.title') })).toBeVisible();
+      await expect(page.getByRole('button', { name: t('mediator.home.guided'), exact: true })).toBeVisible();
       await shoot(page, `${size}-${language}-m2-home`);
       await page.getByRole('button', { name: t('mediator.home.guided') }).click();
       for (let i = 0; i < 25; i += 1) {
