@@ -133,3 +133,49 @@ test('offline, 6 people finish; the network comes back with the collector down, 
     await page.screenshot({ path: `reports/screenshots/observatory-${name}.png`, fullPage: true });
   }
 });
+
+test('three tabs starting at once send each batch once: the outbox lock (Web Locks) keeps the second out', async ({ page, context }) => {
+  const database = join(mkdtempSync(join(tmpdir(), 'repere-e2e-collector-')), 'collector.db');
+  collector = await spawnCollector({ REPERE_DB: database, REPERE_TOKENS: TOKEN });
+  await openKiosk(page);
+  await enableSync(page, collector.url);
+  // ten results kept on the device, five in each of two weeks that are over: two batches to build and send
+  const day = 86_400_000;
+  await page.evaluate(
+    (finished) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('repere');
+        request.onsuccess = () => {
+          const tx = request.result.transaction('results', 'readwrite');
+          finished.forEach((finishedAt, index) =>
+            tx.objectStore('results').put({
+              id: `seeded-${index}`,
+              finishedAt,
+              mode: 'kiosk',
+              language: 'fr',
+              questionnaireVersion: '1',
+              distanceLevel: 'learning',
+              dsiOverall: 'low',
+              dsiAreas: { information: 'basic', communication: 'basic', contentCreation: 'none', safety: 'none', problemSolving: 'basic' },
+              illectronism: false,
+              barriers: ['skills'],
+              autonomy: 'partlyAutonomous',
+              ageBand: 'from45to54',
+              countedInBatch: null,
+            }),
+          );
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    Array.from({ length: 10 }, (_, index) => new Date(Date.now() - (index < 5 ? 21 : 14) * day).toISOString()),
+  );
+  const others = [await context.newPage(), await context.newPage()];
+  // three tabs start together: each runs its start-up round at the same moment
+  await Promise.all([page.reload(), ...others.map((other) => other.goto('/'))]);
+  await expect.poll(async () => (await outbox(page)).map((e) => e.status).sort(), { timeout: 30_000 }).toEqual(['sent', 'sent']);
+  await page.waitForTimeout(1_000);
+  const held = collectorBatches(database);
+  expect(held).toHaveLength(2);
+  expect(held.reduce((sum, batch) => sum + batch.total, 0)).toBe(10);
+});
