@@ -66,23 +66,28 @@ async function main() {
     });
   }
   void requestPersistence(navigator.storage);
-  // Results older than the retention delay go at start-up and then every day; the anonymous counts start their rounds.
-  void import('./app/results-history').then(({ applyRetention, RETENTION_CHECK_MS }) => {
-    const retain = async () =>
-      applyRetention({ storage, retentionDays: (await readDeviceSettings(storage)).retentionDays, now }).catch((error: unknown) =>
-        console.warn('Repère: retention not applied', error),
-      );
-    void retain();
-    setInterval(() => void retain(), RETENTION_CHECK_MS);
+  // Housekeeping when the browser is idle after the first screen (at most 3 s later): results older than the retention
+  // delay go (then every day), the anonymous counts start their rounds, a new device gets its places.
+  const whenIdle = (work: () => void) =>
+    'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 3_000 }) : setTimeout(work, 1_000);
+  whenIdle(() => {
+    void import('./app/results-history').then(({ applyRetention, RETENTION_CHECK_MS }) => {
+      const retain = async () =>
+        applyRetention({ storage, retentionDays: (await readDeviceSettings(storage)).retentionDays, now }).catch((error: unknown) =>
+          console.warn('Repère: retention not applied', error),
+        );
+      void retain();
+      setInterval(() => void retain(), RETENTION_CHECK_MS);
+    });
+    resolvePageSync(
+      import('./sync/page-sync').then(({ startPageSync }) =>
+        startPageSync({ storage, readSettings: () => readDeviceSettings(storage), appVersion: __APP_VERSION__ }),
+      ),
+    );
+    void ensurePlacesDataset({ storage, loadShipped: () => fetchShippedPlaces(fetch), loadDemo: loadDemoPlaces }).catch((error: unknown) =>
+      console.warn('Repère: demo places not loaded', error),
+    );
   });
-  resolvePageSync(
-    import('./sync/page-sync').then(({ startPageSync }) =>
-      startPageSync({ storage, readSettings: () => readDeviceSettings(storage), appVersion: __APP_VERSION__ }),
-    ),
-  );
-  void ensurePlacesDataset({ storage, loadShipped: () => fetchShippedPlaces(fetch), loadDemo: loadDemoPlaces }).catch((error: unknown) =>
-    console.warn('Repère: demo places not loaded', error),
-  );
 }
 
 void main();
