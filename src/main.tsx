@@ -84,10 +84,27 @@ async function main() {
         startPageSync({ storage, readSettings: () => readDeviceSettings(storage), appVersion: __APP_VERSION__ }),
       ),
     );
-    void ensurePlacesDataset({ storage, loadShipped: () => fetchShippedPlaces(fetch), loadDemo: loadDemoPlaces }).catch((error: unknown) =>
-      console.warn('Repère: demo places not loaded', error),
-    );
+    void ensurePlacesDataset({ storage, loadShipped: () => fetchShippedPlaces(fetch), loadDemo: loadDemoPlaces })
+      .catch((error: unknown) => console.warn('Repère: demo places not loaded', error))
+      .then(() => refreshPlaces());
   });
+  // A places source configured by a mediator is asked again at start-up and every day, when online; any failure keeps
+  // the dataset in use (the settings screen says what happened when a mediator refreshes by hand).
+  const refreshPlaces = async () => {
+    const url = (await readDeviceSettings(storage)).placesSourceUrl;
+    if (!url || !navigator.onLine) return;
+    const [{ refreshPlacesFromSource, placesSourceName, DEFAULT_PLACES_LICENCE }, { runImportInWorker }] = await Promise.all([
+      import('./app/places-import'),
+      import('./places/run-import-worker'),
+    ]);
+    const outcome = await refreshPlacesFromSource(
+      { storage, run: runImportInWorker, now, fetcher: (input, init) => fetch(input, init) },
+      { url, source: placesSourceName(url), licence: DEFAULT_PLACES_LICENCE },
+    );
+    if (outcome.kind === 'failed') console.warn(`Repère: places not refreshed from ${url} (${outcome.reason})`);
+  };
+  // once a day: a conditional request costs a few bytes when nothing changed
+  setInterval(() => void refreshPlaces(), 24 * 3_600_000);
 }
 
 void main();

@@ -7,7 +7,7 @@ import { loadDemoPlaces } from '../content/demo-places';
 import { importPlaces } from '../places/import-places';
 import { openStorage, type RepereStorage } from '../storage/open-storage';
 import { readPlacesMeta } from '../storage/places';
-import { importPlacesFile, refreshPlacesFromSource, type ImportProgress, type ImportRunner } from './places-import';
+import { importPlacesFile, placesSourceName, refreshPlacesFromSource, type ImportProgress, type ImportRunner } from './places-import';
 
 // The real files are read from ../shared (never committed here); CI has them at the same relative path.
 const SHARED = join(import.meta.dirname, '../../../shared/data/places');
@@ -128,3 +128,12 @@ describe('refreshPlacesFromSource', () => {
     expect(calls[1]!.headers).toEqual({});
   });
 });
+
+describe('placesSourceName', () => {
+  it('names a dataset after the file at the address, else its host', () => {
+    expect(placesSourceName('https://www.data.gouv.fr/fr/datasets/r/lieux-de-mediation-numerique.csv')).toBe('lieux-de-mediation-numerique');
+    expect(placesSourceName('https://data.example.org/')).toBe('data.example.org');
+    expect(placesSourceName('https://data.example.org/export/Lieux%20BFC.json?format=v1')).toBe('Lieux BFC');
+  });
+});
+

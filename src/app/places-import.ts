@@ -130,3 +130,18 @@ export async function refreshPlacesFromSource(
     lastModified: response.headers.get('Last-Modified') ?? undefined,
   });
 }
+
+/** The licence of the national open data of help places (data.gouv.fr), said with every list shown. */
+export const DEFAULT_PLACES_LICENCE = 'Licence Ouverte 2.0 (Etalab)';
+
+/** The name a dataset refreshed from an address is shown under: the file's name without extension, else the host. */
+export function placesSourceName(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const last = decodeURIComponent(parsed.pathname.split('/').filter(Boolean).pop() ?? '');
+    return last ? last.replace(/\.[^./\\]+$/, '') || last : parsed.host;
+  } catch {
+    return url;
+  }
+}
+

@@ -1,7 +1,9 @@
 import { RefreshCw, Upload } from 'lucide';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import {
+  DEFAULT_PLACES_LICENCE,
   importPlacesFile,
+  placesSourceName,
   refreshPlacesFromSource,
   type ImportOutcome,
   type ImportProgress,
@@ -23,7 +25,6 @@ export interface PlacesDatasetSectionProps {
 }
 
 /** Imported files are open data under this licence (the national standard's and the ANCT's). */
-const LICENCE = 'Licence Ouverte 2.0 (Etalab)';
 
 const STAGE_KEYS: Readonly<Record<Stage, string>> = {
   connecting: 'mediator.settings.places.stages.connecting',
@@ -37,17 +38,6 @@ type Progress = { readonly stage: Stage; readonly ratio: number | null };
 
 /** The name a dataset is shown under: the file's name without its extension. */
 const withoutExtension = (name: string) => name.replace(/\.[^./\\]+$/, '') || name;
-
-/** For a refresh, the last part of the address (without extension), else its host. */
-function sourceNameOf(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const last = decodeURIComponent(parsed.pathname.split('/').filter(Boolean).pop() ?? '');
-    return last ? withoutExtension(last) : parsed.host;
-  } catch {
-    return url;
-  }
-}
 
 const isOnline = () => typeof navigator === 'undefined' || navigator.onLine;
 
@@ -110,7 +100,7 @@ export function PlacesDatasetSection({ services, sourceUrl }: PlacesDatasetSecti
     setOutcome(null);
     setProgress({ stage: 'reading', ratio: 0 });
     try {
-      await finish(await importPlacesFile(deps, file, { source: withoutExtension(file.name), licence: LICENCE }));
+      await finish(await importPlacesFile(deps, file, { source: withoutExtension(file.name), licence: DEFAULT_PLACES_LICENCE }));
     } catch (error) {
       await finish({ kind: 'failed', reason: 'unreadable', detail: String(error) });
     }
@@ -124,7 +114,7 @@ export function PlacesDatasetSection({ services, sourceUrl }: PlacesDatasetSecti
       await finish(
         await refreshPlacesFromSource(
           { ...deps, fetcher: services.fetcher },
-          { url: sourceUrl, source: sourceNameOf(sourceUrl), licence: LICENCE },
+          { url: sourceUrl, source: placesSourceName(sourceUrl), licence: DEFAULT_PLACES_LICENCE },
         ),
       );
     } catch (error) {
