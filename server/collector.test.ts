@@ -305,7 +305,7 @@ describe('the observatory page and health', () => {
     expect(html).toContain('<html lang="fr">');
     expect(html).toMatch(/<form method="get" action="\/"/);
     expect(html).toMatch(/<label for="territory">/);
-    expect(html).toMatch(/<option value="21231" selected>Commune 21231<\/option>/);
+    expect(html).toMatch(/<option value="21231" selected>Dijon \(21231\)<\/option>/);
     expect(html).toContain('<caption id="distance-caption">');
     expect(html).toContain('href="/api/v1/stats.csv?territory=21231&amp;from=2026-W46&amp;to=2026-W47"');
     const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);

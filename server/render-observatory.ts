@@ -4,6 +4,7 @@ import { DISTANCE_LEVELS } from '../src/domain/result';
 import type { Cell, Stats, StatsRow } from './compute-stats';
 import { LABELS } from './observatory-labels';
 import type { TerritoryScope } from './open-batch-store';
+import { territoryLabel } from './territory-names';
 
 export interface ObservatoryPage {
   /** What the form shows: the values resolved, or those typed when they were refused. */
@@ -31,7 +32,7 @@ const ratio = (value: Cell) => (value === null ? HIDDEN : escape(percent.format(
 
 function territoryName(scope: TerritoryScope): string {
   if (scope.level === 'all') return 'Tous les territoires';
-  return scope.level === 'departement' ? `Département ${scope.code}` : `Commune ${scope.code}`;
+  return territoryLabel(scope.level === 'departement' ? 'departement' : 'commune', scope.code);
 }
 
 function territoryPicker(page: ObservatoryPage): string {
@@ -44,8 +45,8 @@ function territoryPicker(page: ObservatoryPage): string {
     '<select id="territory" name="territory">',
     option('', 'Tous les territoires'),
     known.has(page.form.territory) ? '' : option(page.form.territory, page.form.territory),
-    departements.length ? `<optgroup label="Départements">${departements.map((code) => option(code, `Département ${code}`)).join('')}</optgroup>` : '',
-    communes.length ? `<optgroup label="Communes">${communes.map((code) => option(code, `Commune ${code}`)).join('')}</optgroup>` : '',
+    departements.length ? `<optgroup label="Départements">${departements.map((code) => option(code, territoryLabel('departement', code))).join('')}</optgroup>` : '',
+    communes.length ? `<optgroup label="Communes">${communes.map((code) => option(code, territoryLabel('commune', code))).join('')}</optgroup>` : '',
     '</select>',
   ].join('');
 }
