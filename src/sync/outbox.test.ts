@@ -11,6 +11,7 @@ import {
   flushOutbox,
   pruneSent,
   queueNewBatches,
+  requeueRefused,
   withOutboxLock,
   type FlushDeps,
 } from './outbox';
@@ -188,6 +189,28 @@ describe('two tabs flushing at once (lease in IndexedDB, no Web Locks)', () => {
     expect(new Set(collector.requests.map((r) => r.id)).size).toBe(2);
     // the lease was given back: the next flush may run
     expect(await flush(tabB, 'B')).toEqual({ sent: 0, retrying: 0, refused: 0, notDue: 0 });
+  });
+});
+
+describe('requeueRefused', () => {
+  it('puts refused batches back to wait when the sending settings change, and the corrected token gets them through', async () => {
+    const storage = await deviceWith(Array.from({ length: 5 }, () => result('2026-11-24')));
+    await queue(storage);
+    const collector = fakeCollector([401]);
+    await flushOutbox(flushDeps(storage, collector.fetcher));
+    expect((await storage.outbox.getAll())[0]!.status).toBe('refused');
+    expect(await requeueRefused(storage)).toBe(1);
+    expect((await storage.outbox.getAll())[0]).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: null, refusedReason: null });
+    expect(await flushOutbox(flushDeps(storage, collector.fetcher))).toMatchObject({ sent: 1 });
+    expect(collector.stored.size).toBe(1);
+  });
+
+  it('leaves sent and waiting batches alone', async () => {
+    const storage = await deviceWith([...Array.from({ length: 5 }, () => result('2026-11-10')), ...Array.from({ length: 5 }, () => result('2026-11-17'))]);
+    await queue(storage);
+    await flushOutbox(flushDeps(storage, fakeCollector([201, 'down']).fetcher, NOW));
+    expect(await requeueRefused(storage)).toBe(0);
+    expect((await storage.outbox.getAll()).map((e) => e.status).sort()).toEqual(['pending', 'sent']);
   });
 });
 

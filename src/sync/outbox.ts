@@ -161,6 +161,19 @@ export async function flushOutbox(deps: FlushDeps): Promise<FlushReport> {
   return report;
 }
 
+/**
+ * Gives refused batches another chance after a mediator changed where or how the device sends (a mistyped token gets
+ * 401, a wrong address 404): they go back to waiting, due at once. Anonymous counts are not lost to a typo; a batch
+ * the collector refuses again is parked again.
+ */
+export async function requeueRefused(storage: Pick<RepereStorage, 'outbox'>): Promise<number> {
+  const refused = (await storage.outbox.getAll()).filter((entry) => entry.status === 'refused');
+  for (const entry of refused) {
+    await storage.outbox.put({ ...entry, status: 'pending', attempts: 0, nextAttemptAt: null, refusedReason: null });
+  }
+  return refused.length;
+}
+
 /** Forgets sent batches older than KEEP_SENT_DAYS: they are the collector's now. */
 export async function pruneSent(storage: Pick<RepereStorage, 'outbox'>, now: Date): Promise<number> {
   const limit = now.getTime() - KEEP_SENT_DAYS * 86_400_000;

@@ -229,7 +229,17 @@ export function App({ services, resumed }: AppProps) {
       newId: services.newId,
       fetcher: (input, init) => fetch(input, init),
       settings,
-      onSettingsSaved: setSettings,
+      onSettingsSaved: (next) => {
+        // A new collector address or token gives the batches it refused another chance, sent at once.
+        const sendingChanged = next.sync.collectorUrl !== settings.sync.collectorUrl || next.sync.token !== settings.sync.token;
+        setSettings(next);
+        if (sendingChanged) {
+          void import('../sync/outbox')
+            .then(({ requeueRefused }) => requeueRefused(storage))
+            .then(() => services.syncNow())
+            .catch((error: unknown) => console.warn('Repère: refused batches not requeued', error));
+        }
+      },
       syncNow: services.syncNow,
     }),
     [services, settings, storage],

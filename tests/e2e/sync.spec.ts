@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { spawnCollector, type ChildCollector } from '../../server/testing/spawn-collector';
+import { openMediatorSpace } from './mediator-space';
 import { axeViolations, completeJourney, fr, openKiosk, waitForServiceWorkerControl, welcomeStart } from './support';
 
 const TOKEN = 'kiosk-e2e-token-7f3a';
@@ -178,4 +179,58 @@ test('three tabs starting at once send each batch once: the outbox lock (Web Loc
   const held = collectorBatches(database);
   expect(held).toHaveLength(2);
   expect(held.reduce((sum, batch) => sum + batch.total, 0)).toBe(10);
+});
+
+test('a mistyped token: the collector refuses (401), settings say why, and the corrected token sends the batch', async ({ page }) => {
+  const database = join(mkdtempSync(join(tmpdir(), 'repere-e2e-collector-')), 'collector.db');
+  collector = await spawnCollector({ REPERE_DB: database, REPERE_TOKENS: TOKEN });
+  await openKiosk(page);
+  await enableSync(page, collector.url);
+  // the mediator typed the token wrong
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const request = indexedDB.open('repere');
+        request.onsuccess = () => {
+          const tx = request.result.transaction(['settings', 'results'], 'readwrite');
+          const settings = tx.objectStore('settings');
+          const get = settings.get('device');
+          get.onsuccess = () => {
+            const record = get.result as { value: { sync: { token: string } } };
+            record.value.sync.token = 'kiosk-e2e-token-7f3b';
+            settings.put(record);
+          };
+          for (let index = 0; index < 5; index += 1) {
+            tx.objectStore('results').put({
+              id: `typo-${index}`,
+              finishedAt: new Date(Date.now() - 14 * 86_400_000).toISOString(),
+              mode: 'guided',
+              language: 'ar',
+              questionnaireVersion: '1',
+              distanceLevel: 'firstSteps',
+              dsiOverall: 'notAssessed',
+              dsiAreas: { information: 'none', communication: 'none', contentCreation: 'none', safety: 'none', problemSolving: 'none' },
+              illectronism: true,
+              barriers: ['access', 'confidence'],
+              autonomy: 'fullySupported',
+              ageBand: 'from75',
+              countedInBatch: null,
+            });
+          }
+          tx.oncomplete = () => resolve();
+        };
+      }),
+  );
+  await page.reload();
+  await expect.poll(async () => (await outbox(page)).map((e) => e.status), { timeout: 20_000 }).toEqual(['refused']);
+  expect(collectorBatches(database)).toEqual([]);
+
+  await openMediatorSpace(page);
+  await page.getByRole('button', { name: fr('mediator.home.settings') }).click();
+  await expect(page.getByText(/HTTP 401/)).toBeVisible();
+  await page.getByLabel(fr('mediator.settings.sync.token'), { exact: true }).fill(TOKEN);
+  await page.getByRole('button', { name: fr('mediator.settings.save.button'), exact: true }).click();
+  await expect(page.getByText(fr('mediator.settings.save.saved'))).toBeVisible();
+  await expect.poll(async () => (await outbox(page)).map((e) => e.status), { timeout: 20_000 }).toEqual(['sent']);
+  expect(collectorBatches(database)).toEqual([expect.objectContaining({ territory: '25056', total: 5 })]);
 });
