@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Territory } from '../domain/aggregate';
 import type { FinishedResult } from '../domain/result';
+import { aFinishedResult } from '../domain/testing/finished-result';
 import { openStorage, type RepereStorage } from '../storage/open-storage';
 import {
   BACKOFF_BASE_MS,
@@ -22,21 +23,7 @@ const NOW = new Date('2026-12-02T11:00:00Z');
 const TARGET = { collectorUrl: 'https://collector.example.org/', token: 'tok-1' };
 
 let serial = 0;
-const result = (day: string): FinishedResult => ({
-  id: `r${++serial}`,
-  finishedAt: `${day}T10:00:00.000Z`,
-  mode: 'kiosk',
-  language: 'fr',
-  questionnaireVersion: '1',
-  distanceLevel: 'learning',
-  dsiOverall: 'low',
-  dsiAreas: { information: 'basic', communication: 'basic', contentCreation: 'none', safety: 'none', problemSolving: 'basic' },
-  illectronism: false,
-  barriers: ['skills'],
-  autonomy: 'partlyAutonomous',
-  ageBand: 'from45to54',
-  countedInBatch: null,
-});
+const result = (day: string): FinishedResult => aFinishedResult(`r${++serial}`, `${day}T10:00:00.000Z`);
 
 /**
  * A collector as docs/API.md describes it, in memory: 201 stored, 200 same id and content, 409 same id other content.

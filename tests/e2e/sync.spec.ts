@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { spawnCollector, type ChildCollector } from '../../server/testing/spawn-collector';
+import type { FinishedResult } from '../../src/domain/result';
+import { aFinishedResult } from '../../src/domain/testing/finished-result';
 import { openMediatorSpace } from './mediator-space';
 import { axeViolations, completeJourney, fr, openKiosk, waitForServiceWorkerControl, welcomeStart } from './support';
 
@@ -23,7 +25,7 @@ function freePort(): Promise<number> {
 }
 
 /** Sets the device up to send: the commune, the collector and its token (what a mediator types in the settings). */
-async function enableSync(page: Page, collectorUrl: string) {
+async function enableSync(page: Page, collectorUrl: string, token = TOKEN) {
   await page.evaluate(
     ({ url, token }) =>
       new Promise<void>((resolve, reject) => {
@@ -38,7 +40,7 @@ async function enableSync(page: Page, collectorUrl: string) {
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { url: collectorUrl, token: TOKEN },
+    { url: collectorUrl, token },
   );
 }
 
@@ -54,6 +56,26 @@ function outbox(page: Page): Promise<Array<{ status: string; attempts: number; b
       }),
   );
 }
+
+/** Finished results kept on the device, as the app stores them (categories only), finished on the given dates. */
+function keepResults(page: Page, finished: string[], extra: Partial<FinishedResult> = {}): Promise<void> {
+  const results = finished.map((finishedAt, index) => aFinishedResult(`kept-${index}`, finishedAt, extra));
+  return page.evaluate(
+    (kept) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('repere');
+        request.onsuccess = () => {
+          const tx = request.result.transaction('results', 'readwrite');
+          for (const result of kept) tx.objectStore('results').put(result);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    results,
+  );
+}
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
 /** What the collector holds: each batch's id, territory, total and the sum of its distance levels. */
 function collectorBatches(file: string): Array<{ id: string; territory: string; total: number; levels: number }> {
@@ -141,36 +163,7 @@ test('three tabs starting at once send each batch once: the outbox lock (Web Loc
   await openKiosk(page);
   await enableSync(page, collector.url);
   // ten results kept on the device, five in each of two weeks that are over: two batches to build and send
-  const day = 86_400_000;
-  await page.evaluate(
-    (finished) =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('repere');
-        request.onsuccess = () => {
-          const tx = request.result.transaction('results', 'readwrite');
-          finished.forEach((finishedAt, index) =>
-            tx.objectStore('results').put({
-              id: `seeded-${index}`,
-              finishedAt,
-              mode: 'kiosk',
-              language: 'fr',
-              questionnaireVersion: '1',
-              distanceLevel: 'learning',
-              dsiOverall: 'low',
-              dsiAreas: { information: 'basic', communication: 'basic', contentCreation: 'none', safety: 'none', problemSolving: 'basic' },
-              illectronism: false,
-              barriers: ['skills'],
-              autonomy: 'partlyAutonomous',
-              ageBand: 'from45to54',
-              countedInBatch: null,
-            }),
-          );
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    Array.from({ length: 10 }, (_, index) => new Date(Date.now() - (index < 5 ? 21 : 14) * day).toISOString()),
-  );
+  await keepResults(page, Array.from({ length: 10 }, (_, index) => daysAgo(index < 5 ? 21 : 14)));
   const others = [await context.newPage(), await context.newPage()];
   // three tabs start together: each runs its start-up round at the same moment
   await Promise.all([page.reload(), ...others.map((other) => other.goto('/'))]);
@@ -185,42 +178,9 @@ test('a mistyped token: the collector refuses (401), settings say why, and the c
   const database = join(mkdtempSync(join(tmpdir(), 'repere-e2e-collector-')), 'collector.db');
   collector = await spawnCollector({ REPERE_DB: database, REPERE_TOKENS: TOKEN });
   await openKiosk(page);
-  await enableSync(page, collector.url);
   // the mediator typed the token wrong
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const request = indexedDB.open('repere');
-        request.onsuccess = () => {
-          const tx = request.result.transaction(['settings', 'results'], 'readwrite');
-          const settings = tx.objectStore('settings');
-          const get = settings.get('device');
-          get.onsuccess = () => {
-            const record = get.result as { value: { sync: { token: string } } };
-            record.value.sync.token = 'kiosk-e2e-token-7f3b';
-            settings.put(record);
-          };
-          for (let index = 0; index < 5; index += 1) {
-            tx.objectStore('results').put({
-              id: `typo-${index}`,
-              finishedAt: new Date(Date.now() - 14 * 86_400_000).toISOString(),
-              mode: 'guided',
-              language: 'ar',
-              questionnaireVersion: '1',
-              distanceLevel: 'firstSteps',
-              dsiOverall: 'notAssessed',
-              dsiAreas: { information: 'none', communication: 'none', contentCreation: 'none', safety: 'none', problemSolving: 'none' },
-              illectronism: true,
-              barriers: ['access', 'confidence'],
-              autonomy: 'fullySupported',
-              ageBand: 'from75',
-              countedInBatch: null,
-            });
-          }
-          tx.oncomplete = () => resolve();
-        };
-      }),
-  );
+  await enableSync(page, collector.url, 'kiosk-e2e-token-7f3b');
+  await keepResults(page, Array.from({ length: 5 }, () => daysAgo(14)), { mode: 'guided', language: 'ar', illectronism: true });
   await page.reload();
   await expect.poll(async () => (await outbox(page)).map((e) => e.status), { timeout: 20_000 }).toEqual(['refused']);
   expect(collectorBatches(database)).toEqual([]);
