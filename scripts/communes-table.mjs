@@ -24,7 +24,7 @@ export function departementsToServe({ env = process.env, datasetPath = 'public/p
     const dataset = JSON.parse(readFileSync(datasetPath, 'utf8'));
     for (const place of dataset.places ?? []) {
       if (place.inseeCode) served.add(departementOf(place.inseeCode));
-      else if (/^\d{5}$/.test(place.postalCode ?? '')) served.add(place.postalCode.startsWith('97') ? place.postalCode.slice(0, 3) : place.postalCode.slice(0, 2));
+      else if (/^\d{5}$/.test(place.postalCode ?? '')) served.add(departementOf(place.postalCode));
     }
   }
   return [...served].sort();

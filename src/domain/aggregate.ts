@@ -1,3 +1,4 @@
+import { departementOf } from './departement';
 import { MIN_K } from './k-anonymity';
 import { DSI_AREAS, type DsiArea } from './questionnaire';
 import type { DsiAreaLevel, DsiOverall } from './dsi';
@@ -128,10 +129,7 @@ export function isoWeek(instant: Date): string {
   return `${weekYear}-W${String(week).padStart(2, '0')}`;
 }
 
-/** The département of a commune's INSEE code: two characters (2A, 2B for Corsica), three overseas (971…976). */
-export function departementOf(inseeCode: string): string {
-  return inseeCode.startsWith('97') ? inseeCode.slice(0, 3) : inseeCode.slice(0, 2);
-}
+export { departementOf };
 
 /** The territory a device's batches carry, from its commune and the level configured for the region. */
 export function territoryOf(inseeCode: string | null, level: Territory['level']): Territory | null {

@@ -1,3 +1,4 @@
+import { departementOf } from './departement';
 import type { Place } from './place';
 import { originFromPostalCode, type Origin } from './place-ranking';
 
@@ -70,8 +71,6 @@ function centreOf(places: readonly Place[], keep: (place: Place) => boolean): { 
   return count === 0 ? null : { lat: lat / count, lon: lon / count };
 }
 
-/** The département of an INSEE code or a postal code: 2A/2B and 20 for Corsica, three digits overseas. */
-const departementOf = (code: string): string => (code.startsWith('97') ? code.slice(0, 3) : code.slice(0, 2));
 
 /**
  * Where to search from for a commune, with the dataset's own places (the communes table has no coordinates): the

@@ -34,6 +34,23 @@ export interface FinishedResult {
   readonly observation?: Observation;
 }
 
+/** The categories of a result a mediator reads and the device keeps: never the answers. */
+export type ResultCategories = Pick<
+  FinishedResult,
+  'distanceLevel' | 'dsiOverall' | 'dsiAreas' | 'illectronism' | 'barriers' | 'autonomy'
+>;
+
+export function resultCategories(profile: Profile): ResultCategories {
+  return {
+    distanceLevel: profile.distanceLevel,
+    dsiOverall: profile.dsi.overall,
+    dsiAreas: profile.dsi.areas,
+    illectronism: profile.illectronism,
+    barriers: profile.barriers,
+    autonomy: profile.procedures.autonomy,
+  };
+}
+
 /**
  * What a session's result leaves on the device once shown. Its id is its own (not the session's): once the session is
  * erased, nothing links the two.
@@ -45,12 +62,7 @@ export function toFinishedResult(id: string, session: Session, profile: Profile,
     mode: session.mode,
     language: session.language,
     questionnaireVersion: profile.questionnaireVersion,
-    distanceLevel: profile.distanceLevel,
-    dsiOverall: profile.dsi.overall,
-    dsiAreas: profile.dsi.areas,
-    illectronism: profile.illectronism,
-    barriers: profile.barriers,
-    autonomy: profile.procedures.autonomy,
+    ...resultCategories(profile),
     ageBand: profile.ageBand,
     countedInBatch: null,
   };

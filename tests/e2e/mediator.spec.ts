@@ -362,12 +362,12 @@ test('a forgotten PIN: resetting the device erases everything after a clear conf
   await openMediatorSpace(page);
   await page.getByRole('button', { name: fr('mediator.home.close') }).click();
   await page.getByRole('button', { name: fr('welcome.mediator') }).click();
-  await page.getByRole('button', { name: fr('mediator.pin.reset') }).click();
-  const dialog = page.getByRole('dialog', { name: fr('mediator.pin.resetTitle') });
+  await page.getByRole('button', { name: fr('mediator.settings.reset.open') }).click();
+  const dialog = page.getByRole('dialog', { name: fr('mediator.settings.reset.confirmTitle') });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('button', { name: fr('mediator.pin.resetCancel') })).toBeFocused();
+  await expect(dialog.getByRole('button', { name: fr('mediator.settings.reset.cancel') })).toBeFocused();
   expect(await axeViolations(page)).toEqual([]);
-  await dialog.getByRole('button', { name: fr('mediator.pin.resetConfirm') }).click();
+  await dialog.getByRole('button', { name: fr('mediator.settings.reset.confirm') }).click();
   await expect(welcomeStart(page)).toBeVisible();
   await page.locator('#app[data-ready="true"]').waitFor({ state: 'attached' });
   expect(await countStore(page, 'results')).toBe(0);

@@ -14,6 +14,7 @@ import {
 import { searchLocation, type Commune, type LocationSearch } from '../../domain/place-search';
 import { daysAhead, loadHoursEvaluator, opennessOf, type HoursEvaluator, type HoursStatus } from '../../places/opening-hours';
 import { useI18n } from '../hooks/use-i18n';
+import { devicePosition } from '../services/device-position';
 
 export interface PlacesBlockProps {
   readonly needs: PlaceNeeds;
@@ -151,17 +152,11 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }:
   const locate = () => {
     setLocating(true);
     setNotice(null);
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        setLocating(false);
-        choose({ lat: position.coords.latitude, lon: position.coords.longitude, label: t('result.places.myPosition') });
-      },
-      () => {
-        setLocating(false);
-        setNotice({ key: 'result.places.positionUnavailable' });
-      },
-      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 },
-    );
+    // A person's position: coarse and recent is enough to find places nearby.
+    devicePosition({ enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 })
+      .then((position) => choose({ ...position, label: t('result.places.myPosition') }))
+      .catch(() => setNotice({ key: 'result.places.positionUnavailable' }))
+      .finally(() => setLocating(false));
   };
 
   const toggle = (change: Partial<PlaceFilters>) => setFilters((current) => ({ ...current, ...change }));

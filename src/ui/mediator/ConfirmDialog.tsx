@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId } from 'preact/hooks';
+import { useModalDialog } from '../hooks/use-modal-dialog';
 import { useI18n } from '../hooks/use-i18n';
 
 export interface ConfirmDialogProps {
@@ -20,24 +21,8 @@ export interface ConfirmDialogProps {
  */
 export function ConfirmDialog({ open, title, body, confirmLabel, busy = false, onConfirm, onCancel }: ConfirmDialogProps) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const returnTo = useRef<HTMLElement | null>(null);
+  const { dialog, first: cancel } = useModalDialog<HTMLButtonElement>(open);
   const id = useId();
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      element.showModal();
-      cancel.current?.focus();
-    } else if (!open) {
-      if (element.open) element.close();
-      if (returnTo.current?.isConnected) returnTo.current.focus();
-      returnTo.current = null;
-    }
-  }, [open]);
 
   return (
     <dialog

@@ -1,6 +1,7 @@
 import { useCallback } from 'preact/hooks';
 import type { PlaceDataset } from '../../content/demo-places';
 import type { Origin } from '../../domain/place-ranking';
+import { resultCategories } from '../../domain/result';
 import type { Profile } from '../../domain/score-profile';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useI18n } from '../hooks/use-i18n';
@@ -36,17 +37,7 @@ export function GuidedResultScreen({ services, profile, resultId, loadDataset, d
       </h1>
       <section class="result-block" aria-labelledby="guided-detail-title">
         <h2 id="guided-detail-title">{t('mediator.guided.detail')}</h2>
-        <ResultDetail
-          headingLevel={3}
-          result={{
-            distanceLevel: profile.distanceLevel,
-            dsiOverall: profile.dsi.overall,
-            dsiAreas: profile.dsi.areas,
-            illectronism: profile.illectronism,
-            barriers: profile.barriers,
-            autonomy: profile.procedures.autonomy,
-          }}
-        />
+        <ResultDetail headingLevel={3} result={resultCategories(profile)} />
         {profile.dsi.areasNotAnswered.length > 0 ? (
           <p class="gentle">
             {t('mediator.guided.areasNotAnswered', {

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId } from 'preact/hooks';
+import { useModalDialog } from '../hooks/use-modal-dialog';
 import { LANGUAGE_NATIVE_NAMES, textDirection } from '../../domain/language';
 import type { FinishedResult } from '../../domain/result';
 import { useI18n } from '../hooks/use-i18n';
@@ -18,26 +19,9 @@ export interface HistoryDetailDialogProps {
  */
 export function HistoryDetailDialog({ result, formatDateTime, onClose, onDelete }: HistoryDetailDialogProps) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-  const returnTo = useRef<HTMLElement | null>(null);
-  const id = useId();
   const open = result !== null;
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      element.showModal();
-      // The title first, so a screen reader starts with which result this is.
-      heading.current?.focus();
-    } else if (!open) {
-      if (element.open) element.close();
-      if (returnTo.current?.isConnected) returnTo.current.focus();
-      returnTo.current = null;
-    }
-  }, [open]);
+  const { dialog, first: heading } = useModalDialog<HTMLHeadingElement>(open);
+  const id = useId();
 
   return (
     <dialog

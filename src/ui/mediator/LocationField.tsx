@@ -6,6 +6,7 @@ import { findCommunes, normalizeName, originForCommune, type Commune } from '../
 import { MAX_LOCATION_LABEL_LENGTH } from '../../domain/settings-validation';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../hooks/use-i18n';
+import { devicePosition, type PositionFailure } from '../services/device-position';
 import type { MediatorServices } from './mediator-services';
 import { errorMessage, type SettingsFieldsProps } from './settings-fields';
 import { SettingsTextField } from './SettingsTextField';
@@ -106,30 +107,25 @@ export function LocationField({ draft, errors, onChange, services }: LocationFie
   const locate = () => {
     setLocating(true);
     setNotice(null);
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        setLocating(false);
+    // The device's own place is kept for months: ask for a precise, fresh fix.
+    devicePosition({ enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 })
+      .then((position) => {
         onChange((d) => ({
           ...d,
           location: {
-            lat: String(round(position.coords.latitude)),
-            lon: String(round(position.coords.longitude)),
+            lat: String(round(position.lat)),
+            lon: String(round(position.lon)),
             label: t('mediator.settings.location.devicePositionLabel'),
           },
         }));
         setNotice({ key: 'mediator.settings.location.positionFound' });
-      },
-      (error) => {
-        setLocating(false);
+      })
+      .catch((failure: PositionFailure) =>
         setNotice({
-          key:
-            error.code === error.PERMISSION_DENIED
-              ? 'mediator.settings.location.positionRefused'
-              : 'mediator.settings.location.positionUnavailable',
-        });
-      },
-      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
-    );
+          key: failure === 'refused' ? 'mediator.settings.location.positionRefused' : 'mediator.settings.location.positionUnavailable',
+        }),
+      )
+      .finally(() => setLocating(false));
   };
 
   const clear = () => {

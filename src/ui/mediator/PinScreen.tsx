@@ -4,6 +4,7 @@ import { lockRemainingMs, MIN_PIN_LENGTH } from '../../domain/pin-lockout';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useI18n } from '../hooks/use-i18n';
 import type { MediatorServices } from './mediator-services';
+import { ResetDeviceSection } from './ResetDeviceSection';
 
 export interface PinScreenProps {
   readonly services: MediatorServices;
@@ -38,7 +39,6 @@ export function PinScreen({ services, onUnlocked, onCancel, onResetDevice }: Pin
   const [busy, setBusy] = useState(false);
   const [, tick] = useState(0);
   const input = useRef<HTMLInputElement>(null);
-  const resetDialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
     void (async () => {
@@ -144,33 +144,12 @@ export function PinScreen({ services, onUnlocked, onCancel, onResetDevice }: Pin
         </div>
       </form>
       {!creating ? (
-        <section class="pin-forgotten" aria-labelledby="pin-forgotten-title">
-          <h2 id="pin-forgotten-title">{t('mediator.pin.forgottenTitle')}</h2>
-          <p>{t('mediator.pin.forgottenHelp')}</p>
-          <button type="button" class="btn btn-secondary" onClick={() => resetDialog.current?.showModal()}>
-            {t('mediator.pin.reset')}
-          </button>
-        </section>
+        <ResetDeviceSection
+          onResetDevice={onResetDevice}
+          titleKey="mediator.pin.forgottenTitle"
+          explanationKey="mediator.pin.forgottenHelp"
+        />
       ) : null}
-      <dialog ref={resetDialog} class="confirm-dialog" aria-labelledby="reset-title" aria-describedby="reset-body">
-        <h2 id="reset-title">{t('mediator.pin.resetTitle')}</h2>
-        <p id="reset-body">{t('mediator.pin.resetBody')}</p>
-        <div class="pin-actions">
-          <button type="button" class="btn btn-primary" autoFocus onClick={() => resetDialog.current?.close()}>
-            {t('mediator.pin.resetCancel')}
-          </button>
-          <button
-            type="button"
-            class="btn btn-danger"
-            onClick={() => {
-              resetDialog.current?.close();
-              onResetDevice();
-            }}
-          >
-            {t('mediator.pin.resetConfirm')}
-          </button>
-        </div>
-      </dialog>
     </main>
   );
 }

@@ -4,13 +4,20 @@ import { useI18n } from '../hooks/use-i18n';
 export interface ResetDeviceSectionProps {
   /** The mediator confirmed: the app erases everything and restarts. */
   readonly onResetDevice: () => void;
+  /** The section's title and sentence, when it is offered elsewhere than in the settings (a forgotten PIN). */
+  readonly titleKey?: string;
+  readonly explanationKey?: string;
 }
 
 /**
  * Erasing everything on this device (results, settings, PIN, imported places, batches not sent), behind a modal
  * confirmation whose focus starts on "Annuler", so that a hurried Enter erases nothing.
  */
-export function ResetDeviceSection({ onResetDevice }: ResetDeviceSectionProps) {
+export function ResetDeviceSection({
+  onResetDevice,
+  titleKey = 'mediator.settings.reset.title',
+  explanationKey = 'mediator.settings.reset.explanation',
+}: ResetDeviceSectionProps) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
@@ -24,8 +31,8 @@ export function ResetDeviceSection({ onResetDevice }: ResetDeviceSectionProps) {
 
   return (
     <section class="settings-section settings-danger-zone" aria-labelledby="settings-reset-title">
-      <h2 id="settings-reset-title">{t('mediator.settings.reset.title')}</h2>
-      <p id="settings-reset-explanation">{t('mediator.settings.reset.explanation')}</p>
+      <h2 id="settings-reset-title">{t(titleKey)}</h2>
+      <p id="settings-reset-explanation">{t(explanationKey)}</p>
       <div class="settings-actions">
         <button ref={opener} type="button" class="btn settings-btn-danger" aria-haspopup="dialog" onClick={open}>
           {t('mediator.settings.reset.open')}

@@ -1,12 +1,9 @@
-import type { FinishedResult } from '../../domain/result';
+import type { FinishedResult, ResultCategories } from '../../domain/result';
 import { THEMES } from '../../domain/observation';
 import { useI18n } from '../hooks/use-i18n';
 import { DsiBarChart } from './DsiBarChart';
 
-export type DetailedResult = Pick<
-  FinishedResult,
-  'distanceLevel' | 'dsiOverall' | 'dsiAreas' | 'illectronism' | 'barriers' | 'autonomy' | 'observation'
->;
+export type DetailedResult = ResultCategories & Pick<FinishedResult, 'observation'>;
 
 /**
  * The detailed result a mediator reads (never the person's answers): distance level, DSI per area and overall,
