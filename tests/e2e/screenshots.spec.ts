@@ -116,6 +116,10 @@ for (const [size, viewport] of [['tablet', SIZES.tablet], ['phone', SIZES.phone]
       await page.getByLabel(t('mediator.settings.location.lat'), { exact: true }).fill('123');
       await page.getByRole('button', { name: t('mediator.settings.save.button'), exact: true }).click();
       await shoot(page, `${size}-${language}-m5-settings`);
+      await page.reload();
+      await page.getByRole('button', { name: t('welcome.mediator') }).click();
+      await page.getByRole('button', { name: t('mediator.settings.reset.open') }).waitFor();
+      await shoot(page, `${size}-${language}-m6-pin-forgotten`);
     });
   }
 }
