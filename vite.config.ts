@@ -1,9 +1,11 @@
 import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig, runnerImport, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { contentSecurityPolicy, policyOfPage } from './scripts/content-security-policy.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -59,6 +61,42 @@ function prerenderWelcome(): Plugin {
 }
 
 /**
+ * The app's Content-Security-Policy (scripts/content-security-policy.mjs): a <meta> at the top of the built index.html
+ * (after the style sheet is inlined, so its hash is right), and the same policy with `frame-ancestors 'none'` as a
+ * header on every response of `vite preview` (npm start, the e2e tests, the benchmarks).
+ */
+function contentSecurityPolicyPlugin(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'repere:content-security-policy',
+    configResolved(config) {
+      outDir = join(config.root, config.build.outDir);
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle) return html;
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(html)}" />`;
+        return html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${meta}`);
+      },
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use((_request, response, next) => {
+        // Read at each request: a test may rebuild dist/ under a running server.
+        let policy: string | null = null;
+        try {
+          policy = policyOfPage(readFileSync(join(outDir, 'index.html'), 'utf8'));
+        } catch {
+          policy = null;
+        }
+        if (policy) response.setHeader('Content-Security-Policy', `${policy}; frame-ancestors 'none'`);
+        next();
+      });
+    },
+  };
+}
+
+/**
  * Emits communes.json: the communes of the départements served (scripts/communes-table.mjs), for people who type their
  * commune's name. Precached with the app, fetched only when someone searches by name.
  */
@@ -83,6 +121,7 @@ export default defineConfig({
   plugins: [
     preact(),
     prerenderWelcome(),
+    contentSecurityPolicyPlugin(),
     communesTableAsset(),
     VitePWA({
       strategies: 'injectManifest',

@@ -50,9 +50,11 @@ export const ONLINE_BOOKING = 'Prendre un RDV en ligne';
 
 /** True when the place says it is free (without conditions). */
 export const isFree = (place: Place): boolean => place.fees?.includes(FREE) ?? false;
-/** True when the place takes appointments online: a booking link, or the access mode. */
+/** A web link (the app checks it fully with `URL` before drawing it: src/places/safe-links.ts). */
+const WEB_LINK = /^\s*https?:\/\//i;
+/** True when the place takes appointments online: a web booking link, or the access mode. */
 export const booksOnline = (place: Place): boolean =>
-  place.bookingUrl !== undefined || (place.accessModes?.includes(ONLINE_BOOKING) ?? false);
+  (place.bookingUrl !== undefined && WEB_LINK.test(place.bookingUrl)) || (place.accessModes?.includes(ONLINE_BOOKING) ?? false);
 
 /** What a dataset of places is and where it comes from, shown to mediators next to the place count. */
 export interface PlaceDatasetMeta {

@@ -58,7 +58,7 @@ describe('importPlaces: the real BFC file in the national standard v1 (derived)'
       services: ['Aide aux démarches administratives'],
       specificSupport: [],
       phone: '03 73 27 51 57',
-      website: 'http://www.onlineformapro.com',
+      website: 'http://www.onlineformapro.com/',
       openingHours: 'Mo-Fr 08:30-12:00,13:30-17:00',
       updatedAt: '2021-03-02',
       email: 'pf@onlineformapro.com',
@@ -159,6 +159,53 @@ describe('importPlaces: the v1 fields a person can act on', () => {
     const { places } = importPlaces(file({}), { source: 't' });
     for (const key of ['fees', 'accessModes', 'supportModes', 'programmes', 'email', 'bookingUrl', 'itinerant', 'noPublic']) {
       expect(places[0]).not.toHaveProperty(key);
+    }
+  });
+});
+
+describe('importPlaces: links from the file are data, never script', () => {
+  const UNSAFE = [
+    'javascript:alert(document.domain)//',
+    'JaVaScRiPt:alert(1)',
+    '   javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'javascript&#58;alert(1)',
+    '/rendez-vous',
+  ];
+
+  it.each(UNSAFE)('a booking link or website %j is dropped, counted as unsafeUrl, and the place still imported', (link) => {
+    const { places, report } = importPlaces(file({ id: 'ok', prise_rdv: 'https://rdv.exemple.fr/a' }, { id: 'bad', prise_rdv: link, site_web: link }), { source: 't' });
+    expect(report.imported).toBe(2);
+    expect(report.warnings.unsafeUrl).toBe(2);
+    const bad = places.find((p) => p.id === 't:bad');
+    expect(bad).not.toHaveProperty('bookingUrl');
+    expect(bad?.website).toBeNull();
+    expect(bad?.name).toBe('Lieu');
+    expect(places.find((p) => p.id === 't:ok')?.bookingUrl).toBe('https://rdv.exemple.fr/a');
+  });
+
+  it('an e-mail that is not one is dropped and counted; a bare site name is read as https, not refused', () => {
+    const { places, report } = importPlaces(
+      file({ id: 'a', courriels: 'javascript:alert(1)//@x.fr', site_web: 'www.mairie-exemple.fr' }, { id: 'b', courriels: 'epn@mairie-exemple.fr' }),
+      { source: 't' },
+    );
+    expect(report.warnings.unsafeUrl).toBe(1);
+    expect(places[0]).not.toHaveProperty('email');
+    expect(places[0]?.website).toBe('https://www.mairie-exemple.fr/');
+    expect(places[1]?.email).toBe('epn@mairie-exemple.fr');
+  });
+
+  it('the real files: only http(s) links are kept, and the few refused are counted', () => {
+    for (const name of ['data/bfc-ternum/bfc-ternum-dataset.csv', 'data/client-application/source.json', 'data/client-application/20240320-nouvelle-caledonie-lieux-de-mediation-numeriques-nouvelle-caledonie.json']) {
+      const { places, report } = importPlaces(readFileSync(join(SHARED, name), 'utf8'), { source: 'r' });
+      for (const place of places) {
+        if (place.website) expect(place.website, name).toMatch(/^https?:\/\//);
+        if (place.bookingUrl) expect(place.bookingUrl, name).toMatch(/^https?:\/\//);
+      }
+      expect(report.warnings.unsafeUrl, name).toBeLessThan(5);
     }
   });
 });

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { NATIONAL_SERVICES, SPECIFIC_SUPPORT, type NationalService, type SpecificSupport } from '../domain/national-vocabulary';
 import type { Place, PlaceDatasetMeta } from '../domain/place';
 import { checkCoordinates } from './france-bounds';
+import { safeEmail, safeWebUrl } from './safe-links';
 
 /**
  * The shapes of places files Repère reads: the national standard v1 CSV (`|` lists), its v0.1 CSV (`;` lists, old
@@ -33,6 +34,7 @@ export const WARNING_KINDS = [
   'unknownService',
   'unknownSpecificSupport',
   'noPublic',
+  'unsafeUrl',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 
@@ -370,6 +372,16 @@ export function importPlaces(
       list(row.modalites_accompagnement).map((v) => (V1_SUPPORT_MODES.has(v) ? v : byLabel(v, OLD_SUPPORT_MODES))),
     );
     const programmes = unique([...list(row.dispositif_programmes_nationaux), ...list(row.labels_nationaux).map((v) => OLD_PROGRAMMES[v] ?? null)]);
+    // Links are data from someone else: only http(s) web addresses and plain e-mail addresses are kept.
+    const safeOrWarn = <T>(raw: string | undefined, check: (value: string) => T | null): T | null => {
+      if (!raw) return null;
+      const safe = check(raw);
+      if (safe === null) warnings.unsafeUrl += 1;
+      return safe;
+    };
+    const website = safeOrWarn(list(row.site_web)[0], safeWebUrl);
+    const bookingUrl = safeOrWarn(clean(row.prise_rdv), safeWebUrl);
+    const email = safeOrWarn(list(row.courriels ?? row.courriel)[0], safeEmail);
 
     places.push({
       id: `${options.source}:${id}`,
@@ -383,7 +395,7 @@ export function importPlaces(
       services: [...new Set(rowServices)],
       specificSupport: [...new Set(rowSupport)],
       phone: phone ? displayPhone(phone) : null,
-      website: list(row.site_web)[0] ?? null,
+      website,
       openingHours: hours || null,
       updatedAt,
       ...extras({
@@ -393,8 +405,8 @@ export function importPlaces(
         accessModes: list(row.modalites_acces),
         supportModes,
         programmes,
-        email: list(row.courriels ?? row.courriel)[0],
-        bookingUrl: clean(row.prise_rdv),
+        email,
+        bookingUrl,
         itinerant: list(row.itinerance).includes('Itinérant'),
         publisher: clean(row.source),
       }),

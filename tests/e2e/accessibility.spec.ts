@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures';
 import { ar, axeViolations, completeJourney, fr, nextScreen, openKiosk, questionLegend, resultHeading, welcomeStart } from './support';
 
 /** Walks the journey and runs axe on each kind of screen: welcome, tick screen, single choice, yes/no, scale, result. */

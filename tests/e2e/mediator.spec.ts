@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures';
 import Papa from 'papaparse';
 import { PIN, homeHeading, openMediatorSpace, pinField } from './mediator-space';
 import { axeViolations, completeJourney, countStore, fr, openKiosk, questionLegend, waitForServiceWorkerControl, welcomeStart } from './support';

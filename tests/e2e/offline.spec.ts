@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures';
 import { openKiosk, waitForServiceWorkerControl, welcomeStart } from './support';
 
 test.describe('offline first', () => {

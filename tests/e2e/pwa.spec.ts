@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures';
 import { openKiosk, waitForServiceWorkerControl } from './support';
 
 test('installable: Chromium finds no installability error and reads the French manifest', async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './fixtures';
 import { ar, fr, nextScreen, openKiosk, questionLegend, resultHeading } from './support';
 
 // `npm run screenshots`: every screen at phone, tablet and kiosk sizes, in French and in Arabic (right to left),

@@ -58,7 +58,7 @@ export async function openKiosk(page: Page): Promise<void> {
 }
 
 /** Counts a store of the device's IndexedDB. */
-export function countStore(page: Page, store: 'sessions' | 'results'): Promise<number> {
+export function countStore(page: Page, store: 'sessions' | 'results' | 'places'): Promise<number> {
   return page.evaluate(
     (name) =>
       new Promise<number>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures';
 import { answerFirst, backToWelcome, firstQuestion, openKiosk, questionLegend, waitForServiceWorkerControl, welcomeStart } from './support';
 
 /** Deploys a new version: rebuilds dist/, which `vite preview` serves from disk on every request. */

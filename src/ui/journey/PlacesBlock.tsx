@@ -13,6 +13,7 @@ import {
 } from '../../domain/place-ranking';
 import { searchLocation, type Commune, type LocationSearch } from '../../domain/place-search';
 import { daysAhead, loadHoursEvaluator, opennessOf, type HoursEvaluator, type HoursStatus } from '../../places/opening-hours';
+import { safeWebUrl, telHref } from '../../places/safe-links';
 import { useI18n } from '../hooks/use-i18n';
 import { devicePosition } from '../services/device-position';
 
@@ -290,6 +291,9 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }:
 /** One suggested place: name and address in French, distance, hours, and the ways to get in touch. */
 function PlaceItem({ place, distance, hours }: { place: Place; distance: string | null; hours: string | null }) {
   const { t } = useI18n();
+  // Checked again here: a dataset stored by an older version may hold a link the importer now refuses.
+  const tel = telHref(place.phone);
+  const booking = booksOnline(place) ? safeWebUrl(place.bookingUrl) : null;
   return (
     <li class="place">
       {/* Names and addresses are French data: said in French, laid out on their own in a right-to-left page. */}
@@ -305,14 +309,14 @@ function PlaceItem({ place, distance, hours }: { place: Place; distance: string 
         {hours}
       </p>
       {isFree(place) ? <p class="place-free">{t('result.places.free')}</p> : null}
-      {place.phone ? (
+      {place.phone && tel ? (
         <p>
-          <a href={`tel:${place.phone.replace(/\s/g, '')}`}>{t('result.places.phone', { phone: isolate(place.phone) })}</a>
+          <a href={tel}>{t('result.places.phone', { phone: isolate(place.phone) })}</a>
         </p>
       ) : null}
-      {place.bookingUrl && booksOnline(place) ? (
+      {booking ? (
         <p class="no-print">
-          <a href={place.bookingUrl} target="_blank" rel="noopener noreferrer">
+          <a href={booking} target="_blank" rel="noopener noreferrer">
             {t('result.places.book')}
           </a>
         </p>

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { connectSources, contentSecurityPolicy, policyOfPage, styleHashes } from '../../scripts/content-security-policy.mjs';
+
+const page = '<html><head><style>body{color:red}</style></head><body></body></html>';
+
+describe('the Content-Security-Policy', () => {
+  it('allows the inlined style sheet by its hash, and nothing inline besides', () => {
+    const hash = createHash('sha256').update('body{color:red}').digest('base64');
+    expect(styleHashes(page)).toEqual([`'sha256-${hash}'`]);
+    const policy = contentSecurityPolicy(page, { env: {} });
+    expect(policy).toContain(`style-src 'self' 'sha256-${hash}'`);
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).not.toMatch(/unsafe-(inline|eval)/);
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("base-uri 'none'");
+  });
+
+  it('forbids framing in the header only (a <meta> policy cannot)', () => {
+    expect(contentSecurityPolicy(page, { env: {} })).not.toContain('frame-ancestors');
+    expect(contentSecurityPolicy(page, { header: true, env: {} })).toContain("frame-ancestors 'none'");
+  });
+
+  it('limits connections to the origins an administrator gives, and refuses what is not an origin', () => {
+    expect(connectSources({ REPERE_CONNECT_SRC: 'https://collecteur.region.fr  https://lieux.example.fr' })).toEqual([
+      'https://collecteur.region.fr',
+      'https://lieux.example.fr',
+    ]);
+    expect(contentSecurityPolicy(page, { env: { REPERE_CONNECT_SRC: 'https://collecteur.region.fr' } })).toContain(
+      "connect-src 'self' https://collecteur.region.fr;",
+    );
+    expect(() => connectSources({ REPERE_CONNECT_SRC: "https://a.fr; script-src 'unsafe-inline'" })).toThrow(/not an origin/);
+    expect(() => connectSources({ REPERE_CONNECT_SRC: 'https://a.fr/path' })).toThrow(/not an origin/);
+  });
+
+  it('is read back from a built page, for the server to send as a header', () => {
+    const policy = contentSecurityPolicy(page, { env: {} });
+    expect(policyOfPage(`<head><meta http-equiv="Content-Security-Policy" content="${policy}" /></head>`)).toBe(policy);
+    expect(policyOfPage('<head></head>')).toBeNull();
+  });
+});
