@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { loadDemoPlaces } from '../content/demo-places';
 import { QUESTIONNAIRE } from '../content/questionnaire';
 import { QuestionnaireError } from '../domain/questionnaire-flow';
+import { NONE } from '../domain/questionnaire';
 import { openMemoryStorage } from '../storage/open-storage';
 import { readPlacesMeta } from '../storage/places';
 import { StorageError } from '../storage/errors';
@@ -57,9 +58,9 @@ describe('answers and resuming', () => {
     const d = deps();
     const { session } = await beginSession(d, { language: 'fr', mode: 'kiosk', questionnaire: QUESTIONNAIRE });
     const first = await recordAnswer(d, QUESTIONNAIRE, session, 'devices', ['smartphone', 'homeInternet']);
-    const second = await recordAnswer(d, QUESTIONNAIRE, first.session, 'screenDifficulty', []);
+    const second = await recordAnswer(d, QUESTIONNAIRE, first.session, 'screenDifficulty', NONE);
     expect(second.saved).toEqual({ ok: true });
-    expect((await latestSession(d.storage))?.answers).toEqual({ devices: ['smartphone', 'homeInternet'], screenDifficulty: [] });
+    expect((await latestSession(d.storage))?.answers).toEqual({ devices: ['smartphone', 'homeInternet'], screenDifficulty: NONE });
   });
 
   it('refuses an answer the questionnaire cannot take, and saves nothing', async () => {
@@ -85,6 +86,45 @@ describe('answers and resuming', () => {
     expect(resumed?.questionnaireVersion).toBe(QUESTIONNAIRE.version);
     expect(resumed?.answers).toEqual({ devices: ['tablet'] });
     expect((await d.storage.sessions.get(session.id))?.questionnaireVersion).toBe(QUESTIONNAIRE.version);
+  });
+});
+
+describe('a questionnaire-1 session in progress when version 2 ships', () => {
+  const deps = () => ({ storage: openMemoryStorage('unavailable'), now: clockAt('2026-12-02T09:00:00Z'), newId: () => 'id-v1' });
+  const resumeV1 = async (answers: Record<string, unknown>) => {
+    const d = deps();
+    const { session } = await beginSession(d, { language: 'fr', mode: 'kiosk', questionnaire: QUESTIONNAIRE });
+    await d.storage.sessions.put({ ...session, questionnaireVersion: '1', cursor: 'skills.safety', answers: answers as never });
+    const resumed = (await resumeSession(d, QUESTIONNAIRE, (await latestSession(d.storage))!))!;
+    return { resumed, position: sessionPosition(QUESTIONNAIRE, resumed) };
+  };
+
+  it('goes on at the first question it has no valid answer for, keeping the answers that still fit', async () => {
+    const { resumed, position } = await resumeV1({
+      devices: ['smartphone', 'homeInternet'],
+      screenDifficulty: ['sight'],
+      internetUse: 'everyDay',
+      'skills.information': ['news', 'health'],
+      // an empty v1 tick list is not an answer on v2 (it now needs "none of these"): asked again
+      'skills.communication': [],
+      // a v1 option that v2 split in two: asked again
+      'skills.safety': ['limitedTracking'],
+    });
+    expect(resumed.questionnaireVersion).toBe('2');
+    expect(resumed.answers).toEqual({
+      devices: ['smartphone', 'homeInternet'],
+      screenDifficulty: ['sight'],
+      internetUse: 'everyDay',
+      'skills.information': ['news', 'health'],
+    });
+    expect(position).toMatchObject({ kind: 'question', question: { id: 'skills.communication' } });
+  });
+
+  it('asks the internet-use question again when the v1 answer no longer exists', async () => {
+    const { resumed, position } = await resumeV1({ devices: ['computer'], screenDifficulty: ['hands'], internetUse: 'notInLast3Months' });
+    expect(resumed.answers).not.toHaveProperty('internetUse');
+    // v2 asks whether the price blocks home internet to someone with a device and no box, a screen v1 did not show here
+    expect(position).toMatchObject({ kind: 'question', question: { id: 'costBarrier' } });
   });
 });
 
@@ -155,7 +195,7 @@ describe('going back and the result', () => {
       const position = sessionPosition(QUESTIONNAIRE, session);
       if (position.kind === 'result') return session;
       const q = position.question;
-      const value = q.kind === 'multipleChoice' ? [] : q.options[q.options.length - 1]!.id;
+      const value = q.kind === 'multipleChoice' ? (q.explicitNone ? NONE : [q.options[0]!.id]) : q.options[q.options.length - 1]!.id;
       session = (await recordAnswer(d, QUESTIONNAIRE, session, q.id, value)).session;
     }
   };

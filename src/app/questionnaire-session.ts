@@ -20,7 +20,13 @@ export async function resumeSession(
 ): Promise<Session> {
   const { answers, recovered } = reconcileAnswers(questionnaire, stored);
   if (!recovered) return stored;
-  const session = { ...withAnswers(stored, answers, deps.now()), questionnaireVersion: questionnaire.version };
+  const updated = withAnswers(stored, answers, deps.now());
+  // On another version, the old cursor points at a screen of the old questionnaire: start again from the first question
+  // with no valid answer.
+  const session: Session =
+    stored.questionnaireVersion === questionnaire.version
+      ? updated
+      : { ...updated, cursor: undefined, questionnaireVersion: questionnaire.version };
   await attemptSave(() => deps.storage.sessions.put(session));
   return session;
 }

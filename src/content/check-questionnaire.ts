@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { DSI_AREAS, DONT_KNOW, type Condition, type Question, type Questionnaire } from '../domain/questionnaire';
+import { DSI_AREAS, DONT_KNOW, NONE, SKIPPED, type Condition, type Question, type Questionnaire } from '../domain/questionnaire';
 
 /** The shape of a questionnaire definition, checked at test time (the definition is data: a typo must fail a test). */
 const Id = v.pipe(v.string(), v.regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/, 'ids are camelCase words joined by dots'));
@@ -8,6 +8,8 @@ const ConditionSchema: v.GenericSchema<Condition> = v.lazy(() =>
     v.strictObject({ question: Id, anyOf: v.pipe(v.array(v.string()), v.minLength(1)) }),
     v.strictObject({ question: Id, includesAny: v.pipe(v.array(v.string()), v.minLength(1)) }),
     v.strictObject({ question: Id, includesNone: v.pipe(v.array(v.string()), v.minLength(1)) }),
+    v.strictObject({ question: Id, answeredOtherThan: v.pipe(v.array(v.string()), v.minLength(1)) }),
+    v.strictObject({ not: ConditionSchema }),
     v.strictObject({ all: v.pipe(v.array(ConditionSchema), v.minLength(1)) }),
     v.strictObject({ any: v.pipe(v.array(ConditionSchema), v.minLength(1)) }),
   ]),
@@ -29,14 +31,15 @@ const QuestionSchema = v.strictObject({
   options: v.pipe(v.array(OptionSchema), v.minLength(2)),
   showIf: v.optional(ConditionSchema),
   optional: v.optional(v.boolean()),
+  explicitNone: v.optional(v.boolean()),
 });
 export const QuestionnaireSchema = v.strictObject({
   version: v.pipe(v.string(), v.minLength(1)),
   questions: v.pipe(v.array(QuestionSchema), v.minLength(1)),
 });
 
-/** Activities per skill screen: 3 to 7, from the Eurostat ICT survey. */
-export const ACTIVITIES_PER_AREA = { min: 3, max: 7 } as const;
+/** Activities per skill screen: 3 to 8 (safety has the survey's 8), from the Eurostat ICT survey. */
+export const ACTIVITIES_PER_AREA = { min: 3, max: 8 } as const;
 
 function hasKey(messages: unknown, key: string): boolean {
   const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
@@ -44,10 +47,17 @@ function hasKey(messages: unknown, key: string): boolean {
 }
 
 function conditionProblems(condition: Condition, earlier: ReadonlyMap<string, Question>, where: string): string[] {
+  if ('not' in condition) return conditionProblems(condition.not, earlier, where);
   if ('all' in condition) return condition.all.flatMap((c) => conditionProblems(c, earlier, where));
   if ('any' in condition) return condition.any.flatMap((c) => conditionProblems(c, earlier, where));
   const target = earlier.get(condition.question);
   if (!target) return [`${where}: condition on "${condition.question}", which is not an earlier question`];
+  if ('answeredOtherThan' in condition) {
+    const answers = new Set([DONT_KNOW, SKIPPED, NONE, ...target.options.map((o) => o.id)]);
+    return condition.answeredOtherThan
+      .filter((id) => !answers.has(id))
+      .map((id) => `${where}: condition on "${condition.question}" names unknown answer "${id}"`);
+  }
   const values = 'anyOf' in condition ? condition.anyOf : 'includesAny' in condition ? condition.includesAny : condition.includesNone;
   const known = new Set([...target.options.map((o) => o.id), ...('anyOf' in condition ? [DONT_KNOW] : [])]);
   const problems = values.filter((id) => !known.has(id)).map((id) => `${where}: condition on "${condition.question}" names unknown option "${id}"`);
@@ -80,6 +90,9 @@ export function checkQuestionnaire(
     const optionIds = question.options.map((o) => o.id);
     for (const id of optionIds.filter((id, i) => optionIds.indexOf(id) !== i)) problems.push(`${where}: duplicate option "${id}"`);
     if (optionIds.includes(DONT_KNOW)) problems.push(`${where}: "${DONT_KNOW}" is given by the screen, not an option`);
+    if (optionIds.includes(NONE)) problems.push(`${where}: "${NONE}" is given by the screen (explicitNone), not an option`);
+    if (question.explicitNone && question.kind !== 'multipleChoice') problems.push(`${where}: only a tick screen has an explicit none`);
+    if (question.dimension === 'skills' && !question.explicitNone) problems.push(`${where}: a skill screen has an explicit none`);
     if (question.kind === 'yesNo' && optionIds.join() !== 'yes,no') problems.push(`${where}: a yes/no question has the options yes, no`);
     if (question.kind === 'scale4' && optionIds.length !== 4) problems.push(`${where}: a 4-step scale has 4 options`);
     if (question.dimension === 'skills') {
@@ -90,7 +103,8 @@ export function checkQuestionnaire(
       }
     }
     if (question.showIf) problems.push(...conditionProblems(question.showIf, earlier, where));
-    for (const key of [question.titleKey, question.hintKey].filter((k): k is string => k !== undefined)) {
+    const noneKey = question.explicitNone ? `questions.${question.id}.none` : undefined;
+    for (const key of [question.titleKey, question.hintKey, noneKey].filter((k): k is string => k !== undefined)) {
       if (!hasKey(messages, key)) problems.push(`${where}: no French text for "${key}"`);
     }
     if (!isPictogram(question.pictogram)) problems.push(`${where}: unknown pictogram "${question.pictogram}"`);

@@ -2,7 +2,7 @@ import * as lucide from 'lucide';
 import { describe, expect, it } from 'vitest';
 import fr from '../i18n/locales/fr.json';
 import { nextQuestion, visibleOptions } from '../domain/questionnaire-flow';
-import { DONT_KNOW, type Answers, type Question, type Questionnaire } from '../domain/questionnaire';
+import { DONT_KNOW, NONE, type Answers, type Question, type Questionnaire } from '../domain/questionnaire';
 import { checkQuestionnaire } from './check-questionnaire';
 import { pictogramExportName } from './pictograms';
 import { QUESTIONNAIRE } from './questionnaire';
@@ -69,7 +69,7 @@ function allPathLengths(q: Questionnaire): number[] {
     if (!c || typeof c !== 'object') return;
     const node = c as Record<string, unknown>;
     if (typeof node.question === 'string') watched.add(node.question);
-    for (const child of [...((node.all as unknown[]) ?? []), ...((node.any as unknown[]) ?? [])]) collect(child);
+    for (const child of [...((node.all as unknown[]) ?? []), ...((node.any as unknown[]) ?? []), node.not]) collect(child);
   };
   for (const question of q.questions) {
     collect(question.showIf);
@@ -77,10 +77,12 @@ function allPathLengths(q: Questionnaire): number[] {
   }
   const choices = (question: Question, answers: Answers): Array<string | string[]> => {
     const options = visibleOptions(question, answers).map((o) => o.id);
-    if (!watched.has(question.id)) return [question.kind === 'multipleChoice' ? [] : options[0]!];
+    // A tick screen with an explicit none takes NONE, never an empty list.
+    const noTick = question.explicitNone ? NONE : [];
+    if (!watched.has(question.id)) return [question.kind === 'multipleChoice' ? noTick : options[0]!];
     if (question.kind !== 'multipleChoice') return [...options, DONT_KNOW];
     const subsets = options.reduce<string[][]>((acc, id) => [...acc, ...acc.map((s) => [...s, id])], [[]]);
-    return [...subsets, DONT_KNOW];
+    return [...subsets.filter((subset) => subset.length > 0 || !question.explicitNone), ...(question.explicitNone ? [NONE] : []), DONT_KNOW];
   };
   const lengths: number[] = [];
   const explore = (answers: Answers, depth: number) => {

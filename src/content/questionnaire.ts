@@ -1,11 +1,11 @@
 import type { Condition, DsiArea, Question, QuestionKind, QuestionOption, Questionnaire } from '../domain/questionnaire';
 
 /**
- * The Repère questionnaire, version 1. One question per screen, in this order; `showIf` looks back only.
- * Activities of the skill screens: Eurostat ICT usage survey model questionnaire (2021 onwards), in plain words.
+ * The Repère questionnaire, version 2 (docs/SCORING.md). One question per screen, in this order; `showIf` looks back
+ * only. Activities of the skill screens: Eurostat ICT usage survey model questionnaire (2021 onwards), in plain words.
  * Never edit a shipped version in place: change the version, and sessions started on the old one are reconciled.
  */
-export const QUESTIONNAIRE_VERSION = '1';
+export const QUESTIONNAIRE_VERSION = '2';
 
 const option = (question: string, id: string, pictogram: string, showIf?: Condition): QuestionOption => ({
   id,
@@ -45,22 +45,31 @@ const YES_NO = [
   ['no', 'x'],
 ] as const;
 
-/** Someone who used the internet in the last 3 months: they get the five skill screens. */
-export const USED_INTERNET_RECENTLY: Condition = {
-  question: 'internetUse',
-  anyOf: ['everyDay', 'everyWeek', 'lessOften'],
-};
+/** internetUse answers that mean a use in the last 3 months (Eurostat's "internet user"). */
+const RECENT_USE = ['everyDay', 'everyWeek', 'lessOften'];
+/** internetUse answers that are not a use in the last 3 months, or not known. */
+const NOT_RECENT_USE = ['from3to12Months', 'moreThanYear', 'never', 'dontKnow'];
+/** Devices that reach the internet (a basic phone does not). */
+const INTERNET_DEVICES = ['smartphone', 'computer', 'tablet'];
 
-/** Someone who may need help: not a regular user doing their procedures alone. */
-const MAY_NEED_HELP: Condition = {
+/** Someone who used the internet in the last 3 months, by the question or by the apps they use: the five skill screens. */
+export const USED_INTERNET_RECENTLY: Condition = {
   any: [
-    { question: 'internetUse', anyOf: ['lessOften', 'notInLast3Months', 'never', 'dontKnow'] },
-    { question: 'proceduresHow', anyOf: ['withHelp', 'someoneElse', 'dontKnow'] },
+    { question: 'internetUse', anyOf: RECENT_USE },
+    { question: 'usesApps', anyOf: ['yes'] },
   ],
 };
 
-/** Someone not keen to learn (or unsure): trust and the wish for a face-to-face counter matter for them. */
-const NOT_KEEN_TO_LEARN: Condition = { question: 'wishToLearn', anyOf: ['notAtAll', 'aLittle', 'dontKnow'] };
+/** Someone who may need help: not a weekly user (by the question and the apps), or not doing their procedures alone. */
+const MAY_NEED_HELP: Condition = {
+  any: [
+    { all: [{ question: 'internetUse', anyOf: ['lessOften', ...NOT_RECENT_USE] }, { question: 'usesApps', answeredOtherThan: ['yes'] }] },
+    { all: [{ question: 'internetUse', anyOf: ['lessOften'] }, { question: 'usesApps', anyOf: ['yes'] }] },
+    // usesApps shows only to smartphone owners: without it, the internetUse answer decides alone.
+    { all: [{ question: 'internetUse', anyOf: ['lessOften', ...NOT_RECENT_USE] }, { question: 'devices', includesNone: ['smartphone'] }] },
+    { question: 'proceduresHow', anyOf: ['withHelp', 'someoneElse', 'dontKnow'] },
+  ],
+};
 
 const skills = (area: DsiArea, activities: ReadonlyArray<readonly [string, string]>, pictogram: string): Question =>
   question(`skills.${area}`, 'multipleChoice', {
@@ -68,6 +77,7 @@ const skills = (area: DsiArea, activities: ReadonlyArray<readonly [string, strin
     area,
     pictogram,
     hint: true,
+    explicitNone: true,
     showIf: USED_INTERNET_RECENTLY,
     options: activities,
   });
@@ -80,20 +90,41 @@ export const QUESTIONNAIRE: Questionnaire = {
       dimension: 'access',
       pictogram: 'smartphone',
       hint: true,
+      explicitNone: true,
       options: [
         ['smartphone', 'smartphone'],
+        ['basicPhone', 'phone'],
         ['computer', 'laptop'],
         ['tablet', 'tablet'],
         ['homeInternet', 'wifi'],
         ['email', 'mail'],
       ],
     }),
+    // INSEE asks people without a device why: cost, not knowing how, not wanting (the "cannot / do not know how / do
+    // not want" triad). "I don't know" about devices is not "no device": the answer must be given.
+    question('noDeviceWhy', 'multipleChoice', {
+      dimension: 'access',
+      pictogram: 'circle-help',
+      hint: true,
+      showIf: {
+        all: [
+          { question: 'devices', answeredOtherThan: ['dontKnow'] },
+          { question: 'devices', includesNone: INTERNET_DEVICES },
+        ],
+      },
+      options: [
+        ['tooExpensive', 'piggy-bank'],
+        ['dontKnowHow', 'circle-help'],
+        ['dontWant', 'hand'],
+        ['other', 'ellipsis'],
+      ],
+    }),
     question('costBarrier', 'yesNo', {
       dimension: 'access',
       pictogram: 'piggy-bank',
       showIf: {
-        any: [
-          { question: 'devices', includesNone: ['smartphone', 'computer', 'tablet'] },
+        all: [
+          { question: 'devices', includesAny: INTERNET_DEVICES },
           { question: 'devices', includesNone: ['homeInternet'] },
         ],
       },
@@ -104,6 +135,7 @@ export const QUESTIONNAIRE: Questionnaire = {
       pictogram: 'accessibility',
       hint: true,
       optional: true,
+      explicitNone: true,
       options: [
         ['sight', 'eye'],
         ['hearing', 'ear'],
@@ -117,13 +149,27 @@ export const QUESTIONNAIRE: Questionnaire = {
     question('internetUse', 'singleChoice', {
       dimension: 'use',
       pictogram: 'globe',
+      hint: true,
       options: [
         ['everyDay', 'calendar-check'],
         ['everyWeek', 'calendar-days'],
         ['lessOften', 'calendar'],
-        ['notInLast3Months', 'calendar-x'],
+        ['from3to12Months', 'calendar-x'],
+        ['moreThanYear', 'calendar-off'],
         ['never', 'circle-slash'],
       ],
+    }),
+    // People often do not call WhatsApp or YouTube "internet": smartphone owners who say they do not use it are asked once more.
+    question('usesApps', 'yesNo', {
+      dimension: 'use',
+      pictogram: 'message-circle',
+      showIf: {
+        all: [
+          { question: 'internetUse', anyOf: NOT_RECENT_USE },
+          { question: 'devices', includesAny: ['smartphone'] },
+        ],
+      },
+      options: YES_NO,
     }),
     // Skills: Eurostat DSI 2.0 areas
     skills(
@@ -170,7 +216,8 @@ export const QUESTIONNAIRE: Questionnaire = {
         ['refusedAdvertising', 'ban'],
         ['checkedSecureSite', 'lock'],
         ['askedAboutData', 'database-zap'],
-        ['limitedTracking', 'cookie'],
+        ['limitedCookies', 'cookie'],
+        ['antiTracking', 'shield-ban'],
       ],
       'shield-check',
     ),
@@ -210,10 +257,30 @@ export const QUESTIONNAIRE: Questionnaire = {
         ['ameli', 'stethoscope'],
         ['franceTravail', 'briefcase'],
         ['ants', 'id-card'],
+        ['msa', 'tractor'],
+        ['anef', 'stamp'],
+        ['retirement', 'piggy-bank'],
+        ['otherOrganism', 'building'],
       ],
     }),
-    // Attitude
-    question('wishToLearn', 'scale4', { dimension: 'attitude', pictogram: 'graduation-cap', options: SCALE_4 }),
+    // Attitude. "Do not want" is asked, in plain words, never inferred (docs/SCORING.md).
+    question('wishToUseMore', 'singleChoice', {
+      dimension: 'attitude',
+      pictogram: 'heart-handshake',
+      showIf: MAY_NEED_HELP,
+      options: [
+        ['yes', 'check'],
+        ['maybe', 'circle-help'],
+        ['no', 'hand'],
+      ],
+    }),
+    question('wishToLearn', 'scale4', {
+      dimension: 'attitude',
+      pictogram: 'graduation-cap',
+      // Someone who just said they do not want to is not asked whether they want to learn.
+      showIf: { not: { question: 'wishToUseMore', anyOf: ['no'] } },
+      options: SCALE_4,
+    }),
     question('fearOfMistakes', 'scale4', {
       dimension: 'attitude',
       pictogram: 'shield-alert',
@@ -223,15 +290,7 @@ export const QUESTIONNAIRE: Questionnaire = {
     question('trust', 'scale4', {
       dimension: 'attitude',
       pictogram: 'lock',
-      showIf: {
-        any: [NOT_KEEN_TO_LEARN, { question: 'internetUse', anyOf: ['notInLast3Months', 'never', 'dontKnow'] }],
-      },
-      options: SCALE_4,
-    }),
-    question('prefersInPerson', 'scale4', {
-      dimension: 'attitude',
-      pictogram: 'users',
-      showIf: NOT_KEEN_TO_LEARN,
+      showIf: MAY_NEED_HELP,
       options: SCALE_4,
     }),
     // Help around
@@ -239,6 +298,7 @@ export const QUESTIONNAIRE: Questionnaire = {
       dimension: 'helpAround',
       pictogram: 'life-buoy',
       hint: true,
+      explicitNone: true,
       showIf: MAY_NEED_HELP,
       options: [
         ['someoneClose', 'heart'],

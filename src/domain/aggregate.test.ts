@@ -12,7 +12,12 @@ import {
   type Territory,
 } from './aggregate';
 import { DSI_AREAS } from './questionnaire';
-import type { FinishedResult } from './result';
+import { toFinishedResult, type FinishedResult } from './result';
+import { scoreProfile } from './score-profile';
+import { startSession } from './session';
+import { aV2FinishedResult } from './testing/finished-result';
+import { respondWith } from './testing/respondent';
+import { countResultsV2, SERVICE_KEYS } from './aggregate';
 
 const DIJON: Territory = { level: 'commune', code: '21231' };
 /** Wednesday 2 December 2026, noon in Paris: week 2026-W49 is in progress. */
@@ -123,12 +128,21 @@ describe('buildBatches', () => {
   });
 
   it('keeps questionnaire versions apart', () => {
-    const results = [...many(5, '2026-11-24'), ...many(5, '2026-11-24', { questionnaireVersion: '2' })];
+    const v2 = Array.from({ length: 5 }, (_, i) => aV2FinishedResult(`v2-${i}`, '2026-11-24T12:00:00.000Z'));
+    const results = [...many(5, '2026-11-24'), ...v2];
     const out = buildBatches(input(results));
-    expect(out.batches.map((b) => [b.batch.questionnaireVersion, b.batch.total]).sort()).toEqual([
-      ['1', 5],
-      ['2', 5],
+    expect(out.batches.map((b) => [b.batch.questionnaireVersion, b.batch.format, b.batch.total]).sort()).toEqual([
+      ['1', 1, 5],
+      ['2', 2, 5],
     ]);
+    // never mixed: each batch counts the results of its own version only
+    const v2Batch = out.batches.find((b) => b.batch.format === 2)!;
+    expect([...v2Batch.resultIds].sort()).toEqual(v2.map((r) => r.id));
+  });
+
+  it('refuses to count a result in the other version\'s format, rather than guess', () => {
+    expect(() => countResults([aV2FinishedResult('x', '2026-11-24T12:00:00.000Z', { distanceLevel: 'unknown' })])).toThrow(AggregateError);
+    expect(() => countResultsV2([result('2026-11-24')])).toThrow(AggregateError);
   });
 
   it('waits while the device has no territory', () => {
@@ -176,5 +190,69 @@ describe('countResults', () => {
   it('knows every age band the questionnaire offers', () => {
     const ageQuestion = QUESTIONNAIRE.questions.find((question) => question.id === 'ageBand');
     expect(ageQuestion?.options.map((option) => option.id)).toEqual([...AGE_BANDS]);
+  });
+});
+
+describe('format 2: the counts of questionnaire 2', () => {
+  /** Results as the device keeps them, from people walked through the real questionnaire and scoring. */
+  const finished = (table: Record<string, unknown>, language: 'fr' | 'ar' = 'fr') => {
+    const { answers } = respondWith(QUESTIONNAIRE, table as never);
+    const session = startSession({ id: 's', now: NOW, questionnaireVersion: '2', language, mode: 'kiosk' });
+    serial += 1;
+    return toFinishedResult(`p${serial}`, session, scoreProfile(QUESTIONNAIRE, answers, { language }), new Date('2026-11-24T12:00:00Z'));
+  };
+  const dontKnowSkills = Object.fromEntries(DSI_AREAS.map((a) => [`skills.${a}`, 'dontKnow']));
+  const noneSkills = Object.fromEntries(DSI_AREAS.map((a) => [`skills.${a}`, 'none']));
+  const people = () => [
+    // a daily user unsure of what the skill screens ask: unknown, not illectronisme
+    finished({ devices: ['smartphone', 'homeInternet'], screenDifficulty: 'none', internetUse: 'everyDay', ...dontKnowSkills, proceduresHow: 'alone', wishToLearn: 'aLittle', ageBand: 'from25to34' }),
+    // a farmer of 78 with no device, who does not want one
+    finished({ devices: 'none', noDeviceWhy: ['dontWant'], screenDifficulty: 'none', internetUse: 'never', proceduresHow: 'someoneElse', proceduresWhich: ['msa', 'retirement'], wishToUseMore: 'no', fearOfMistakes: 'notAtAll', trust: 'aLittle', helpAround: ['someoneClose'], ageBand: 'from75' }),
+    // a user who did none of the activities: illectronisme, first steps
+    finished({ devices: ['smartphone'], costBarrier: 'yes', screenDifficulty: 'none', internetUse: 'lessOften', ...noneSkills, proceduresHow: 'withHelp', proceduresWhich: ['caf'], wishToUseMore: 'yes', wishToLearn: 'quite', fearOfMistakes: 'quite', trust: 'aLittle', helpAround: 'none', ageBand: 'from55to64' }),
+    // no use for a year, basic phone only, does not know about procedures
+    finished({ devices: ['basicPhone'], noDeviceWhy: ['tooExpensive'], screenDifficulty: 'skipped', internetUse: 'moreThanYear', proceduresHow: 'dontKnow', wishToUseMore: 'maybe', wishToLearn: 'aLittle', fearOfMistakes: 'veryMuch', trust: 'dontKnow', helpAround: ['knowsPlace'], ageBand: 'skipped' }),
+    // a newcomer in Arabic who did not say how he used the internet
+    finished({ devices: ['smartphone'], costBarrier: 'no', screenDifficulty: ['french', 'reading'], internetUse: 'dontKnow', usesApps: 'dontKnow', proceduresHow: 'never', wishToUseMore: 'yes', wishToLearn: 'veryMuch', fearOfMistakes: 'aLittle', trust: 'quite', helpAround: 'none', ageBand: 'from16to24' }, 'ar'),
+  ];
+
+  it('counts unknowns apart, and each distribution adds up to the total', () => {
+    const counts = countResultsV2(people());
+    expect(counts.illectronism).toEqual({ yes: 3, no: 0, unknown: 2 });
+    expect(counts.lastUse).toEqual({ last3Months: 2, from3to12Months: 0, moreThanYear: 1, never: 1, unknown: 1 });
+    expect(counts.dsiOverall.unknown).toBe(1);
+    expect(counts.dsiOverall.notAssessed).toBe(3);
+    expect(counts.dsiOverall.no).toBe(1);
+    expect(counts.dsiAreas.safety).toEqual({ none: 1, basic: 0, aboveBasic: 0, unknown: 1, notAssessed: 3 });
+    expect(counts.autonomy).toEqual({ fullySupported: 1, partlyAutonomous: 1, autonomous: 1, neverNeeded: 1, unknown: 1 });
+    expect(counts.deviceProfile).toEqual({ none: 1, basicPhoneOnly: 1, smartphoneOnly: 3, withComputerOrTablet: 0, unknown: 0 });
+    expect(counts.organisms).toMatchObject({ caf: 1, msa: 1, retirement: 1, impots: 0 });
+    expect(counts.doesNotWant).toBe(1);
+    expect(counts.mainBarrier.motivation).toBe(1);
+    // the triad adds up to the people far from digital: the three main barriers and "none" make the total
+    expect(Object.values(counts.mainBarrier).reduce((a, b) => a + b, 0)).toBe(5);
+    for (const group of [counts.distanceLevel, counts.dsiOverall, counts.illectronism, counts.lastUse, counts.autonomy, counts.deviceProfile, counts.mainBarrier]) {
+      expect(Object.values(group).reduce((a, b) => a + b, 0)).toBe(5);
+    }
+    // Eurostat's scope: the 16-74 year-olds only (not the 78-year-old, not the one who skipped)
+    expect(Object.values(counts.dsiOverall16to74).reduce((a, b) => a + b, 0)).toBe(3);
+  });
+
+  it('counts the needs by service, with keys that are plain ids', () => {
+    const counts = countResultsV2(people());
+    expect(Object.keys(counts.services)).toEqual(Object.values(SERVICE_KEYS));
+    expect(counts.services.adminProcedures).toBe(3);
+    // the farmer who does not want gets no equipment, learning or free-access need
+    expect(counts.services.solidarityEquipment).toBe(2);
+    // the farmer, and the non-user who does not know how procedures get done
+    expect(counts.delegation).toBe(2);
+  });
+
+  it('goes out as a batch of format 2, k-anonymous like format 1', () => {
+    const out = buildBatches(input(people()));
+    expect(out.batches).toHaveLength(1);
+    const batch = out.batches[0]!.batch;
+    expect(batch).toMatchObject({ format: 2, questionnaireVersion: '2', total: 5 });
+    expect(buildBatches(input(people().slice(0, 4))).batches).toEqual([]);
   });
 });

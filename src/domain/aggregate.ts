@@ -1,10 +1,25 @@
 import { departementOf } from './departement';
 import { MIN_K } from './k-anonymity';
 import { DSI_AREAS, type DsiArea } from './questionnaire';
-import type { DsiAreaLevel, DsiOverall } from './dsi';
+import type { DsiAreaLevel, DsiAreaLevelOrUnknown, DsiOverall, DsiOverallOrUnknown } from './dsi';
 import { LANGUAGES, type Language } from './language';
-import { DISTANCE_LEVELS, type DistanceLevel, type FinishedResult } from './result';
-import { AUTONOMY_LEVELS, BARRIERS, type AutonomyLevel, type Barrier } from './score-profile';
+import { NATIONAL_SERVICES, type NationalService } from './national-vocabulary';
+import { DISTANCE_LEVELS, type DistanceLevel, type DistanceResult, type FinishedResult } from './result';
+import {
+  AUTONOMY_LEVELS,
+  BARRIERS,
+  DEVICE_PROFILES,
+  LAST_USES,
+  MAIN_BARRIERS,
+  ORGANISMS,
+  type AutonomyLevel,
+  type Barrier,
+  type DeviceProfile,
+  type LastUse,
+  type MainBarrier,
+  type Organism,
+  type ProceduresStatus,
+} from './score-profile';
 import type { SessionMode } from './session';
 
 /**
@@ -15,13 +30,44 @@ import type { SessionMode } from './session';
  * at least k results; a week that does not reach k waits and is merged with the following weeks of the same territory.
  */
 
-/** Format version of a batch, checked by the collector (docs/API.md). */
+/** Format version of a batch of questionnaire-1 results, checked by the collector (docs/API.md). */
 export const BATCH_FORMAT_VERSION = 1;
+/** Format of a batch of questionnaire-2 results: unknowns counted apart, last use, main barrier, needs… */
+export const BATCH_FORMAT_V2 = 2;
+/** The batch format each questionnaire version's results are counted in. A batch never mixes versions. */
+export function batchFormatOf(questionnaireVersion: string): typeof BATCH_FORMAT_VERSION | typeof BATCH_FORMAT_V2 {
+  return questionnaireVersion === '1' ? BATCH_FORMAT_VERSION : BATCH_FORMAT_V2;
+}
 /** k-anonymity: the fewest results a batch may cover. Configurable, never below MIN_K. */
 export { DEFAULT_K, MIN_K } from './k-anonymity';
 
 export const DSI_OVERALL_CATEGORIES = ['notAssessed', 'no', 'limited', 'narrow', 'low', 'basic', 'aboveBasic'] as const;
 export const DSI_AREA_LEVELS = ['none', 'basic', 'aboveBasic'] as const;
+/** Format 2: the overall level may be unknown ("I don't know" is missing data), counted apart. */
+export const DSI_OVERALL_CATEGORIES_V2 = [...DSI_OVERALL_CATEGORIES, 'unknown'] as const;
+/** Format 2: an area is unknown ("I don't know") or not assessed (not a user of the last 3 months). */
+export const DSI_AREA_LEVELS_V2 = ['none', 'basic', 'aboveBasic', 'unknown', 'notAssessed'] as const;
+export const DISTANCE_RESULTS = [...DISTANCE_LEVELS, 'unknown'] as const;
+export const ILLECTRONISM_ANSWERS = ['yes', 'no', 'unknown'] as const;
+export const PROCEDURES_STATUSES = [...AUTONOMY_LEVELS, 'neverNeeded', 'unknown'] as const;
+/** Format 2: the main barrier of people at "Premiers pas" or "En apprentissage"; `none` for everyone else. */
+export const MAIN_BARRIER_CATEGORIES = [...MAIN_BARRIERS, 'none'] as const;
+/** The national services as count keys (the standard's words carry spaces and accents). */
+export const SERVICE_KEYS = {
+  'Aide aux démarches administratives': 'adminProcedures',
+  'Maîtrise des outils numériques du quotidien': 'everydayTools',
+  'Insertion professionnelle via le numérique': 'employment',
+  'Utilisation sécurisée du numérique': 'safeUse',
+  'Parentalité et éducation avec le numérique': 'parenting',
+  'Loisirs et créations numériques': 'leisure',
+  'Compréhension du monde numérique': 'understanding',
+  'Accès internet et matériel informatique': 'internetAccess',
+  'Acquisition de matériel informatique à prix solidaire': 'solidarityEquipment',
+} as const satisfies Readonly<Record<NationalService, string>>;
+export type ServiceKey = (typeof SERVICE_KEYS)[NationalService];
+export const SERVICE_COUNT_KEYS: readonly ServiceKey[] = NATIONAL_SERVICES.map((service) => SERVICE_KEYS[service]);
+/** Eurostat's DSI scope: ages 16 to 74. */
+export const EUROSTAT_AGE_BANDS = ['from16to24', 'from25to34', 'from35to44', 'from45to54', 'from55to64', 'from65to74'] as const;
 /** The age bands of the questionnaire (INSEE's ten-year bands, 16-24 apart as Eurostat does). */
 export const AGE_BANDS = [
   'under16',
@@ -61,9 +107,34 @@ export interface BatchCounts {
   readonly mode: Counts<SessionMode>;
 }
 
-/** A batch exactly as the collector receives it (docs/API.md, "Example batch"). */
-export interface AggregateBatch {
-  readonly format: typeof BATCH_FORMAT_VERSION;
+/**
+ * Format 2 (questionnaire 2): still one-dimensional counts, each group on its own. Unknown answers are counted apart so
+ * the observatory can take them out of denominators. See docs/API.md and docs/PRIVACY.md.
+ */
+export interface BatchCountsV2 {
+  readonly distanceLevel: Counts<DistanceResult>;
+  readonly dsiOverall: Counts<DsiOverallOrUnknown>;
+  readonly dsiAreas: Readonly<Record<DsiArea, Counts<DsiAreaLevelOrUnknown>>>;
+  /** The overall DSI of the results aged 16 to 74 only (Eurostat's scope): sums to that number, not to `total`. */
+  readonly dsiOverall16to74: Counts<DsiOverallOrUnknown>;
+  readonly illectronism: Counts<(typeof ILLECTRONISM_ANSWERS)[number]>;
+  readonly lastUse: Counts<LastUse>;
+  readonly barriers: Counts<Barrier>;
+  readonly mainBarrier: Counts<MainBarrier | 'none'>;
+  readonly doesNotWant: number;
+  readonly autonomy: Counts<ProceduresStatus>;
+  /** Results needing help with each organism; a result may name several or none. */
+  readonly organisms: Counts<Organism>;
+  /** Results needing each service (keys of SERVICE_KEYS); a result may need several or none. */
+  readonly services: Counts<ServiceKey>;
+  readonly delegation: number;
+  readonly deviceProfile: Counts<DeviceProfile>;
+  readonly ageBand: Counts<AgeBand | typeof UNKNOWN>;
+  readonly language: Counts<Language>;
+  readonly mode: Counts<SessionMode>;
+}
+
+interface BatchEnvelope {
   /** Random, new for every batch: the idempotency key of the collector, never a device identifier. */
   readonly id: string;
   readonly territory: Territory;
@@ -72,8 +143,14 @@ export interface AggregateBatch {
   readonly questionnaireVersion: string;
   readonly appVersion: string;
   readonly total: number;
-  readonly counts: BatchCounts;
 }
+
+/** A batch exactly as the collector receives it (docs/API.md, "Example batch" of each format). */
+export type AggregateBatch =
+  | (BatchEnvelope & { readonly format: typeof BATCH_FORMAT_VERSION; readonly counts: BatchCounts })
+  | (BatchEnvelope & { readonly format: typeof BATCH_FORMAT_V2; readonly counts: BatchCountsV2 });
+export type AggregateBatchV1 = Extract<AggregateBatch, { format: 1 }>;
+export type AggregateBatchV2 = Extract<AggregateBatch, { format: 2 }>;
 
 export interface BuildBatchesInput {
   /** Finished results on the device; those already counted are left alone. */
@@ -162,16 +239,76 @@ function isAgeBand(value: string | null): value is AgeBand {
   return value !== null && (AGE_BANDS as readonly string[]).includes(value);
 }
 
-/** The one-dimensional counts of some results. */
+/**
+ * The one-dimensional counts of some results of questionnaire 1 (format 1). A result of questionnaire 2 has no place
+ * in it: AggregateError.
+ */
 export function countResults(results: readonly FinishedResult[]): BatchCounts {
   const counts = emptyCounts();
   for (const result of results) {
-    counts.distanceLevel[result.distanceLevel] += 1;
-    counts.dsiOverall[result.dsiOverall] += 1;
-    for (const area of DSI_AREAS) counts.dsiAreas[area][result.dsiAreas[area]] += 1;
+    const { distanceLevel, dsiOverall, dsiAreas } = result;
+    if (result.questionnaireVersion !== '1' || distanceLevel === 'unknown' || dsiOverall === 'unknown' || result.illectronism === null) {
+      throw new AggregateError(`result ${result.id} is of questionnaire ${result.questionnaireVersion}: it is counted in format ${batchFormatOf(result.questionnaireVersion)}`);
+    }
+    counts.distanceLevel[distanceLevel] += 1;
+    counts.dsiOverall[dsiOverall] += 1;
+    for (const area of DSI_AREAS) counts.dsiAreas[area][dsiAreas[area] as DsiAreaLevel] += 1;
     if (result.illectronism) counts.illectronism += 1;
     for (const barrier of new Set(result.barriers)) counts.barriers[barrier] += 1;
     counts.autonomy[result.autonomy ?? UNKNOWN] += 1;
+    counts.ageBand[isAgeBand(result.ageBand) ? result.ageBand : UNKNOWN] += 1;
+    counts.language[result.language] += 1;
+    counts.mode[result.mode] += 1;
+  }
+  return counts;
+}
+
+function emptyCountsV2() {
+  return {
+    distanceLevel: zeros(DISTANCE_RESULTS),
+    dsiOverall: zeros(DSI_OVERALL_CATEGORIES_V2),
+    dsiAreas: Object.fromEntries(DSI_AREAS.map((area) => [area, zeros(DSI_AREA_LEVELS_V2)])) as Record<DsiArea, Counts<DsiAreaLevelOrUnknown>>,
+    dsiOverall16to74: zeros(DSI_OVERALL_CATEGORIES_V2),
+    illectronism: zeros(ILLECTRONISM_ANSWERS),
+    lastUse: zeros(LAST_USES),
+    barriers: zeros(BARRIERS),
+    mainBarrier: zeros(MAIN_BARRIER_CATEGORIES),
+    doesNotWant: 0,
+    autonomy: zeros(PROCEDURES_STATUSES),
+    organisms: zeros(ORGANISMS),
+    services: zeros(SERVICE_COUNT_KEYS),
+    delegation: 0,
+    deviceProfile: zeros(DEVICE_PROFILES),
+    ageBand: zeros([...AGE_BANDS, UNKNOWN]),
+    language: zeros(LANGUAGES),
+    mode: zeros(SESSION_MODES),
+  };
+}
+
+/**
+ * The one-dimensional counts of some results of questionnaire 2 (format 2). A result of questionnaire 1 (no `v2`
+ * categories) has no place in it: AggregateError.
+ */
+export function countResultsV2(results: readonly FinishedResult[]): BatchCountsV2 {
+  const counts = emptyCountsV2();
+  const inEurostatScope = new Set<string>(EUROSTAT_AGE_BANDS);
+  for (const result of results) {
+    const v2 = result.v2;
+    if (!v2) throw new AggregateError(`result ${result.id} is of questionnaire ${result.questionnaireVersion}: it is counted in format 1`);
+    counts.distanceLevel[result.distanceLevel] += 1;
+    counts.dsiOverall[result.dsiOverall] += 1;
+    for (const area of DSI_AREAS) counts.dsiAreas[area][result.dsiAreas[area]] += 1;
+    if (result.ageBand !== null && inEurostatScope.has(result.ageBand)) counts.dsiOverall16to74[result.dsiOverall] += 1;
+    counts.illectronism[result.illectronism === null ? 'unknown' : result.illectronism ? 'yes' : 'no'] += 1;
+    counts.lastUse[v2.lastUse] += 1;
+    for (const barrier of new Set(result.barriers)) counts.barriers[barrier] += 1;
+    counts.mainBarrier[v2.mainBarrier ?? 'none'] += 1;
+    if (v2.doesNotWant) counts.doesNotWant += 1;
+    counts.autonomy[v2.proceduresStatus] += 1;
+    for (const organism of new Set(v2.organisms)) counts.organisms[organism] += 1;
+    for (const service of new Set(v2.services)) counts.services[SERVICE_KEYS[service]] += 1;
+    if (v2.delegation) counts.delegation += 1;
+    counts.deviceProfile[v2.deviceProfile] += 1;
     counts.ageBand[isAgeBand(result.ageBand) ? result.ageBand : UNKNOWN] += 1;
     counts.language[result.language] += 1;
     counts.mode[result.mode] += 1;
@@ -226,17 +363,12 @@ export function buildBatches(input: BuildBatchesInput): BuildBatchesOutput {
       from ??= week;
       pending = pending.length === 0 ? weeks.get(week)! : pending.concat(weeks.get(week)!);
       if (pending.length < k) continue;
+      const envelope = { id: newId(), territory, weeks: { from, to: week }, questionnaireVersion, appVersion, total: pending.length };
       batches.push({
-        batch: {
-          format: BATCH_FORMAT_VERSION,
-          id: newId(),
-          territory,
-          weeks: { from, to: week },
-          questionnaireVersion,
-          appVersion,
-          total: pending.length,
-          counts: countResults(pending),
-        },
+        batch:
+          batchFormatOf(questionnaireVersion) === BATCH_FORMAT_VERSION
+            ? { format: BATCH_FORMAT_VERSION, ...envelope, counts: countResults(pending) }
+            : { format: BATCH_FORMAT_V2, ...envelope, counts: countResultsV2(pending) },
         resultIds: pending.map((result) => result.id),
       });
       pending = [];

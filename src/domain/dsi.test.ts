@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atLeastBasic, dsiAreaLevel, dsiOverall, illectronism, type DsiAreaLevel, type DsiAreaLevels } from './dsi';
+import { atLeastBasic, dsiAreaLevel, dsiOverall, dsiOverallLowerBound, dsiOverallOrUnknown, illectronism, illectronismOrUnknown, type DsiAreaLevel, type DsiAreaLevels } from './dsi';
 import { DSI_AREAS } from './questionnaire';
 
 const levels = (...values: DsiAreaLevel[]): DsiAreaLevels => {
@@ -73,5 +73,31 @@ describe('atLeastBasic (EU 2030 indicator)', () => {
       expect(rank).toBeGreaterThanOrEqual(previous);
       previous = rank;
     }
+  });
+});
+
+describe('with "I don\'t know" as missing data (docs/SCORING.md)', () => {
+  const known = { information: 'basic', communication: 'basic', contentCreation: 'basic', safety: 'basic', problemSolving: 'basic' } as const;
+
+  it('gives the level when the unknown areas cannot change it, unknown otherwise', () => {
+    // four areas at none: whatever the fifth, "no overall skills"
+    const fourNone = { information: 'none', communication: 'none', contentCreation: 'none', safety: 'none', problemSolving: 'unknown' } as const;
+    expect(dsiOverallOrUnknown({ usedInternetLast3Months: true, areas: fourNone })).toBe('no');
+    // four basic and one unknown: low or basic, not decided
+    expect(dsiOverallOrUnknown({ usedInternetLast3Months: true, areas: { ...known, safety: 'unknown' } })).toBe('unknown');
+    expect(dsiOverallLowerBound({ usedInternetLast3Months: true, areas: { ...known, safety: 'unknown' } })).toBe('low');
+    expect(dsiOverallOrUnknown({ usedInternetLast3Months: true, areas: known })).toBe('basic');
+    expect(dsiOverallOrUnknown({ usedInternetLast3Months: null, areas: known })).toBe('notAssessed');
+  });
+
+  it('illectronism is decided by what is known, and "I don\'t know" never makes it true', () => {
+    const areas = (none: number, unknown: number) =>
+      Object.fromEntries(DSI_AREAS.map((a, i) => [a, i < none ? 'none' : i < none + unknown ? 'unknown' : 'basic'])) as never;
+    expect(illectronismOrUnknown({ usedInternetLast3Months: true, areas: areas(4, 1) })).toBe(true);
+    expect(illectronismOrUnknown({ usedInternetLast3Months: true, areas: areas(3, 2) })).toBeNull();
+    expect(illectronismOrUnknown({ usedInternetLast3Months: true, areas: areas(2, 1) })).toBe(false);
+    expect(illectronismOrUnknown({ usedInternetLast3Months: true, areas: areas(0, 5) })).toBeNull();
+    expect(illectronismOrUnknown({ usedInternetLast3Months: false, areas: areas(0, 0) })).toBe(true);
+    expect(illectronismOrUnknown({ usedInternetLast3Months: null, areas: areas(0, 0) })).toBeNull();
   });
 });

@@ -64,3 +64,48 @@ export function illectronism(input: { usedInternetLast3Months: boolean; areas: D
 export function atLeastBasic(overall: DsiOverall): boolean {
   return overall === 'basic' || overall === 'aboveBasic';
 }
+
+/** An area's level when some answers may be missing: "I don't know" is `unknown`, a non-user's area `notAssessed`. */
+export type DsiAreaLevelOrUnknown = DsiAreaLevel | 'unknown' | 'notAssessed';
+export type DsiAreaLevelsOrUnknown = Readonly<Record<DsiArea, DsiAreaLevelOrUnknown>>;
+/** The overall level, or `unknown` when the known answers do not decide it. */
+export type DsiOverallOrUnknown = DsiOverall | 'unknown';
+
+/** The areas with every unknown one set to `as` (the two bounds of what the person may have). */
+function boundAreas(areas: DsiAreaLevelsOrUnknown, as: DsiAreaLevel): DsiAreaLevels {
+  return Object.fromEntries(
+    DSI_AREAS.map((a) => [a, areas[a] === 'unknown' || areas[a] === 'notAssessed' ? as : areas[a]]),
+  ) as Record<DsiArea, DsiAreaLevel>;
+}
+
+/**
+ * Eurostat DSI 2.0 overall level with missing answers ("I don't know" is missing data, never a zero): unknown use →
+ * not assessed; no use → not assessed; otherwise the level is computed with every unknown area at none and again at
+ * above basic (the level only grows with the areas): the same level both ways is the level, else `unknown`.
+ */
+export function dsiOverallOrUnknown(input: { usedInternetLast3Months: boolean | null; areas: DsiAreaLevelsOrUnknown }): DsiOverallOrUnknown {
+  if (input.usedInternetLast3Months !== true) return 'notAssessed';
+  const low = dsiOverall({ usedInternetLast3Months: true, areas: boundAreas(input.areas, 'none') });
+  const high = dsiOverall({ usedInternetLast3Months: true, areas: boundAreas(input.areas, 'aboveBasic') });
+  return low === high ? low : 'unknown';
+}
+
+/** The overall level with every unknown area taken at none: the least the person can do, for "au moins". */
+export function dsiOverallLowerBound(input: { usedInternetLast3Months: boolean | null; areas: DsiAreaLevelsOrUnknown }): DsiOverall {
+  if (input.usedInternetLast3Months !== true) return 'notAssessed';
+  return dsiOverall({ usedInternetLast3Months: true, areas: boundAreas(input.areas, 'none') });
+}
+
+/**
+ * INSEE illectronisme with missing answers: true for no use in 3 months; unknown for unknown use; for a user, true
+ * when the areas known at none are already four, false when fewer than four even with every unknown area at none,
+ * else unknown. "I don't know" can never turn a false into a true.
+ */
+export function illectronismOrUnknown(input: { usedInternetLast3Months: boolean | null; areas: DsiAreaLevelsOrUnknown }): boolean | null {
+  if (input.usedInternetLast3Months === false) return true;
+  if (input.usedInternetLast3Months === null) return null;
+  const certain = illectronism({ usedInternetLast3Months: true, areas: boundAreas(input.areas, 'aboveBasic') });
+  const possible = illectronism({ usedInternetLast3Months: true, areas: boundAreas(input.areas, 'none') });
+  if (certain) return true;
+  return possible ? null : false;
+}

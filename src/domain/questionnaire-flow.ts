@@ -1,5 +1,6 @@
 import {
   DONT_KNOW,
+  NONE,
   SKIPPED,
   type AnswerValue,
   type Answers,
@@ -33,11 +34,13 @@ const asList = (value: AnswerValue | undefined): readonly string[] => (Array.isA
 
 /** Whether a condition holds on the answers. An unanswered question matches no `anyOf` and no `includesAny`. */
 export function conditionHolds(condition: Condition, answers: Answers): boolean {
+  if ('not' in condition) return !conditionHolds(condition.not, answers);
   if ('all' in condition) return condition.all.every((c) => conditionHolds(c, answers));
   if ('any' in condition) return condition.any.some((c) => conditionHolds(c, answers));
   const value = answers[condition.question];
   if ('anyOf' in condition) return typeof value === 'string' && condition.anyOf.includes(value);
   if ('includesAny' in condition) return asList(value).some((id) => condition.includesAny.includes(id));
+  if ('answeredOtherThan' in condition) return value !== undefined && !(typeof value === 'string' && condition.answeredOtherThan.includes(value));
   return !asList(value).some((id) => condition.includesNone.includes(id));
 }
 
@@ -117,10 +120,13 @@ export function progress(
 function answerProblem(question: Question, value: AnswerValue, before: Answers): QuestionnaireErrorCode | null {
   if (value === DONT_KNOW) return null;
   if (value === SKIPPED) return question.optional ? null : 'notOptional';
+  if (value === NONE) return question.kind === 'multipleChoice' && question.explicitNone ? null : 'invalidAnswer';
   const allowed = new Set(visibleOptions(question, before).map((o) => o.id));
   if (question.kind === 'multipleChoice') {
     if (!Array.isArray(value)) return 'invalidAnswer';
     if (new Set(value).size !== value.length) return 'invalidAnswer';
+    // An explicit-none screen takes a tick, NONE or DONT_KNOW: an empty list (a v1 answer, a screen passed) is none of them.
+    if (question.explicitNone && value.length === 0) return 'invalidAnswer';
     return value.every((id) => allowed.has(id)) ? null : 'unknownOption';
   }
   if (typeof value !== 'string') return 'invalidAnswer';

@@ -17,6 +17,11 @@ export type DsiArea = (typeof DSI_AREAS)[number];
 export const DONT_KNOW = 'dontKnow';
 /** "Passer": the answer to an optional question the person chose not to answer. */
 export const SKIPPED = 'skipped';
+/**
+ * "Je n'ai fait aucune de ces choses" / "Rien de tout ça": the explicit zero of a tick screen that has one
+ * (`explicitNone`). There, an empty list is not an answer: a real zero and a screen passed without reading look alike.
+ */
+export const NONE = 'none';
 
 /**
  * When a question (or an option) shows, from the answers given before it. Conditions only look back: a question may
@@ -29,6 +34,9 @@ export type Condition =
   | { readonly question: string; readonly includesAny: readonly string[] }
   /** The answer (multiple choice) includes none of these option ids (an unanswered question includes none). */
   | { readonly question: string; readonly includesNone: readonly string[] }
+  /** The question has an answer, and it is not one of these values (e.g. answered, but not "I don't know"). */
+  | { readonly question: string; readonly answeredOtherThan: readonly string[] }
+  | { readonly not: Condition }
   | { readonly all: readonly Condition[] }
   | { readonly any: readonly Condition[] };
 
@@ -58,6 +66,8 @@ export interface Question {
   readonly showIf?: Condition;
   /** Context questions the person may skip. */
   readonly optional?: boolean;
+  /** Tick screens with a "none of these" answer (NONE): "Suivant" then needs a tick, NONE or DONT_KNOW. */
+  readonly explicitNone?: boolean;
 }
 
 /** A versioned questionnaire. A session records the version it was started on. */
@@ -66,6 +76,6 @@ export interface Questionnaire {
   readonly questions: readonly Question[];
 }
 
-/** One answer: an option id, the option ids ticked, DONT_KNOW, or SKIPPED for an optional question. */
+/** One answer: an option id, the option ids ticked, NONE (explicit-none screens), DONT_KNOW, or SKIPPED (optional). */
 export type AnswerValue = string | readonly string[];
 export type Answers = Readonly<Record<string, AnswerValue>>;

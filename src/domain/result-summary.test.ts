@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { QUESTIONNAIRE } from '../content/questionnaire';
-import { DSI_AREAS } from './questionnaire';
+import { DSI_AREAS, NONE } from './questionnaire';
 import { MAX_NEXT_STEPS, summarizeResult } from './result-summary';
 import { scoreProfile } from './score-profile';
 import { firstActivities, randomChoice, respond, respondWith, seededRandom } from './testing/respondent';
 
 const Q = QUESTIONNAIRE;
 const skills = (...counts: number[]) =>
-  Object.fromEntries(DSI_AREAS.map((area, i) => [`skills.${area}`, firstActivities(Q, `skills.${area}`, counts[i]!)]));
+  Object.fromEntries(
+    DSI_AREAS.map((area, i) => [`skills.${area}`, counts[i] === 0 ? NONE : firstActivities(Q, `skills.${area}`, counts[i]!)]),
+  );
 const summaryOf = (table: Record<string, unknown>) => {
   const { answers } = respondWith(Q, table as never);
   return summarizeResult(scoreProfile(Q, answers), answers);
@@ -17,20 +19,29 @@ describe('summarizeResult', () => {
   it('starts with what the person does best, then gives the most useful steps', () => {
     const summary = summaryOf({
       devices: ['smartphone', 'homeInternet'], internetUse: 'everyWeek', ...skills(2, 1, 0, 0, 1),
-      proceduresHow: 'withHelp', proceduresWhich: ['caf'], wishToLearn: 'quite', fearOfMistakes: 'aLittle', helpAround: ['knowsPlace'],
+      proceduresHow: 'withHelp', proceduresWhich: ['caf'], wishToUseMore: 'yes', wishToLearn: 'quite', fearOfMistakes: 'aLittle',
+      trust: 'quite', helpAround: ['knowsPlace'],
     });
     expect(summary.strengths).toEqual(['area.information', 'area.communication', 'area.problemSolving', 'hasDevice']);
     expect(summary.nextSteps).toEqual(['procedures', 'basics', 'safety']);
   });
 
-  it('puts delegation first for someone who does not want to learn, and never also "procedures"', () => {
+  it('respects "do not want": only their right and the human paths, no learning, equipment or free-access step', () => {
     const summary = summaryOf({
-      devices: [], costBarrier: 'no', internetUse: 'never', proceduresHow: 'someoneElse', proceduresWhich: ['impots'],
-      wishToLearn: 'notAtAll', fearOfMistakes: 'notAtAll', trust: 'quite', prefersInPerson: 'veryMuch', helpAround: ['someoneClose'],
+      devices: NONE, noDeviceWhy: ['dontWant'], internetUse: 'never', proceduresHow: 'someoneElse', proceduresWhich: ['impots'],
+      wishToUseMore: 'no', fearOfMistakes: 'notAtAll', trust: 'quite', helpAround: ['someoneClose'],
     });
-    expect(summary.nextSteps[0]).toBe('delegation');
-    expect(summary.nextSteps).not.toContain('procedures');
+    expect(summary.nextSteps).toEqual(['yourRight']);
     expect(summary.strengths).toEqual(['hasSomeoneClose']);
+  });
+
+  it('starts with going over the questions with a mediator when the level cannot be placed', () => {
+    const summary = summaryOf({
+      devices: ['smartphone'], costBarrier: 'no', internetUse: 'everyDay', ...Object.fromEntries(DSI_AREAS.map((a) => [`skills.${a}`, 'dontKnow'])),
+      proceduresHow: 'alone', wishToLearn: 'aLittle',
+    });
+    expect(summary.nextSteps[0]).toBe('checkWithMediator');
+    expect(summary.strengths).toEqual(['proceduresAlone', 'usesInternet', 'hasDevice']);
   });
 
   it('finds a strength for everyone, and two or three steps', () => {
@@ -40,7 +51,7 @@ describe('summarizeResult', () => {
       const { strengths, nextSteps } = summarizeResult(scoreProfile(Q, answers), answers);
       expect(strengths.length).toBeGreaterThan(0);
       expect(nextSteps.length).toBeLessThanOrEqual(MAX_NEXT_STEPS);
-      expect(nextSteps.length === 1 ? nextSteps[0] : 'two or more').toMatch(/delegation|two or more/);
+      expect(nextSteps.length === 1 ? nextSteps[0] : 'two or more').toMatch(/yourRight|delegation|checkWithMediator|two or more/);
       expect(new Set(nextSteps).size).toBe(nextSteps.length);
     }
   });

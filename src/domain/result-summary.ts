@@ -19,6 +19,8 @@ export type Strength = 'usesInternet' | `area.${DsiArea}` | (typeof STRENGTHS)[n
 
 /** Plain next steps, each tied to a need of the result. */
 export const NEXT_STEPS = [
+  'yourRight',
+  'checkWithMediator',
   'delegation',
   'procedures',
   'basics',
@@ -50,19 +52,20 @@ const STEP_FOR_SERVICE: ReadonlyArray<readonly [NationalService, NextStep]> = [
 ];
 
 /**
- * The result as the person reads it: strengths first, then two or three next steps, most useful first (delegation when
- * it fits, then procedures, access, the basics…). Pure.
+ * The result as the person reads it (docs/SCORING.md, "Next steps"): strengths first, then two or three next steps,
+ * most useful first. Someone who does not want to use the internet gets only `yourRight` (their right, and the human
+ * paths), never a learning, equipment or free-access step; an unknown level starts with `checkWithMediator`. Pure.
  */
 export function summarizeResult(profile: Profile, answers: Answers): { strengths: Strength[]; nextSteps: NextStep[] } {
   const devices = Array.isArray(answers.devices) ? answers.devices : [];
   const help = Array.isArray(answers.helpAround) ? answers.helpAround : [];
   const strengths: Strength[] = [];
   if (profile.procedures.autonomy === 'autonomous') strengths.push('proceduresAlone');
-  const areas = DSI_AREAS.filter((a) => profile.dsi.areas[a] !== 'none');
+  const areas = DSI_AREAS.filter((a) => profile.dsi.areas[a] === 'basic' || profile.dsi.areas[a] === 'aboveBasic');
   // Areas done best first: above basic before basic.
   areas.sort((a, b) => Number(profile.dsi.areas[b] === 'aboveBasic') - Number(profile.dsi.areas[a] === 'aboveBasic'));
   strengths.push(...areas.map((a) => `area.${a}` as const));
-  if (profile.usedInternetLast3Months && areas.length === 0) strengths.push('usesInternet');
+  if (profile.usedInternetLast3Months === true && areas.length === 0) strengths.push('usesInternet');
   if (devices.some((d) => d === 'smartphone' || d === 'computer' || d === 'tablet')) strengths.push('hasDevice');
   if (devices.includes('homeInternet')) strengths.push('hasInternet');
   if (answers.wishToLearn === 'quite' || answers.wishToLearn === 'veryMuch') strengths.push('wantsToLearn');
@@ -70,13 +73,15 @@ export function summarizeResult(profile: Profile, answers: Answers): { strengths
   if (help.includes('knowsPlace')) strengths.push('knowsPlace');
   if (strengths.length === 0) strengths.push('tookTheTime');
 
+  if (profile.doesNotWant) return { strengths: [...new Set(strengths)].slice(0, MAX_STRENGTHS), nextSteps: ['yourRight'] };
   const steps: NextStep[] = [];
+  if (profile.distanceLevel === 'unknown') steps.push('checkWithMediator');
   if (profile.needs.delegation) steps.push('delegation');
   for (const [service, step] of STEP_FOR_SERVICE) {
     if (profile.needs.services.includes(service) && !(step === 'procedures' && steps.includes('delegation'))) steps.push(step);
   }
   // Two steps at least: someone with nothing to fix can keep learning and help others.
   if (steps.length === 0) steps.push('keepLearning', 'helpOthers');
-  else if (steps.length === 1 && !steps.includes('delegation')) steps.push('keepLearning');
+  else if (steps.length === 1 && !steps.includes('delegation') && !steps.includes('checkWithMediator')) steps.push('keepLearning');
   return { strengths: [...new Set(strengths)].slice(0, MAX_STRENGTHS), nextSteps: [...new Set(steps)].slice(0, MAX_NEXT_STEPS) };
 }

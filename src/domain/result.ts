@@ -1,15 +1,18 @@
-import type { DsiAreaLevels, DsiOverall } from './dsi';
+import type { DsiAreaLevelsOrUnknown, DsiOverallOrUnknown } from './dsi';
 import type { Language } from './language';
+import type { NationalService } from './national-vocabulary';
 import type { Observation } from './observation';
-import type { AutonomyLevel, Barrier, Profile } from './score-profile';
+import type { AutonomyLevel, Barrier, DeviceProfile, LastUse, MainBarrier, Organism, Profile, ProceduresStatus } from './score-profile';
 import type { Session, SessionMode } from './session';
 
 /**
- * The four digital-distance levels a person sees, framed positively and aligned with the field typology
- * (excluded ~7 %, beginners ~19 %, nearly autonomous ~14 %, autonomous). See docs/GLOSSARY.md for the French words.
+ * The four digital-distance levels a person sees, framed positively, from the DSI and the procedures
+ * (docs/SCORING.md). See docs/GLOSSARY.md for the French words.
  */
 export const DISTANCE_LEVELS = ['firstSteps', 'learning', 'nearlyAutonomous', 'autonomous'] as const;
 export type DistanceLevel = (typeof DISTANCE_LEVELS)[number];
+/** A distance level, or `unknown` when too many answers were "I don't know" to place the person. */
+export type DistanceResult = DistanceLevel | 'unknown';
 
 /**
  * A finished questionnaire kept on this device until the retention delay: only the categories the mediator's history
@@ -22,22 +25,38 @@ export interface FinishedResult {
   readonly mode: SessionMode;
   readonly language: Language;
   readonly questionnaireVersion: string;
-  readonly distanceLevel: DistanceLevel;
-  readonly dsiOverall: DsiOverall;
-  readonly dsiAreas: DsiAreaLevels;
-  readonly illectronism: boolean;
+  readonly distanceLevel: DistanceResult;
+  readonly dsiOverall: DsiOverallOrUnknown;
+  readonly dsiAreas: DsiAreaLevelsOrUnknown;
+  /** null (version 2) when the known answers do not decide it. */
+  readonly illectronism: boolean | null;
   readonly barriers: readonly Barrier[];
   readonly autonomy: AutonomyLevel | null;
   readonly ageBand: string | null;
+  /** Version 2 results only (absent on results of version 1): what the batches of format 2 count. */
+  readonly v2?: ResultV2Categories;
   readonly countedInBatch: string | null;
   /** What the mediator saw, in a guided session only: categories, never free text (observation.ts). */
   readonly observation?: Observation;
 }
 
+/** What a version-2 result adds: categories still, never answers (docs/PRIVACY.md). */
+export interface ResultV2Categories {
+  readonly lastUse: LastUse;
+  readonly noUseIn12Months: boolean | null;
+  readonly mainBarrier: MainBarrier | null;
+  readonly doesNotWant: boolean;
+  readonly proceduresStatus: ProceduresStatus;
+  readonly organisms: readonly Organism[];
+  readonly services: readonly NationalService[];
+  readonly delegation: boolean;
+  readonly deviceProfile: DeviceProfile;
+}
+
 /** The categories of a result a mediator reads and the device keeps: never the answers. */
 export type ResultCategories = Pick<
   FinishedResult,
-  'distanceLevel' | 'dsiOverall' | 'dsiAreas' | 'illectronism' | 'barriers' | 'autonomy'
+  'distanceLevel' | 'dsiOverall' | 'dsiAreas' | 'illectronism' | 'barriers' | 'autonomy' | 'v2'
 >;
 
 export function resultCategories(profile: Profile): ResultCategories {
@@ -48,6 +67,17 @@ export function resultCategories(profile: Profile): ResultCategories {
     illectronism: profile.illectronism,
     barriers: profile.barriers,
     autonomy: profile.procedures.autonomy,
+    v2: {
+      lastUse: profile.lastUse,
+      noUseIn12Months: profile.noUseIn12Months,
+      mainBarrier: profile.mainBarrier,
+      doesNotWant: profile.doesNotWant,
+      proceduresStatus: profile.procedures.status,
+      organisms: profile.procedures.needsHelpWith,
+      services: profile.needs.services,
+      delegation: profile.needs.delegation,
+      deviceProfile: profile.deviceProfile,
+    },
   };
 }
 

@@ -16,6 +16,7 @@ import {
 } from './results-export';
 import type { AutonomyLevel, Barrier } from './score-profile';
 import type { SessionMode } from './session';
+import { aV2FinishedResult } from './testing/finished-result';
 
 let serial = 0;
 /** A guided result of the history, finished at a given instant; a first-steps profile unless told otherwise. */
@@ -113,14 +114,33 @@ describe('toResultsCsv', () => {
 
   it('given no separator chosen, then it uses ";" so that French Excel opens the file in columns', () => {
     const csv = toResultsCsv(SELECTED);
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFid;finishedAt;mode;language;questionnaireVersion;distanceLevel;dsiOverall;dsi.information;dsi.communication;dsi.contentCreation;dsi.safety;dsi.problemSolving;illectronism;barriers;autonomy;ageBand;countedInBatch;observedAutonomy;themes;distanceLevelLabel;autonomyLabel;observedAutonomyLabel;themesLabels');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFid;finishedAt;mode;language;questionnaireVersion;distanceLevel;dsiOverall;dsi.information;dsi.communication;dsi.contentCreation;dsi.safety;dsi.problemSolving;illectronism;barriers;autonomy;ageBand;countedInBatch;observedAutonomy;themes;distanceLevelLabel;autonomyLabel;observedAutonomyLabel;themesLabels;lastUse;mainBarrier;proceduresStatusSaid;organismsSaid;deviceProfile');
   });
 
   it('given a guided result with an observation, then its row says it in plain ids', () => {
     const [, firstRow] = toResultsCsv(SELECTED.slice(0, 1), { separator: ',' }).split('\r\n');
     expect(firstRow).toBe(
-      '3f2c9a7e-0000-4000-8000-000000000001,2026-11-24T14:05:00.000Z,guided,fr,1,firstSteps,limited,basic,aboveBasic,none,none,none,true,access|confidence,fullySupported,from75,,partlyAutonomous,deviceBasics|email|adminProcedures,,,,',
+      '3f2c9a7e-0000-4000-8000-000000000001,2026-11-24T14:05:00.000Z,guided,fr,1,firstSteps,limited,basic,aboveBasic,none,none,none,true,access|confidence,fullySupported,from75,,partlyAutonomous,deviceBasics|email|adminProcedures,,,,,,,,,',
     );
+  });
+
+  it('given a questionnaire-2 result, then what the person said stays apart from what the mediator observed', () => {
+    const v2 = aV2FinishedResult('v2', '2026-11-24T10:00:00.000Z', {
+      mode: 'guided',
+      illectronism: null,
+      observation: { autonomy: 'autonomous', themes: ['adminProcedures'] },
+      v2: { proceduresStatus: 'fullySupported', organisms: ['caf', 'anef'], lastUse: 'from3to12Months', mainBarrier: 'access' },
+    });
+    const [row] = Papa.parse<Record<string, string>>(toResultsCsv([v2], { separator: ',' }).slice(1), { header: true, skipEmptyLines: true }).data;
+    expect(row).toMatchObject({
+      illectronism: 'unknown',
+      proceduresStatusSaid: 'fullySupported',
+      observedAutonomy: 'autonomous',
+      organismsSaid: 'caf|anef',
+      lastUse: 'from3to12Months',
+      mainBarrier: 'access',
+      deviceProfile: 'smartphoneOnly',
+    });
   });
 
   it('given the mediator’s words for the categories, then the rows carry them beside the ids, accents intact', () => {
@@ -207,7 +227,7 @@ describe('localCounts', () => {
       from: '2026-11-02T11:00:00.000Z',
       to: '2026-12-02T11:00:00.000Z',
       total: 5,
-      byDistanceLevel: { firstSteps: 2, learning: 2, nearlyAutonomous: 1, autonomous: 0 },
+      byDistanceLevel: { firstSteps: 2, learning: 2, nearlyAutonomous: 1, autonomous: 0, unknown: 0 },
       byWeek: [
         { week: '2026-W45', count: 1 },
         { week: '2026-W46', count: 0 },
@@ -221,7 +241,7 @@ describe('localCounts', () => {
   it('given no result, then every level and every week of the period count zero, from a period starting on a Sunday', () => {
     const counts = localCounts([], new Date('2027-03-30T10:00:00.000Z'));
     expect(counts.total).toBe(0);
-    expect(counts.byDistanceLevel).toEqual({ firstSteps: 0, learning: 0, nearlyAutonomous: 0, autonomous: 0 });
+    expect(counts.byDistanceLevel).toEqual({ firstSteps: 0, learning: 0, nearlyAutonomous: 0, autonomous: 0, unknown: 0 });
     // Sunday 28 February 2027 (week 8) to Tuesday 30 March (week 13), across the change to summer time on 28 March.
     expect(counts.byWeek).toEqual(
       ['2027-W08', '2027-W09', '2027-W10', '2027-W11', '2027-W12', '2027-W13'].map((week) => ({ week, count: 0 })),

@@ -1,7 +1,7 @@
 import { isoWeek } from './aggregate';
 import type { Observation } from './observation';
 import { DSI_AREAS } from './questionnaire';
-import { DISTANCE_LEVELS, type DistanceLevel, type FinishedResult } from './result';
+import { DISTANCE_LEVELS, type DistanceResult, type FinishedResult } from './result';
 
 /**
  * Exports of the results a mediator selects in the device's history, for their activity reports: a CSV file for
@@ -27,7 +27,7 @@ export const LIST_SEPARATOR = '|';
  * person shows "Partiellement autonome", beside the stable id a formula relies on.
  */
 export interface CsvLabels {
-  readonly distanceLevel: (level: DistanceLevel) => string;
+  readonly distanceLevel: (level: DistanceResult) => string;
   readonly autonomy: (level: NonNullable<FinishedResult['autonomy']>) => string;
   readonly theme: (theme: Observation['themes'][number]) => string;
 }
@@ -50,7 +50,7 @@ const COLUMNS: readonly Column[] = [
   { id: 'distanceLevel', cell: (r) => r.distanceLevel },
   { id: 'dsiOverall', cell: (r) => r.dsiOverall },
   ...DSI_AREAS.map((area): Column => ({ id: `dsi.${area}`, cell: (r) => r.dsiAreas[area] })),
-  { id: 'illectronism', cell: (r) => String(r.illectronism) },
+  { id: 'illectronism', cell: (r) => (r.illectronism === null ? 'unknown' : String(r.illectronism)) },
   { id: 'barriers', cell: (r) => list(r.barriers) },
   { id: 'autonomy', cell: (r) => text(r.autonomy) },
   { id: 'ageBand', cell: (r) => text(r.ageBand) },
@@ -62,6 +62,12 @@ const COLUMNS: readonly Column[] = [
   { id: 'autonomyLabel', cell: (r, l) => (l && r.autonomy ? l.autonomy(r.autonomy) : '') },
   { id: 'observedAutonomyLabel', cell: (r, l) => (l && r.observation?.autonomy ? l.autonomy(r.observation.autonomy) : '') },
   { id: 'themesLabels', cell: (r, l) => (l ? list((r.observation?.themes ?? []).map(l.theme)) : '') },
+  // Questionnaire 2 (empty for version-1 results): what the person said, apart from what the mediator observed.
+  { id: 'lastUse', cell: (r) => text(r.v2?.lastUse ?? null) },
+  { id: 'mainBarrier', cell: (r) => text(r.v2?.mainBarrier ?? null) },
+  { id: 'proceduresStatusSaid', cell: (r) => text(r.v2?.proceduresStatus ?? null) },
+  { id: 'organismsSaid', cell: (r) => list(r.v2?.organisms ?? []) },
+  { id: 'deviceProfile', cell: (r) => text(r.v2?.deviceProfile ?? null) },
 ];
 
 /** The CSV header, in order: stable English ids that reports and spreadsheet formulas can rely on. */
@@ -119,7 +125,7 @@ export interface LocalCounts {
   readonly from: string;
   readonly to: string;
   readonly total: number;
-  readonly byDistanceLevel: Readonly<Record<DistanceLevel, number>>;
+  readonly byDistanceLevel: Readonly<Record<DistanceResult, number>>;
   /** Every ISO week the period touches, oldest first, including weeks without results ("2026-W47"). */
   readonly byWeek: readonly { readonly week: string; readonly count: number }[];
 }
@@ -139,7 +145,7 @@ export function localCounts(results: readonly FinishedResult[], now: Date): Loca
     const finished = Date.parse(result.finishedAt);
     return finished > from.getTime() && finished <= now.getTime();
   });
-  const byDistanceLevel = Object.fromEntries(DISTANCE_LEVELS.map((level) => [level, 0])) as Record<DistanceLevel, number>;
+  const byDistanceLevel = Object.fromEntries([...DISTANCE_LEVELS, 'unknown'].map((level) => [level, 0])) as Record<DistanceResult, number>;
   const byWeek = new Map(weeksBetween(from, now).map((week) => [week, 0]));
   for (const result of inPeriod) {
     byDistanceLevel[result.distanceLevel] += 1;

@@ -91,7 +91,9 @@ describe('locales', () => {
 
   it('has a French text for every value of the lists shown by key', () => {
     const expected = [
-      ...DISTANCE_LEVELS.flatMap((l) => [`result.levels.${l}`, `result.levelTexts.${l}`]),
+      ...[...DISTANCE_LEVELS, 'unknown'].flatMap((l) => [`result.levels.${l}`, `result.levelTexts.${l}`]),
+      // the level text of someone who does not want to use the internet (docs/SCORING.md)
+      'result.levelTexts.doNotWant',
       ...TEXT_SIZES.map((s) => `toolbar.textSizes.${s}`),
       ...STRENGTHS.map((s) => `result.strengths.${s}`),
       ...NEXT_STEPS.map((s) => `result.nextSteps.${s}`),

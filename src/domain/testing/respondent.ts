@@ -1,5 +1,5 @@
 import { QuestionnaireError, answerQuestion, nextQuestion, visibleOptions } from '../questionnaire-flow';
-import { DONT_KNOW, SKIPPED, type AnswerValue, type Answers, type Question, type Questionnaire } from '../questionnaire';
+import { DONT_KNOW, NONE, SKIPPED, type AnswerValue, type Answers, type Question, type Questionnaire } from '../questionnaire';
 
 /**
  * Test builder: answers a questionnaire screen by screen through the real flow (nextQuestion + answerQuestion), the
@@ -55,14 +55,18 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** A random but valid answer: any visible option, a random set of ticks, sometimes "I don't know" or "skip". */
+/** A random but valid answer: any visible option, a random set of ticks (or "none"), sometimes "I don't know" or "skip". */
 export function randomChoice(random: () => number) {
   return (question: Question, answers: Answers): AnswerValue => {
     const options = visibleOptions(question, answers).map((o) => o.id);
     const roll = random();
     if (roll < 0.05) return DONT_KNOW;
     if (question.optional && roll < 0.15) return SKIPPED;
-    if (question.kind === 'multipleChoice') return options.filter(() => random() < 0.5);
+    if (question.kind === 'multipleChoice') {
+      const ticks = options.filter(() => random() < 0.5);
+      // An explicit-none screen takes "none of these", never an empty list.
+      return ticks.length === 0 && question.explicitNone ? NONE : ticks;
+    }
     return options[Math.floor(random() * options.length)] ?? DONT_KNOW;
   };
 }

@@ -1,7 +1,7 @@
-import { ArrowLeft, ArrowRight, CircleHelp, SkipForward, Volume2 } from 'lucide';
+import { ArrowLeft, ArrowRight, CircleHelp, CircleSlash, SkipForward, Volume2 } from 'lucide';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { visibleOptions } from '../../domain/questionnaire-flow';
-import { DONT_KNOW, SKIPPED, type AnswerValue, type Answers, type Question } from '../../domain/questionnaire';
+import { DONT_KNOW, NONE, SKIPPED, type AnswerValue, type Answers, type Question } from '../../domain/questionnaire';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../hooks/use-i18n';
 import type { SpeakOutcome } from '../services/read-aloud';
@@ -23,7 +23,7 @@ export interface QuestionScreenProps {
 function initialSelection(question: Question, answers: Answers): string[] {
   const value = answers[question.id];
   if (Array.isArray(value)) return [...value];
-  return typeof value === 'string' && value !== DONT_KNOW && value !== SKIPPED ? [value] : [];
+  return typeof value === 'string' && value !== DONT_KNOW && value !== SKIPPED && value !== NONE ? [value] : [];
 }
 
 /**
@@ -34,14 +34,17 @@ export function QuestionScreen(props: QuestionScreenProps) {
   const { question, answers, onAnswer, speak } = props;
   const { t } = useI18n();
   const [selected, setSelected] = useState<string[]>(() => initialSelection(question, answers));
+  // "Je n'ai fait aucune de ces choses": an answer of its own, exclusive with the ticks (docs/SCORING.md).
+  const [none, setNone] = useState(() => answers[question.id] === NONE);
   const [notice, setNotice] = useState<string | null>(null);
   const legend = useRef<HTMLLegendElement>(null);
   const options = visibleOptions(question, answers);
   const multiple = question.kind === 'multipleChoice';
   const hintId = `hint-${question.id}`;
 
+  const noneKey = question.explicitNone ? `questions.${question.id}.none` : null;
   const spokenText = () =>
-    [t(question.titleKey), question.hintKey ? t(question.hintKey) : '', ...options.map((o) => t(o.labelKey))]
+    [t(question.titleKey), question.hintKey ? t(question.hintKey) : '', ...options.map((o) => t(o.labelKey)), noneKey ? t(noneKey) : '']
       .filter(Boolean)
       .join('. ');
 
@@ -58,6 +61,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
 
   const toggle = (id: string, checked: boolean) => {
     setNotice(null);
+    if (checked) setNone(false);
     setSelected((current) => (multiple ? (checked ? [...current, id] : current.filter((x) => x !== id)) : [id]));
   };
 
@@ -65,7 +69,10 @@ export function QuestionScreen(props: QuestionScreenProps) {
     event.preventDefault();
     if (multiple) {
       // Keep the definition's order, whatever the order of the taps.
-      onAnswer(options.map((o) => o.id).filter((id) => selected.includes(id)));
+      const ticks = options.map((o) => o.id).filter((id) => selected.includes(id));
+      if (none) onAnswer(NONE);
+      else if (ticks.length > 0 || !question.explicitNone) onAnswer(ticks);
+      else setNotice(t('question.chooseSome'));
     } else if (selected[0]) {
       onAnswer(selected[0]);
     } else {
@@ -102,6 +109,26 @@ export function QuestionScreen(props: QuestionScreenProps) {
                 </label>
               </li>
             ))}
+            {noneKey ? (
+              <li key="none" class="option-none">
+                <label class="option">
+                  <input
+                    type="checkbox"
+                    name={question.id}
+                    value={NONE}
+                    checked={none}
+                    onChange={(event) => {
+                      const checked = (event.currentTarget as HTMLInputElement).checked;
+                      setNotice(null);
+                      setNone(checked);
+                      if (checked) setSelected([]);
+                    }}
+                  />
+                  <Icon icon={CircleSlash} size={40} class="pictogram" />
+                  <span>{t(noneKey)}</span>
+                </label>
+              </li>
+            ) : null}
           </ul>
         </fieldset>
         <p class="gentle" role="status">

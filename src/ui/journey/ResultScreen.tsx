@@ -1,9 +1,9 @@
-import { Award, Footprints, Printer, QrCode as QrIcon, Sprout, TrendingUp } from 'lucide';
+import { Award, CircleHelp, Footprints, Printer, QrCode as QrIcon, Sprout, TrendingUp } from 'lucide';
 import { useCallback, useState } from 'preact/hooks';
 import type { PlaceDataset } from '../../content/demo-places';
 import type { Origin } from '../../domain/place-ranking';
 import type { Answers } from '../../domain/questionnaire';
-import type { DistanceLevel } from '../../domain/result';
+import type { DistanceResult } from '../../domain/result';
 import { summarizeResult } from '../../domain/result-summary';
 import type { Profile } from '../../domain/score-profile';
 import { Icon } from '../components/Icon';
@@ -13,11 +13,12 @@ import { PlacesBlock } from './PlacesBlock';
 import { QrCode } from './QrCode';
 import { takeAwayText } from './take-away';
 
-const LEVEL_ICONS: Readonly<Record<DistanceLevel, typeof Sprout>> = {
+const LEVEL_ICONS: Readonly<Record<DistanceResult, typeof Sprout>> = {
   firstSteps: Footprints,
   learning: Sprout,
   nearlyAutonomous: TrendingUp,
   autonomous: Award,
+  unknown: CircleHelp,
 };
 
 export interface ResultScreenProps {
@@ -49,9 +50,10 @@ export function ResultScreen(props: ResultScreenProps) {
       <section class={`level level-${level}`} aria-labelledby="level-name">
         <Icon icon={LEVEL_ICONS[level]} size={72} />
         <p id="level-name" class="level-name">
-          {t(`result.levels.${level}`)}
+          {profile.distanceIsLowerBound ? t('result.atLeast', { level: t(`result.levels.${level}`) }) : t(`result.levels.${level}`)}
         </p>
-        <p class="level-text">{t(`result.levelTexts.${level}`)}</p>
+        {/* "Do not want" is respected in words: it is their right, and the human paths stay open. */}
+        <p class="level-text">{t(profile.doesNotWant ? 'result.levelTexts.doNotWant' : `result.levelTexts.${level}`)}</p>
       </section>
       <section class="result-block" aria-labelledby="strengths-title">
         <h2 id="strengths-title">{t('result.strengthsTitle')}</h2>

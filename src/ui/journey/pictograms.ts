@@ -93,6 +93,12 @@ import {
   Vote,
   Wifi,
   X,
+  CalendarOff,
+  ShieldBan,
+  Tractor,
+  Stamp,
+  Building,
+  Ellipsis,
   type IconNode,
 } from 'lucide';
 
@@ -188,5 +194,11 @@ export const PICTOGRAMS: Readonly<Record<string, IconNode>> = {
   'volume-2': Volume2,
   vote: Vote,
   wifi: Wifi,
+  'calendar-off': CalendarOff,
+  'shield-ban': ShieldBan,
+  tractor: Tractor,
+  stamp: Stamp,
+  building: Building,
+  ellipsis: Ellipsis,
   x: X,
 };

@@ -1,4 +1,4 @@
-import type { DistanceLevel } from '../../domain/result';
+import type { DistanceResult } from '../../domain/result';
 import type { NextStep } from '../../domain/result-summary';
 
 /**
@@ -7,7 +7,7 @@ import type { NextStep } from '../../domain/result-summary';
  */
 export function takeAwayText(input: {
   t: (key: string) => string;
-  level: DistanceLevel;
+  level: DistanceResult;
   nextSteps: readonly NextStep[];
   places: readonly string[];
 }): string {

@@ -1,9 +1,9 @@
 import { DSI_AREAS } from '../../domain/questionnaire';
-import type { DsiAreaLevel, DsiAreaLevels } from '../../domain/dsi';
+import type { DsiAreaLevelOrUnknown, DsiAreaLevelsOrUnknown } from '../../domain/dsi';
 import { useI18n } from '../hooks/use-i18n';
 
-/** Bar height by level: none is a stub (still visible), basic half, above basic full. */
-const HEIGHT: Readonly<Record<DsiAreaLevel, number>> = { none: 0.08, basic: 0.55, aboveBasic: 1 };
+/** Bar height by level: none is a stub (still visible), basic half, above basic full; unknown and not assessed draw no bar (their label says it). */
+const HEIGHT: Readonly<Record<DsiAreaLevelOrUnknown, number>> = { none: 0.08, basic: 0.55, aboveBasic: 1, unknown: 0, notAssessed: 0 };
 const WIDTH = 640;
 const CHART_HEIGHT = 180;
 const LABELS_HEIGHT = 56;
@@ -13,7 +13,7 @@ const BAR_GAP = 0.35;
  * The DSI level of each of the five areas, as bars: none, basic, above basic. A figure with a title and a
  * description that says the same thing in words; each bar carries its level in text too (colour is never alone).
  */
-export function DsiBarChart({ areas }: { areas: DsiAreaLevels }) {
+export function DsiBarChart({ areas }: { areas: DsiAreaLevelsOrUnknown }) {
   const { t } = useI18n();
   const slot = WIDTH / DSI_AREAS.length;
   const barWidth = slot * (1 - BAR_GAP);

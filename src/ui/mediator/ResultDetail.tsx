@@ -14,6 +14,17 @@ export function ResultDetail({ result, headingLevel = 2 }: { result: DetailedRes
   const { t } = useI18n();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const observation = result.observation;
+  const v2 = result.v2;
+  // What the person said; "never needed" and "I don't know" are apart in version 2 (version 1 had one "not asked").
+  const procedures = v2?.proceduresStatus ?? result.autonomy;
+  const proceduresText =
+    procedures === null
+      ? t('mediator.result.notAsked')
+      : procedures === 'neverNeeded'
+        ? t('mediator.result.proceduresNeverNeeded')
+        : procedures === 'unknown'
+          ? t('mediator.result.proceduresUnknown')
+          : t(`mediator.autonomy.${procedures}`);
   return (
     <div class="result-detail">
       <dl class="detail-list">
@@ -27,12 +38,32 @@ export function ResultDetail({ result, headingLevel = 2 }: { result: DetailedRes
         </div>
         <div>
           <dt>{t('mediator.result.illectronism')}</dt>
-          <dd>{t(result.illectronism ? 'mediator.result.yes' : 'mediator.result.no')}</dd>
+          <dd>
+            {t(result.illectronism === null ? 'mediator.result.unknown' : result.illectronism ? 'mediator.result.yes' : 'mediator.result.no')}
+          </dd>
         </div>
+        {v2 ? (
+          <div>
+            <dt>{t('mediator.result.lastUse')}</dt>
+            <dd>{t(`mediator.result.lastUses.${v2.lastUse}`)}</dd>
+          </div>
+        ) : null}
         <div>
-          <dt>{t('mediator.result.autonomy')}</dt>
-          <dd>{result.autonomy ? t(`mediator.autonomy.${result.autonomy}`) : t('mediator.result.notAsked')}</dd>
+          <dt>{t(v2 ? 'mediator.result.autonomySaid' : 'mediator.result.autonomy')}</dt>
+          <dd>{proceduresText}</dd>
         </div>
+        {v2 && v2.organisms.length > 0 ? (
+          <div>
+            <dt>{t('mediator.result.organisms')}</dt>
+            <dd>{v2.organisms.map((organism) => t(`mediator.result.organismNames.${organism}`)).join(', ')}</dd>
+          </div>
+        ) : null}
+        {v2 ? (
+          <div>
+            <dt>{t('mediator.result.deviceProfile')}</dt>
+            <dd>{t(`mediator.result.deviceProfiles.${v2.deviceProfile}`)}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('mediator.result.barriers')}</dt>
           <dd>
@@ -41,7 +72,14 @@ export function ResultDetail({ result, headingLevel = 2 }: { result: DetailedRes
               : result.barriers.map((barrier) => t(`mediator.result.barrierNames.${barrier}`)).join(', ')}
           </dd>
         </div>
+        {v2?.mainBarrier ? (
+          <div>
+            <dt>{t('mediator.result.mainBarrier')}</dt>
+            <dd>{t(`mediator.result.barrierNames.${v2.mainBarrier}`)}</dd>
+          </div>
+        ) : null}
       </dl>
+      {v2?.doesNotWant ? <p class="detail-note">{t('mediator.result.doesNotWant')}</p> : null}
       <Heading>{t('mediator.result.chartTitle')}</Heading>
       <DsiBarChart areas={result.dsiAreas} />
       {observation && (observation.autonomy || observation.themes.length > 0) ? (
