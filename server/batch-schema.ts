@@ -1,5 +1,4 @@
-import { BATCH_FORMAT_VERSION } from '../src/domain/aggregate';
-import { COUNT_GROUPS } from './count-groups';
+import { BATCH_FORMATS, LAYOUTS, type BatchFormat, type CountGroup } from './count-groups';
 
 /** The largest number a batch may carry: far above any real week, small enough that sums stay exact. */
 export const MAX_COUNT = 1_000_000;
@@ -15,10 +14,10 @@ const object = (properties: Record<string, JsonSchema>): JsonSchema => ({
   additionalProperties: false,
 });
 
-/** The nested objects of `counts`, closed at every level, from COUNT_GROUPS. */
-function countsSchema(): JsonSchema {
+/** The nested objects of `counts`, closed at every level, from a format's groups. */
+function countsSchema(groups: readonly CountGroup[]): JsonSchema {
   const tree: Record<string, unknown> = {};
-  for (const group of COUNT_GROUPS) {
+  for (const group of groups) {
     let node = tree;
     for (const step of group.path) node = (node[step] ??= {}) as Record<string, unknown>;
     for (const key of group.keys) node[key] = count;
@@ -30,24 +29,39 @@ function countsSchema(): JsonSchema {
   return toSchema(tree);
 }
 
+/** JSON Schema of a batch of one format: every object closed, every count an integer from 0 to MAX_COUNT. */
+export function batchSchemaOf(format: BatchFormat): JsonSchema {
+  return object({
+    format: { const: format },
+    // crypto.randomUUID() on the device: lowercase, RFC 9562 variant.
+    id: { type: 'string', pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$' },
+    territory: object({
+      level: { enum: ['commune', 'departement'] },
+      code: { type: 'string', pattern: '^[0-9AB]{2,5}$' },
+    }),
+    weeks: object({
+      from: { type: 'string', pattern: '^[0-9]{4}-W[0-9]{2}$' },
+      to: { type: 'string', pattern: '^[0-9]{4}-W[0-9]{2}$' },
+    }),
+    questionnaireVersion: { type: 'string', pattern: '^[0-9A-Za-z._-]{1,32}$' },
+    appVersion: { type: 'string', pattern: '^[0-9A-Za-z._+-]{1,40}$' },
+    total: { type: 'integer', minimum: 1, maximum: MAX_COUNT },
+    counts: countsSchema(LAYOUTS[format].groups),
+  });
+}
+
 /**
- * JSON Schema of a batch (docs/API.md): every object closed, every count an integer from 0 to MAX_COUNT, every
- * category list exactly the domain's. Shapes only; sums, weeks and territory codes are checked by checkBatch.
+ * JSON Schema of a batch (docs/API.md): `format` 1 or 2 picks the schema its batch must follow exactly (every category
+ * list exactly the domain's for that format). Shapes only; sums, weeks, territory codes and the questionnaire version
+ * are checked by check-batch.ts.
+ *
+ * Ajv runs `allOf` before `properties`: a batch of a known format is told what is wrong in its own schema, and only a
+ * batch of no known format meets the `enum` (« format » doit valoir 1 ou 2). `if` without `format` holds, so a body
+ * without one is checked against format 1, which reports it missing.
  */
-export const batchSchema: JsonSchema = object({
-  format: { const: BATCH_FORMAT_VERSION },
-  // crypto.randomUUID() on the device: lowercase, RFC 9562 variant.
-  id: { type: 'string', pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$' },
-  territory: object({
-    level: { enum: ['commune', 'departement'] },
-    code: { type: 'string', pattern: '^[0-9AB]{2,5}$' },
-  }),
-  weeks: object({
-    from: { type: 'string', pattern: '^[0-9]{4}-W[0-9]{2}$' },
-    to: { type: 'string', pattern: '^[0-9]{4}-W[0-9]{2}$' },
-  }),
-  questionnaireVersion: { type: 'string', pattern: '^[0-9A-Za-z._-]{1,32}$' },
-  appVersion: { type: 'string', pattern: '^[0-9A-Za-z._+-]{1,40}$' },
-  total: { type: 'integer', minimum: 1, maximum: MAX_COUNT },
-  counts: countsSchema(),
-});
+export const batchSchema: JsonSchema = {
+  type: 'object',
+  required: ['format'],
+  properties: { format: { enum: BATCH_FORMATS } },
+  allOf: BATCH_FORMATS.map((format) => ({ if: { properties: { format: { const: format } } }, then: batchSchemaOf(format) })),
+};

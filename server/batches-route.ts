@@ -5,7 +5,7 @@ import { isoWeek, type AggregateBatch } from '../src/domain/aggregate';
 import { authenticateToken } from './authenticate-token';
 import { batchSchema } from './batch-schema';
 import { canonicalJson } from './canonical-json';
-import { checkBatch } from './check-batch';
+import { checkBatch, checkFormatAgreement } from './check-batch';
 import { groupCommit } from './group-commit';
 import { HttpError } from './http-error';
 import type { TokenEntry } from './load-config';
@@ -40,8 +40,9 @@ function weekCache() {
 }
 
 /**
- * POST /api/v1/batches: authenticate the device's token, limit each token's rate, validate the batch (schema, then
- * consistency), then store it once: 201 stored, 200 already stored identically, 409 the id holds another batch.
+ * POST /api/v1/batches: authenticate the device's token, limit each token's rate, validate the batch (format against
+ * questionnaire version, schema of its format, then consistency), then store it once: 201 stored, 200 already stored
+ * identically, 409 the id holds another batch (of either format).
  */
 export async function batchesRoute(app: FastifyInstance, options: BatchesRouteOptions) {
   const { store, k, rateLimitPerMinute, now } = options;
@@ -67,6 +68,11 @@ export async function batchesRoute(app: FastifyInstance, options: BatchesRouteOp
           labels.set(request, result.label);
         },
       ],
+      // A batch mixing versions (format 2 of questionnaire 1…) is told so before the schema of its format says what it lacks.
+      preValidation: async (request) => {
+        const mixed = checkFormatAgreement(request.body);
+        if (mixed) throw new HttpError(400, 'invalid-batch', mixed);
+      },
       config: {
         rateLimit: { max: rateLimitPerMinute, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => labels.get(request)! },
       },

@@ -1,5 +1,5 @@
-import type { AggregateBatch } from '../src/domain/aggregate';
-import { COUNT_GROUPS, countName, groupOf } from './count-groups';
+import { batchFormatOf, type AggregateBatch } from '../src/domain/aggregate';
+import { BATCH_FORMATS, LAYOUTS, countName, groupOf, type CountGroup } from './count-groups';
 import { isIsoWeek } from './iso-weeks';
 import { isCommuneCode, isDepartementCode } from './territory-codes';
 /** Repère did not exist before: an older week is a device clock gone wrong. */
@@ -10,6 +10,21 @@ export interface BatchRules {
   readonly k: number;
   /** The week in progress on the server: a batch cannot cover a later one. */
   readonly currentWeek: string;
+}
+
+/**
+ * A batch counts the results of one questionnaire version in the format the device counts that version in
+ * (`batchFormatOf`: questionnaire 1 in format 1, questionnaire 2 in format 2). Run on the parsed body before the schema,
+ * so that a batch mixing versions is told so rather than which count its format lacks. Null when they agree, or when
+ * the body is too far from a batch to tell (the schema then says what is wrong).
+ */
+export function checkFormatAgreement(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const { format, questionnaireVersion } = body as { format?: unknown; questionnaireVersion?: unknown };
+  if (!BATCH_FORMATS.includes(format as never) || typeof questionnaireVersion !== 'string') return null;
+  const expected = batchFormatOf(questionnaireVersion);
+  if (expected === format) return null;
+  return `Le lot mêle les versions : il est au format ${String(format)}, mais les résultats du questionnaire « ${questionnaireVersion} » se comptent au format ${expected}. Il n’est pas enregistré.`;
 }
 
 function checkTerritory({ level, code }: AggregateBatch['territory']): string | null {
@@ -31,27 +46,49 @@ function checkWeeks({ from, to }: AggregateBatch['weeks'], currentWeek: string):
   return null;
 }
 
-function checkCounts(batch: AggregateBatch): string | null {
+const sumOf = (values: Readonly<Record<string, number>>, keys: readonly string[]) => keys.reduce((acc, key) => acc + values[key]!, 0);
+
+function checkGroup(batch: AggregateBatch, group: CountGroup): string | null {
   const { total } = batch;
-  for (const group of COUNT_GROUPS) {
-    const values = groupOf(batch.counts, group);
-    if (group.partition) {
-      const sum = group.keys.reduce((acc, key) => acc + values[key]!, 0);
-      if (sum !== total) return `Les nombres de « counts.${group.path.join('.')} » totalisent ${sum} au lieu de ${total}.`;
-    } else {
-      const over = group.keys.find((key) => values[key]! > total);
-      if (over !== undefined) return `« counts.${countName(group, over)} » (${values[over]}) dépasse le total (${total}).`;
-    }
+  const values = groupOf(batch.counts, group);
+  const field = `counts.${group.path.join('.')}`;
+  if (!group.partition) {
+    const over = group.keys.find((key) => values[key]! > total);
+    return over === undefined ? null : `« counts.${countName(group, over)} » (${values[over]}) dépasse le total (${total}).`;
+  }
+  const sum = sumOf(values, group.keys);
+  if (!group.subsetOf) return sum === total ? null : `Les nombres de « ${field} » totalisent ${sum} au lieu de ${total}.`;
+  if (sum > total) return `Les nombres de « ${field} » totalisent ${sum}, plus que le total (${total}).`;
+  const { path, keys, label } = group.subsetOf;
+  const expected = sumOf(groupOf(batch.counts, { path }), keys);
+  if (sum > expected) {
+    return `Les nombres de « ${field} » totalisent ${sum}, plus que les ${label} (${expected} d’après « counts.${path.join('.')} »).`;
+  }
+  if (sum < expected) {
+    return `Les nombres de « ${field} » totalisent ${sum} au lieu de ${expected}, le nombre de ${label} d’après « counts.${path.join('.')} ».`;
+  }
+  return null;
+}
+
+/** Each distribution sums to `total`, each property count stays within it; then the distributions of a part of the results. */
+function checkCounts(batch: AggregateBatch): string | null {
+  const { groups } = LAYOUTS[batch.format];
+  for (const group of [...groups.filter((g) => !g.subsetOf), ...groups.filter((g) => g.subsetOf)]) {
+    const reason = checkGroup(batch, group);
+    if (reason) return reason;
   }
   return null;
 }
 
 /**
- * What the schema cannot say: a real territory code for its level, real weeks in order and not in the future, at least
- * k results, and counts consistent with `total` (each distribution sums to it; barriers and illectronism stay within
- * it). Returns null when the batch holds together, otherwise the reason in French, shown to the mediator on the device.
+ * What the schema cannot say: a format that is that of the questionnaire version, a real territory code for its level,
+ * real weeks in order and not in the future, at least k results, and counts consistent with `total` (each distribution
+ * sums to it, or to the part of the results it counts; property counts stay within it). Returns null when the batch
+ * holds together, otherwise the reason in French, shown to the mediator on the device.
  */
 export function checkBatch(batch: AggregateBatch, rules: BatchRules): string | null {
+  const mixed = checkFormatAgreement(batch);
+  if (mixed) return mixed;
   if (batch.total < rules.k) {
     return `Le lot compte ${batch.total} résultats ; l'observatoire en demande au moins ${rules.k} par lot pour garantir l'anonymat.`;
   }

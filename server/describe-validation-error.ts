@@ -41,6 +41,9 @@ export function describeValidationError(errors: readonly SchemaError[]): string 
     case 'const':
       return `${field} doit valoir ${JSON.stringify(params.allowedValue)} (version du format des lots).`;
     case 'enum':
+      if (error.instancePath === '/format') {
+        return `${field} doit valoir ${(params.allowedValues as unknown[]).join(' ou ')} (version du format des lots).`;
+      }
       return `${field} doit être l'une de ces valeurs : ${(params.allowedValues as unknown[]).join(', ')}.`;
     case 'pattern':
       return `${field} n'a pas la forme attendue (voir docs/API.md).`;

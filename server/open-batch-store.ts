@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { departementOf, type AggregateBatch } from '../src/domain/aggregate';
-import { COUNT_NAMES, flattenCounts } from './count-groups';
+import { BATCH_FORMATS, COUNT_NAMES, COUNT_NAMES_V2, flattenCounts, type BatchFormat } from './count-groups';
 
 /** What happened to a batch sent: stored now, already stored with the same content, or its id taken by another. */
 export type SaveOutcome = 'created' | 'duplicate' | 'conflict';
@@ -20,7 +20,7 @@ export interface IncomingBatch {
 /** Whose batches to sum: the whole collector, a département (its own batches and its communes'), or one commune. */
 export type TerritoryScope = { readonly level: 'all' } | { readonly level: 'departement' | 'commune'; readonly code: string };
 
-/** The sums of the batches counted in one week, the counts in the order of COUNT_NAMES. */
+/** The sums of the batches of one format counted in one week, the counts in the order of that format's names. */
 export interface WeekSums {
   readonly week: string;
   readonly batches: number;
@@ -28,12 +28,15 @@ export interface WeekSums {
   readonly counts: readonly number[];
 }
 
+/** The weekly sums of each format: its counts do not mean the same (docs/SCORING.md), so they are never added up. */
+export type SumsByFormat = Readonly<Record<BatchFormat, readonly WeekSums[]>>;
+
 export interface BatchStore {
   /** Saves batches in one transaction (one disk sync for all), in order: a later item sees the earlier ones. */
   saveAll(items: readonly IncomingBatch[]): SaveOutcome[];
-  /** Sums per week, from `from` to `to` inclusive, of the batches whose last week (`weeks.to`) falls there. */
-  sumsByWeek(scope: TerritoryScope, from: string, to: string): WeekSums[];
-  /** The last week holding batches of that scope, or null. */
+  /** Sums per format and week, from `from` to `to` inclusive, of the batches whose last week (`weeks.to`) falls there. */
+  sumsByWeek(scope: TerritoryScope, from: string, to: string): SumsByFormat;
+  /** The last week holding batches (of either format) of that scope, or null. */
   latestWeek(scope: TerritoryScope): string | null;
   /** The départements and communes that sent batches, for the observatory's picker. */
   territories(): { departements: string[]; communes: string[] };
@@ -43,14 +46,33 @@ export interface BatchStore {
 /** "dsiAreas.safety.none" → dsi_areas_safety_none: plain lowercase names, the same in PostgreSQL. */
 const columnOf = (countName: string) => countName.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replaceAll('.', '_').toLowerCase();
 
-const COUNT_COLUMNS = COUNT_NAMES.map(columnOf);
+/** Each format's table and count columns: format 1 in `batches` (as before format 2 existed), format 2 in `batches_v2`. */
+const TABLES: Readonly<Record<BatchFormat, { readonly table: string; readonly counts: readonly string[] }>> = {
+  1: { table: 'batches', counts: COUNT_NAMES.map(columnOf) },
+  2: { table: 'batches_v2', counts: COUNT_NAMES_V2.map(columnOf) },
+};
+for (const { table, counts } of Object.values(TABLES)) {
+  if (new Set(counts).size !== counts.length) throw new Error(`two counts of ${table} share a column name`);
+}
 
-const MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
-  {
-    version: 1,
-    name: 'batches with one column per count',
-    sql: `
-      CREATE TABLE batches (
+const ENVELOPE_COLUMNS = [
+  'id',
+  'content_sha256',
+  'format',
+  'territory_level',
+  'territory_code',
+  'departement',
+  'week_from',
+  'week_to',
+  'questionnaire_version',
+  'app_version',
+  'total',
+];
+const columnsOf = (format: BatchFormat) => [...ENVELOPE_COLUMNS, ...TABLES[format].counts, 'token_label', 'received_on'];
+
+/** One row per batch of a format: the envelope, one integer column per count, the token's label and the day. */
+const createBatchTable = (format: BatchFormat) => `
+      CREATE TABLE ${TABLES[format].table} (
         id TEXT PRIMARY KEY NOT NULL,
         content_sha256 BLOB NOT NULL,
         format INTEGER NOT NULL,
@@ -62,13 +84,28 @@ const MIGRATIONS: readonly { readonly version: number; readonly name: string; re
         questionnaire_version TEXT NOT NULL,
         app_version TEXT NOT NULL,
         total INTEGER NOT NULL,
-        ${COUNT_COLUMNS.map((column) => `${column} INTEGER NOT NULL`).join(',\n        ')},
+        ${TABLES[format].counts.map((column) => `${column} INTEGER NOT NULL`).join(',\n        ')},
         token_label TEXT NOT NULL,
         received_on TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX batches_by_week ON batches (week_to, departement);
+      CREATE INDEX ${TABLES[format].table}_by_week ON ${TABLES[format].table} (week_to, departement);`;
+
+/**
+ * The schema's steps, run in order on a database older than the last one (PRAGMA user_version), each in its own
+ * transaction: a collector upgraded in place keeps its batches. A step is never changed once shipped.
+ */
+const MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
+  {
+    version: 1,
+    name: 'batches with one column per count',
+    sql: `${createBatchTable(1)}
       -- The territories that sent batches, for the observatory's picker without scanning the batches.
       CREATE TABLE territories (level TEXT NOT NULL, code TEXT NOT NULL, PRIMARY KEY (level, code)) WITHOUT ROWID, STRICT;`,
+  },
+  {
+    version: 2,
+    name: 'batches of format 2 (questionnaire 2) in a table of their own, one column per count',
+    sql: createBatchTable(2),
   },
 ];
 
@@ -90,10 +127,40 @@ const SCOPE_WHERE = {
   commune: 'departement = @departement AND territory_code = @code',
 } as const;
 
+type ByScope = Record<TerritoryScope['level'], Database.Statement>;
+const byScope = (prepare: (where: string) => Database.Statement): ByScope =>
+  Object.fromEntries(Object.entries(SCOPE_WHERE).map(([level, where]) => [level, prepare(where)])) as ByScope;
+
+interface FormatStatements {
+  readonly insert: Database.Statement;
+  readonly hashOf: Database.Statement;
+  readonly sums: ByScope;
+  readonly latest: ByScope;
+}
+
+/**
+ * The columns are derived from the domain's lists, the tables from the migrations that created them: a list changed
+ * without a new format (and a migration) would make inserts fail one by one. Stop at start-up instead, saying so.
+ */
+function checkColumns(db: Database.Database) {
+  for (const format of BATCH_FORMATS) {
+    const { table } = TABLES[format];
+    const present = (db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name);
+    const expected = columnsOf(format);
+    const missing = expected.filter((column) => !present.includes(column));
+    const unexpected = present.filter((column) => !expected.includes(column));
+    if (missing.length > 0 || unexpected.length > 0) {
+      throw new Error(
+        `The table ${table} does not hold the counts of format ${format} (missing: ${missing.join(', ') || 'none'}; unknown: ${unexpected.join(', ') || 'none'}): a category list changed without a new batch format and its migration (server/open-batch-store.ts).`,
+      );
+    }
+  }
+}
+
 /**
  * Opens (creating it and its folder if needed) the SQLite file of the collector. WAL journal with synchronous=FULL:
  * a transaction is on disk, WAL synced, before saveAll returns, so a batch acknowledged survives a killed process and a
- * power cut. Statements are prepared once here.
+ * power cut. Statements are prepared once here. A database of an older collector is migrated in place, its batches kept.
  */
 export function openBatchStore(file: string): BatchStore {
   mkdirSync(dirname(file), { recursive: true });
@@ -103,29 +170,39 @@ export function openBatchStore(file: string): BatchStore {
   db.pragma('busy_timeout = 5000');
   migrate(db);
 
-  const columns = [
-    'id',
-    'content_sha256',
-    'format',
-    'territory_level',
-    'territory_code',
-    'departement',
-    'week_from',
-    'week_to',
-    'questionnaire_version',
-    'app_version',
-    'total',
-    ...COUNT_COLUMNS,
-    'token_label',
-    'received_on',
-  ];
-  const insert = db.prepare(
-    `INSERT INTO batches (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`,
-  );
-  const hashOf = db.prepare('SELECT content_sha256 FROM batches WHERE id = ?').pluck();
+  checkColumns(db);
+
+  const tables = Object.fromEntries(
+    BATCH_FORMATS.map((format) => {
+      const { table, counts } = TABLES[format];
+      const columns = columnsOf(format);
+      const statements = {
+        insert: db.prepare(
+          `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`,
+        ),
+        hashOf: db.prepare(`SELECT content_sha256 FROM ${table} WHERE id = ?`).pluck(),
+        sums: byScope(
+          (where) =>
+            db
+              .prepare(
+                `SELECT week_to, COUNT(*), SUM(total), ${counts.map((column) => `SUM(${column})`).join(', ')}
+                 FROM ${table} WHERE ${where} AND week_to BETWEEN @from AND @to GROUP BY week_to ORDER BY week_to`,
+              )
+              .raw(),
+        ),
+        // Read backwards along the index, stopping at the first row of the scope (MAX() would read it all).
+        latest: byScope((where) => db.prepare(`SELECT week_to FROM ${table} WHERE ${where} ORDER BY week_to DESC LIMIT 1`).pluck()),
+      };
+      return [format, statements];
+    }),
+  ) as unknown as Record<BatchFormat, FormatStatements>;
   const addTerritory = db.prepare('INSERT INTO territories (level, code) VALUES (?, ?) ON CONFLICT DO NOTHING');
   const saveAll = db.transaction((items: readonly IncomingBatch[]) =>
     items.map(({ batch, contentHash, tokenLabel, receivedOn }): SaveOutcome => {
+      // The id is the idempotency key across formats: taken in another format's table, it holds another batch (the
+      // format is part of the content hashed).
+      if (BATCH_FORMATS.some((format) => format !== batch.format && tables[format].hashOf.get(batch.id) !== undefined)) return 'conflict';
+      const { insert, hashOf } = tables[batch.format];
       const { territory, weeks } = batch;
       const inserted = insert.run(
         batch.id,
@@ -139,7 +216,7 @@ export function openBatchStore(file: string): BatchStore {
         batch.questionnaireVersion,
         batch.appVersion,
         batch.total,
-        ...flattenCounts(batch.counts),
+        ...flattenCounts(batch),
         tokenLabel,
         receivedOn,
       );
@@ -150,25 +227,6 @@ export function openBatchStore(file: string): BatchStore {
       return contentHash.equals(hashOf.get(batch.id) as Buffer) ? 'duplicate' : 'conflict';
     }),
   );
-
-  const sums = Object.fromEntries(
-    Object.entries(SCOPE_WHERE).map(([level, where]) => [
-      level,
-      db
-        .prepare(
-          `SELECT week_to, COUNT(*), SUM(total), ${COUNT_COLUMNS.map((column) => `SUM(${column})`).join(', ')}
-           FROM batches WHERE ${where} AND week_to BETWEEN @from AND @to GROUP BY week_to ORDER BY week_to`,
-        )
-        .raw(),
-    ]),
-  ) as Record<TerritoryScope['level'], Database.Statement>;
-  const latest = Object.fromEntries(
-    Object.entries(SCOPE_WHERE).map(([level, where]) => [
-      level,
-      // Read backwards along the index, stopping at the first row of the scope (MAX() would read it all).
-      db.prepare(`SELECT week_to FROM batches WHERE ${where} ORDER BY week_to DESC LIMIT 1`).pluck(),
-    ]),
-  ) as Record<TerritoryScope['level'], Database.Statement>;
   const territories = db.prepare('SELECT level, code FROM territories');
 
   const bind = (scope: TerritoryScope) =>
@@ -177,10 +235,18 @@ export function openBatchStore(file: string): BatchStore {
   return {
     saveAll,
     sumsByWeek(scope, from, to) {
-      const rows = sums[scope.level].all({ ...bind(scope), from, to }) as [string, number, number, ...number[]][];
-      return rows.map(([week, batches, total, ...counts]) => ({ week, batches, total, counts }));
+      const sumsOf = (format: BatchFormat) => {
+        const rows = tables[format].sums[scope.level].all({ ...bind(scope), from, to }) as [string, number, number, ...number[]][];
+        return rows.map(([week, batches, total, ...counts]) => ({ week, batches, total, counts }));
+      };
+      return { 1: sumsOf(1), 2: sumsOf(2) };
     },
-    latestWeek: (scope) => (latest[scope.level].get(...(scope.level === 'all' ? [] : [bind(scope)])) as string | null) ?? null,
+    latestWeek(scope) {
+      const weeks = BATCH_FORMATS.map(
+        (format) => tables[format].latest[scope.level].get(...(scope.level === 'all' ? [] : [bind(scope)])) as string | undefined,
+      ).filter((week) => week !== undefined);
+      return weeks.length === 0 ? null : weeks.sort().at(-1)!;
+    },
     territories() {
       const rows = territories.all() as { level: string; code: string }[];
       const communes = rows.filter((row) => row.level === 'commune').map((row) => row.code);

@@ -60,13 +60,13 @@ export const USED_INTERNET_RECENTLY: Condition = {
   ],
 };
 
-/** Someone who may need help: not a weekly user (by the question and the apps), or not doing their procedures alone. */
+/**
+ * Someone who may need help: not a weekly user (less often, not in 3 months, or "I don't know" — also when the apps
+ * check then says yes, since how often is not known), or not doing their procedures alone.
+ */
 const MAY_NEED_HELP: Condition = {
   any: [
-    { all: [{ question: 'internetUse', anyOf: ['lessOften', ...NOT_RECENT_USE] }, { question: 'usesApps', answeredOtherThan: ['yes'] }] },
-    { all: [{ question: 'internetUse', anyOf: ['lessOften'] }, { question: 'usesApps', anyOf: ['yes'] }] },
-    // usesApps shows only to smartphone owners: without it, the internetUse answer decides alone.
-    { all: [{ question: 'internetUse', anyOf: ['lessOften', ...NOT_RECENT_USE] }, { question: 'devices', includesNone: ['smartphone'] }] },
+    { question: 'internetUse', anyOf: ['lessOften', ...NOT_RECENT_USE] },
     { question: 'proceduresHow', anyOf: ['withHelp', 'someoneElse', 'dontKnow'] },
   ],
 };

@@ -96,6 +96,12 @@ export function dsiOverallLowerBound(input: { usedInternetLast3Months: boolean |
   return dsiOverall({ usedInternetLast3Months: true, areas: boundAreas(input.areas, 'none') });
 }
 
+/** The overall level with every unknown area taken at above basic: the most the person can do. */
+export function dsiOverallUpperBound(input: { usedInternetLast3Months: boolean | null; areas: DsiAreaLevelsOrUnknown }): DsiOverall {
+  if (input.usedInternetLast3Months !== true) return 'notAssessed';
+  return dsiOverall({ usedInternetLast3Months: true, areas: boundAreas(input.areas, 'aboveBasic') });
+}
+
 /**
  * INSEE illectronisme with missing answers: true for no use in 3 months; unknown for unknown use; for a user, true
  * when the areas known at none are already four, false when fewer than four even with every unknown area at none,

@@ -80,8 +80,10 @@ export function summarizeResult(profile: Profile, answers: Answers): { strengths
   for (const [service, step] of STEP_FOR_SERVICE) {
     if (profile.needs.services.includes(service) && !(step === 'procedures' && steps.includes('delegation'))) steps.push(step);
   }
-  // Two steps at least: someone with nothing to fix can keep learning and help others.
-  if (steps.length === 0) steps.push('keepLearning', 'helpOthers');
-  else if (steps.length === 1 && !steps.includes('delegation') && !steps.includes('checkWithMediator')) steps.push('keepLearning');
+  // Two steps at least: someone with nothing to fix can keep learning and help others (after going over the questions,
+  // when the level could not be placed); a single step gets "keep learning" beside it, unless it is delegation.
+  const serviceSteps = steps.filter((step) => step !== 'checkWithMediator' && step !== 'delegation');
+  if (serviceSteps.length === 0 && !steps.includes('delegation')) steps.push('keepLearning', 'helpOthers');
+  else if (steps.length === 1 && !steps.includes('delegation')) steps.push('keepLearning');
   return { strengths: [...new Set(strengths)].slice(0, MAX_STRENGTHS), nextSteps: [...new Set(steps)].slice(0, MAX_NEXT_STEPS) };
 }

@@ -3,6 +3,7 @@ import {
   dsiAreaLevel,
   dsiOverallLowerBound,
   dsiOverallOrUnknown,
+  dsiOverallUpperBound,
   illectronismOrUnknown,
   type DsiAreaLevelOrUnknown,
   type DsiAreaLevelsOrUnknown,
@@ -214,7 +215,8 @@ export function scoreProfile(questionnaire: Questionnaire, given: Answers, optio
   // With a device but no box and no smartphone, the connection is missing; with no device, the reasons decide.
   const accessLack = noDeviceIsAccess || (noInternet && !noDevice);
   if (accessLack || costBlocks || difficulties.some((d) => ACCESS_DIFFICULTIES.includes(d))) barriers.add('access');
-  const skillsKnownBelowBasic = usedInternetLast3Months === true && overall !== 'unknown' && !atLeastBasic(overall);
+  // Below basic even with every unknown area at above basic: certain, so named; "I don't know" alone never names it.
+  const skillsKnownBelowBasic = usedInternetLast3Months === true && !atLeastBasic(dsiOverallUpperBound({ usedInternetLast3Months, areas }));
   if (skillsKnownBelowBasic || usedInternetLast3Months === false || why.includes('dontKnowHow')) barriers.add('skills');
   if (HIGH.includes(fear ?? '')) barriers.add('confidence');
   if (doesNotWant) barriers.add('motivation');
@@ -230,7 +232,8 @@ export function scoreProfile(questionnaire: Questionnaire, given: Answers, optio
   } else level = 'unknown';
 
   const farFromDigital = level === 'firstSteps' || level === 'learning';
-  const mainBarrier: MainBarrier | null = farFromDigital ? (MAIN_BARRIERS.find((b) => barriers.has(b)) ?? null) : null;
+  // Motivation, then access, else skills: at these levels the skills are below basic, at least by the lower bound.
+  const mainBarrier: MainBarrier | null = farFromDigital ? (MAIN_BARRIERS.find((b) => barriers.has(b)) ?? 'skills') : null;
 
   const needsProcedureHelp = autonomy === 'partlyAutonomous' || autonomy === 'fullySupported' || how === DONT_KNOW;
   const services = new Set<NationalService>();

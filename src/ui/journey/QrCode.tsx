@@ -6,15 +6,27 @@ import { useEffect, useState } from 'preact/hooks';
  */
 export function QrCode({ text, label }: { readonly text: string; readonly label: string }) {
   const [svg, setSvg] = useState<string | null>(null);
+  const [modules, setModules] = useState(0);
   useEffect(() => {
     let cancelled = false;
-    void import('uqr').then(({ renderSVG }) => {
-      if (!cancelled) setSvg(renderSVG(text, { ecc: 'M', border: 2 }));
+    void import('uqr').then(({ encode, renderSVG }) => {
+      if (cancelled) return;
+      setModules(encode(text, { ecc: 'M', border: 2 }).size);
+      setSvg(renderSVG(text, { ecc: 'M', border: 2 }));
     });
     return () => {
       cancelled = true;
     };
   }, [text]);
   // The SVG comes from the QR library, built from our own text: no markup from outside reaches it.
-  return <div class="qr" role="img" aria-label={label} dangerouslySetInnerHTML={svg ? { __html: svg } : undefined} />;
+  // At least 4 screen pixels per module, or phone cameras cannot tell the modules apart (the CSS reads the count).
+  return (
+    <div
+      class="qr"
+      role="img"
+      aria-label={label}
+      style={modules ? { '--qr-modules': String(modules) } : undefined}
+      dangerouslySetInnerHTML={svg ? { __html: svg } : undefined}
+    />
+  );
 }
