@@ -1,35 +1,36 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COUNT_GROUPS } from './count-groups';
+import { BATCH_FORMATS, LAYOUTS } from './count-groups';
 import { startCollector, type RunningCollector } from './testing/start-collector';
 
 const api = readFileSync(new URL('../docs/API.md', import.meta.url), 'utf8');
 
-/** The ```json block under the "## Example batch" heading. */
-function exampleBatch(): string {
-  const section = api.split(/^## Example batch$/m)[1];
+/** The ```json block under the "## Example batch, format <n>" heading. */
+function exampleBatch(format: number): string {
+  const section = api.split(new RegExp(`^## Example batch, format ${format}$`, 'm'))[1]?.split(/^## /m)[0];
   const block = section?.match(/```json\n([\s\S]*?)\n```/);
-  if (!block) throw new Error('docs/API.md has no ```json block under "## Example batch"');
+  if (!block) throw new Error(`docs/API.md has no \`\`\`json block under "## Example batch, format ${format}"`);
   return block[1]!;
 }
 
 describe('docs/API.md', () => {
   let collector: RunningCollector;
   beforeAll(async () => {
-    // The real clock, as anyone trying the example would.
+    // The real clock, as anyone trying the examples would.
     collector = await startCollector();
   });
   afterAll(() => collector.stop());
 
-  it('has an example batch that a fresh collector stores (201), then knows (200)', async () => {
-    const body = exampleBatch();
+  it.each(BATCH_FORMATS)('has an example batch of format %i that a fresh collector stores (201), then knows (200)', async (format) => {
+    const body = exampleBatch(format);
+    expect((JSON.parse(body) as { format: unknown }).format).toBe(format);
     const response = await collector.post(body);
     expect(response.status, await response.clone().text()).toBe(201);
     expect((await collector.post(body)).status).toBe(200);
   });
 
-  it('describes every group of counts and every category the collector expects', () => {
-    for (const group of COUNT_GROUPS) {
+  it.each(BATCH_FORMATS)('describes every group of counts of format %i and every category the collector expects', (format) => {
+    for (const group of LAYOUTS[format].groups) {
       const field = group.path.length === 0 ? `counts.${group.keys[0]}` : `counts.${group.path[0] === 'dsiAreas' ? 'dsiAreas.<area>' : group.path.join('.')}`;
       expect(api, field).toContain(`\`${field}\``);
       for (const name of [...group.path.slice(1), ...group.keys]) expect(api, name).toContain(`\`${name}\``);

@@ -1,12 +1,15 @@
+import { DSI_OVERALL_CATEGORIES, DSI_OVERALL_CATEGORIES_V2, EUROSTAT_AGE_BANDS, UNKNOWN } from '../src/domain/aggregate';
 import { atLeastBasic, type DsiOverall } from '../src/domain/dsi';
-import { COUNT_GROUPS, COUNT_NAMES, type CountGroup } from './count-groups';
+import { MAIN_BARRIERS } from '../src/domain/score-profile';
+import { LAYOUTS, countName, type BatchFormat, type CountGroup } from './count-groups';
 import { listWeeks } from './iso-weeks';
-import type { TerritoryScope, WeekSums } from './open-batch-store';
-import { suppressSmallCells, type CountNode } from './suppress-small-cells';
+import type { SumsByFormat, TerritoryScope, WeekSums } from './open-batch-store';
+import { suppressSmallCells, type CountNode, type LinkedCounts } from './suppress-small-cells';
 
 /** A published number, or null when it is hidden (fewer than k results, or it would let one be worked out). */
 export type Cell = number | null;
 
+/** The figures of the batches of format 1 (questionnaire 1). */
 export interface StatsRow {
   readonly batches: number;
   readonly total: Cell;
@@ -22,15 +25,50 @@ export interface StatsRow {
   readonly illectronismRate: Cell;
 }
 
+/** The figures of the batches of format 2 (questionnaire 2): "unknown" ("je ne sais pas") is out of every rate. */
+export interface StatsRowV2 {
+  readonly batches: number;
+  readonly total: Cell;
+  readonly counts: Readonly<Record<string, unknown>>;
+  /** Results whose overall level is known and assessed (total − notAssessed − unknown). */
+  readonly assessed: Cell;
+  readonly atLeastBasic: Cell;
+  /** atLeastBasic / assessed, as in format 1. */
+  readonly atLeastBasicShare: Cell;
+  /** Results aged 16 to 74 (Eurostat's scope): the sum of their age bands and of `counts.dsiOverall16to74`. */
+  readonly aged16to74: Cell;
+  /** Of them, those whose overall level is known (non-users included, as not assessed). */
+  readonly dsiKnown16to74: Cell;
+  readonly atLeastBasic16to74: Cell;
+  /** Eurostat's indicator: atLeastBasic16to74 / dsiKnown16to74 (all 16-74 year-olds, non-users included). */
+  readonly atLeastBasic16to74Share: Cell;
+  /** illectronism.yes + illectronism.no. */
+  readonly illectronismKnown: Cell;
+  /** illectronism.yes / illectronismKnown. */
+  readonly illectronismRate: Cell;
+  /** total − lastUse.unknown. */
+  readonly lastUseKnown: Cell;
+  /** No use in the last 12 months (lastUse moreThanYear + never), INSEE's 2019 criterion. */
+  readonly noUseIn12Months: Cell;
+  /** noUseIn12Months / lastUseKnown. */
+  readonly noUseIn12MonthsRate: Cell;
+  /** Results with a main barrier (motivation + access + skills): the people far from digital, whom the triad divides. */
+  readonly withMainBarrier: Cell;
+}
+
+type Weekly<Row> = Row & { readonly week: string };
+
 export interface Stats {
   readonly territory: TerritoryScope;
   readonly weeks: { readonly from: string; readonly to: string };
   readonly k: number;
-  readonly notes: { readonly attribution: string; readonly hidden: string };
-  /** The whole period, each number protected on its own. */
+  readonly notes: { readonly attribution: string; readonly hidden: string; readonly format2: string };
+  /** Format 1, the whole period, each number protected on its own. */
   readonly period: StatsRow;
-  /** One row per week of the period, weeks without batches included. */
-  readonly series: readonly (StatsRow & { readonly week: string })[];
+  /** Format 1, one row per week of the period, weeks without batches included. */
+  readonly series: readonly Weekly<StatsRow>[];
+  /** The same for the batches of format 2, counted apart. */
+  readonly format2: { readonly period: StatsRowV2; readonly series: readonly Weekly<StatsRowV2>[] };
 }
 
 const NOTES = {
@@ -38,89 +76,196 @@ const NOTES = {
     "Un lot qui couvre plusieurs semaines (weeks.from à weeks.to) est compté en entier dans sa dernière semaine, weeks.to : ses résultats ne peuvent pas être répartis sans passer sous k.",
   hidden:
     'null (vide en CSV) : nombre masqué, car inférieur à k sans être nul, ou parce qu’il se déduirait des nombres affichés.',
+  format2:
+    'period et series comptent les lots de format 1 (questionnaire 1) ; format2, ceux de format 2 (questionnaire 2), à part car les définitions ont changé. Dans format2, « unknown » (je ne sais pas) n’entre dans aucun taux : illectronismRate = yes / (yes + no), noUseIn12MonthsRate = (moreThanYear + never) / lastUseKnown, atLeastBasic16to74Share = au moins de base parmi les 16-74 ans dont le niveau est connu, non-utilisateurs compris (comme Eurostat).',
 } as const;
+
+/** How a group's counts nest for the hiding: a key of the group, or a sum of parts, named when it is published. */
+type Spec = string | { readonly name?: string; readonly parts: readonly Spec[] };
+/** A group's table: its parts under the root (`total`, or the sum of the group when `root` names it: a subset). */
+interface Tree {
+  readonly root?: string;
+  readonly parts: readonly Spec[];
+}
+/** A figure of a row besides the counts: a named sum, or a share [name, numerator, denominator]. */
+type Derived = string | readonly [string, string, string];
+
+interface Plan {
+  /** The tables of groups that are more than a flat distribution or property counts, by the group's dotted path. */
+  readonly trees: Readonly<Record<string, Tree>>;
+  /** Named sums that are the same number. */
+  readonly links: readonly (readonly [string, string])[];
+  readonly derived: readonly Derived[];
+}
+
+/** DSI overall as a tree, so that "assessed" and "at least basic" never reveal a hidden category. */
+function dsiTree(keys: readonly string[], names: { assessed: string; atLeastBasic: string }, apart: readonly string[]): Spec[] {
+  const known = keys.filter((key) => !apart.includes(key));
+  return [
+    ...apart,
+    {
+      name: names.assessed,
+      parts: [
+        { parts: known.filter((key) => !atLeastBasic(key as DsiOverall)) },
+        { name: names.atLeastBasic, parts: known.filter((key) => atLeastBasic(key as DsiOverall)) },
+      ],
+    },
+  ];
+}
+
+const PLANS: Readonly<Record<BatchFormat, Plan>> = {
+  1: {
+    trees: { dsiOverall: { parts: dsiTree(DSI_OVERALL_CATEGORIES, { assessed: 'assessed', atLeastBasic: 'atLeastBasic' }, ['notAssessed']) } },
+    links: [],
+    derived: ['assessed', 'atLeastBasic', ['atLeastBasicShare', 'atLeastBasic', 'assessed'], ['illectronismRate', 'illectronism', 'total']],
+  },
+  2: {
+    trees: {
+      dsiOverall: { parts: dsiTree(DSI_OVERALL_CATEGORIES_V2, { assessed: 'assessed', atLeastBasic: 'atLeastBasic' }, ['notAssessed', UNKNOWN]) },
+      dsiOverall16to74: {
+        root: 'aged16to74',
+        parts: [
+          UNKNOWN,
+          { name: 'dsiKnown16to74', parts: dsiTree(DSI_OVERALL_CATEGORIES_V2.filter((key) => key !== UNKNOWN), { assessed: 'assessed16to74', atLeastBasic: 'atLeastBasic16to74' }, ['notAssessed']) },
+        ],
+      },
+      illectronism: { parts: [UNKNOWN, { name: 'illectronismKnown', parts: ['yes', 'no'] }] },
+      lastUse: { parts: [UNKNOWN, { name: 'lastUseKnown', parts: ['last3Months', 'from3to12Months', { name: 'noUseIn12Months', parts: ['moreThanYear', 'never'] }] }] },
+      mainBarrier: { parts: ['none', { name: 'withMainBarrier', parts: MAIN_BARRIERS }] },
+      // The 16-74 year-olds are published (as the total of their DSI): a sum of the age table, protected with it.
+      ageBand: { parts: [{ name: 'ageBand16to74', parts: EUROSTAT_AGE_BANDS }, 'under16', 'from75', UNKNOWN] },
+    },
+    links: [['aged16to74', 'ageBand16to74']],
+    derived: [
+      'assessed',
+      'atLeastBasic',
+      ['atLeastBasicShare', 'atLeastBasic', 'assessed'],
+      'aged16to74',
+      'dsiKnown16to74',
+      'atLeastBasic16to74',
+      ['atLeastBasic16to74Share', 'atLeastBasic16to74', 'dsiKnown16to74'],
+      'illectronismKnown',
+      ['illectronismRate', 'illectronism.yes', 'illectronismKnown'],
+      'lastUseKnown',
+      'noUseIn12Months',
+      ['noUseIn12MonthsRate', 'noUseIn12Months', 'lastUseKnown'],
+      'withMainBarrier',
+    ],
+  },
+};
+
+/** The names of the figures besides the counts, in their order (CSV columns). */
+export const DERIVED_NAMES: Readonly<Record<BatchFormat, readonly string[]>> = {
+  1: PLANS[1].derived.map((derived) => (typeof derived === 'string' ? derived : derived[0])),
+  2: PLANS[2].derived.map((derived) => (typeof derived === 'string' ? derived : derived[0])),
+};
+
+// Each tree takes every key of its group exactly once: a category added on the device side must find its place here.
+for (const format of [1, 2] as const) {
+  for (const [path, tree] of Object.entries(PLANS[format].trees)) {
+    const group = LAYOUTS[format].groups.find((g) => g.path.join('.') === path);
+    const keys: string[] = [];
+    const walk = (spec: Spec): void => (typeof spec === 'string' ? void keys.push(spec) : spec.parts.forEach(walk));
+    tree.parts.forEach(walk);
+    if (!group || keys.length !== group.keys.length || keys.some((key) => !group.keys.includes(key))) {
+      throw new Error(`compute-stats: the table of ${path} (format ${format}) does not take each of its categories once`);
+    }
+  }
+}
 
 const share = (part: Cell, whole: Cell): Cell => (part === null || whole === null || whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
 const sumOf = (nodes: readonly CountNode[]) => nodes.reduce((sum, node) => sum + node.count, 0);
 
-/**
- * The tables of one group, as sums and parts. DSI overall is nested so that the published "assessed" and "at least
- * basic" totals are protected with its categories; flags (illectronism, each barrier) are a count and its complement.
- */
-function tablesOf(group: CountGroup, total: number, leaves: readonly CountNode[]) {
-  if (!group.partition) {
-    return { roots: leaves.map((leaf) => ({ count: total, parts: [leaf, { count: total - leaf.count }] })), assessed: null, atLeastBasic: null };
+/** The tables of one group, as sums and parts; named sums are added to `named`. */
+function tablesOf(group: CountGroup, tree: Tree | undefined, total: number, leaves: readonly CountNode[], named: Map<string, CountNode>): CountNode[] {
+  if (tree) {
+    const build = (spec: Spec): CountNode => {
+      if (typeof spec === 'string') return leaves[group.keys.indexOf(spec)]!;
+      const parts = spec.parts.map(build);
+      const node = { count: sumOf(parts), parts };
+      if (spec.name) named.set(spec.name, node);
+      return node;
+    };
+    const parts = tree.parts.map(build);
+    const root = { count: tree.root ? sumOf(parts) : total, parts };
+    if (tree.root) named.set(tree.root, root);
+    return [root];
   }
-  if (group.path[0] !== 'dsiOverall') return { roots: [{ count: total, parts: leaves }], assessed: null, atLeastBasic: null };
-  const keyed = group.keys.map((key, index) => ({ key: key as DsiOverall, leaf: leaves[index]! }));
-  const basicOrAbove = keyed.filter(({ key }) => atLeastBasic(key)).map(({ leaf }) => leaf);
-  const below = keyed.filter(({ key }) => key !== 'notAssessed' && !atLeastBasic(key)).map(({ leaf }) => leaf);
-  const notAssessed = keyed.find(({ key }) => key === 'notAssessed')!.leaf;
-  const atLeast = { count: sumOf(basicOrAbove), parts: basicOrAbove };
-  const belowNode = { count: sumOf(below), parts: below };
-  const assessed = { count: atLeast.count + belowNode.count, parts: [belowNode, atLeast] };
-  return { roots: [{ count: total, parts: [notAssessed, assessed] }], assessed, atLeastBasic: atLeast };
+  // A property (a barrier named, a service needed) is a count and its complement.
+  if (!group.partition) return leaves.map((leaf) => ({ count: total, parts: [leaf, { count: total - leaf.count }] }));
+  return [{ count: total, parts: leaves }];
 }
 
-/** One row of statistics from the sums of its batches, with small counts hidden. */
-function statsRow(batches: number, total: number, counts: readonly number[], k: number): StatsRow {
-  const totalHidden = total > 0 && total < k;
-  const nested: Record<string, unknown> = {};
+/** One row of statistics from the sums of its batches, every table protected. */
+function statsRow(format: BatchFormat, batches: number, total: number, counts: readonly number[], k: number): Record<string, unknown> {
+  const { groups } = LAYOUTS[format];
+  const plan = PLANS[format];
+  const named = new Map<string, CountNode>();
+  const roots: CountNode[] = [];
+  const leavesOf: CountNode[][] = [];
   let offset = 0;
-  let assessed: Cell = null;
-  let basicOrAbove: Cell = null;
-  let illectronism: Cell = null;
-  for (const group of COUNT_GROUPS) {
+  for (const group of groups) {
     const leaves = counts.slice(offset, offset + group.keys.length).map((count): CountNode => ({ count }));
     offset += group.keys.length;
-    const tables = tablesOf(group, total, leaves);
-    const hidden = new Set<CountNode>();
-    for (const root of tables.roots) suppressSmallCells(root, k).forEach((node) => hidden.add(node));
-    const cell = (node: CountNode): Cell => (totalHidden || hidden.has(node) ? null : node.count);
+    leavesOf.push(leaves);
+    group.keys.forEach((key, index) => named.set(countName(group, key), leaves[index]!));
+    roots.push(...tablesOf(group, plan.trees[group.path.join('.')], total, leaves, named));
+  }
+  const links = plan.links.map(([a, b]): LinkedCounts => [named.get(a)!, named.get(b)!]);
+  const hidden = suppressSmallCells(roots, k, links);
+  // A row of 1 to k − 1 results (only if k was raised after batches were stored) is hidden whole.
+  const totalHidden = total > 0 && total < k;
+  const cell = (node: CountNode): Cell => (totalHidden || hidden.has(node) ? null : node.count);
+  const shownTotal = totalHidden ? null : total;
+  const cellOf = (name: string): Cell => (name === 'total' ? shownTotal : cell(named.get(name)!));
 
+  const nested: Record<string, unknown> = {};
+  groups.forEach((group, index) => {
     let target = nested;
     for (const step of group.path) target = (target[step] ??= {}) as Record<string, unknown>;
-    group.keys.forEach((key, index) => (target[key] = cell(leaves[index]!)));
-    if (tables.assessed && tables.atLeastBasic) {
-      assessed = cell(tables.assessed);
-      basicOrAbove = cell(tables.atLeastBasic);
-    }
-    if (group.path.length === 0) illectronism = cell(leaves[0]!);
+    group.keys.forEach((key, at) => (target[key] = cell(leavesOf[index]![at]!)));
+  });
+  const row: Record<string, unknown> = { batches, total: shownTotal, counts: nested };
+  for (const derived of plan.derived) {
+    if (typeof derived === 'string') row[derived] = cellOf(derived);
+    else row[derived[0]] = share(cellOf(derived[1]), cellOf(derived[2]));
   }
-  const shownTotal = totalHidden ? null : total;
-  return {
-    batches,
-    total: shownTotal,
-    counts: nested,
-    assessed,
-    atLeastBasic: basicOrAbove,
-    atLeastBasicShare: share(basicOrAbove, assessed),
-    illectronismRate: share(illectronism, shownTotal),
-  };
+  return row;
 }
 
-/**
- * The observatory's statistics for a territory and a period: one row per week (batches counted in their last week,
- * see NOTES.attribution) and one for the whole period, every count below k hidden.
- */
-export function computeStats(sums: readonly WeekSums[], query: { scope: TerritoryScope; from: string; to: string }, k: number): Stats {
+/** One format's rows: each week of the period (batches counted in their last week) and the whole period. */
+function rowsOf(format: BatchFormat, sums: readonly WeekSums[], weeks: readonly string[], k: number) {
+  const width = LAYOUTS[format].names.length;
   const byWeek = new Map(sums.map((row) => [row.week, row]));
-  const period = COUNT_NAMES.map(() => 0);
+  const period = new Array<number>(width).fill(0);
   let periodBatches = 0;
   let periodTotal = 0;
-  const series = listWeeks(query.from, query.to).map((week) => {
-    const row = byWeek.get(week) ?? { week, batches: 0, total: 0, counts: COUNT_NAMES.map(() => 0) };
+  const series = weeks.map((week) => {
+    const row = byWeek.get(week) ?? { week, batches: 0, total: 0, counts: period.map(() => 0) };
     row.counts.forEach((count, index) => (period[index]! += count));
     periodBatches += row.batches;
     periodTotal += row.total;
-    return { week, ...statsRow(row.batches, row.total, row.counts, k) };
+    return { week, ...statsRow(format, row.batches, row.total, row.counts, k) };
   });
+  return { period: statsRow(format, periodBatches, periodTotal, period, k), series };
+}
+
+/**
+ * The observatory's statistics for a territory and a period: for each format, one row per week (batches counted in
+ * their last week, see NOTES.attribution) and one for the whole period, every count below k hidden. Format 1 stays at
+ * the top level (`period`, `series`) as before format 2 existed; format 2 is under `format2`.
+ */
+export function computeStats(sums: SumsByFormat, query: { scope: TerritoryScope; from: string; to: string }, k: number): Stats {
+  const weeks = listWeeks(query.from, query.to);
+  const v1 = rowsOf(1, sums[1], weeks, k);
+  const v2 = rowsOf(2, sums[2], weeks, k);
   return {
     territory: query.scope,
     weeks: { from: query.from, to: query.to },
     k,
     notes: NOTES,
-    period: statsRow(periodBatches, periodTotal, period, k),
-    series,
+    period: v1.period as unknown as StatsRow,
+    series: v1.series as unknown as Weekly<StatsRow>[],
+    format2: { period: v2.period as unknown as StatsRowV2, series: v2.series as unknown as Weekly<StatsRowV2>[] },
   };
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/domain/testing/respondent';
 import { MAX_COUNT } from './batch-schema';
-import { COUNT_GROUPS } from './count-groups';
-import { makeBatch } from './testing/make-batch';
+import { LAYOUTS, type BatchFormat } from './count-groups';
+import { makeBatch, makeBatchV2 } from './testing/make-batch';
 import { startCollector, type RunningCollector } from './testing/start-collector';
 
 const BODIES = 500;
@@ -38,23 +38,29 @@ const objects = (value: Json) => [[], ...paths(value)].filter((path) => {
   return typeof node === 'object' && node !== null && !Array.isArray(node);
 });
 const numbers = (value: Json) => paths(value).filter((path) => typeof get(value, path) === 'number');
-/** The counts of distributions: changing one alone breaks its sum. */
-const partitionCounts = (value: Json) =>
-  numbers(value).filter((path) => path[0] === 'counts' && COUNT_GROUPS.some((g) => g.partition && g.path.join('.') === path.slice(1, -1).join('.')));
+/** The counts of distributions of a batch of that format: changing one alone breaks its sum. */
+const partitionCounts = (value: Json, format: BatchFormat) =>
+  numbers(value).filter((path) => path[0] === 'counts' && LAYOUTS[format].groups.some((g) => g.partition && g.path.join('.') === path.slice(1, -1).join('.')));
 
 const garbage = (depth: number): Json =>
   depth === 0 ? pick<Json>([null, true, -0.5, 'x', '', 1e308, '\u0000']) : pick<Json>([[garbage(depth - 1)], { [`k${int(9)}`]: garbage(depth - 1) }, garbage(depth - 1)]);
 
-/** The fields of a valid batch: dropping one of them always leaves a required field missing. */
-const REQUIRED = new Set(paths(makeBatch({ random: seededRandom(1) }) as unknown as Json).map((path) => path.join('.')));
+/** A valid batch of either format, drawn from `random`. */
+const validBatch = (format: BatchFormat, size: number) => (format === 1 ? makeBatch : makeBatchV2)({ random, size });
+
+/** The fields of a valid batch of each format: dropping one of them always leaves a required field missing. */
+const REQUIRED: Record<BatchFormat, Set<string>> = {
+  1: new Set(paths(makeBatch({ random: seededRandom(1) }) as unknown as Json).map((path) => path.join('.'))),
+  2: new Set(paths(makeBatchV2({ random: seededRandom(1) }) as unknown as Json).map((path) => path.join('.'))),
+};
 
 /**
  * Each mutation alone makes the batch invalid, and none can undo another (drops take required fields only, additions
  * to counts are all positive), so any combination of them is invalid too. A mutation with nothing to act on throws;
  * the caller then picks another.
  */
-const MUTATIONS: ((batch: Json) => void)[] = [
-  (b) => set(b, pick(paths(b).filter((path) => REQUIRED.has(path.join('.')))), undefined), // drop a field
+const MUTATIONS: ((batch: Json, format: BatchFormat) => void)[] = [
+  (b, format) => set(b, pick(paths(b).filter((path) => REQUIRED[format].has(path.join('.')))), undefined), // drop a field
   (b) => {
     const path = pick(paths(b));
     const value = get(b, path);
@@ -71,8 +77,8 @@ const MUTATIONS: ((batch: Json) => void)[] = [
   },
   (b) => set(b, pick(numbers(b)), -1 - int(1000)), // negative
   (b) => set(b, pick(numbers(b)), pick([MAX_COUNT + 1, 2 ** 53 + 2, 1e300, 9.5])), // huge or fractional
-  (b) => {
-    const path = pick(partitionCounts(b));
+  (b, format) => {
+    const path = pick(partitionCounts(b, format));
     set(b, path, (get(b, path) as number) + 1 + int(3)); // a sum that no longer matches
   },
   (b) => set(b, ['total'], (get(b, ['total']) as number) + pick([1, 2, 100])),
@@ -80,21 +86,22 @@ const MUTATIONS: ((batch: Json) => void)[] = [
   (b) => set(b, ['id'], pick(['', 'not-a-uuid', '3F0C2A7E-5B1D-4C8E-9A6F-2D4B8E1C7A90', '3f0c2a7e5b1d4c8e9a6f2d4b8e1c7a90'])),
   (b) => set(b, ['territory', 'code'], pick(['20123', '00000', '9', '21 231', '96001', 'AB'])),
   (b) => set(b, ['weeks'], pick([{ from: '2026-W47', to: '2026-W45' }, { from: '2025-W53', to: '2025-W53' }, { from: '2019-W10', to: '2026-W01' }, { from: '2026-W45', to: '2031-W01' }])),
-  (b) => set(b, ['format'], pick([0, 2, '1', 1.5])),
+  (b, format) => set(b, ['format'], pick([0, 3 - format, 3, String(format), 1.5])), // another format: the versions then disagree
 ];
 
 /** Bodies that are not a JSON batch at all. */
+const anyBatch = () => validBatch(pick([1, 2] as const), 8);
 const RAW: (() => { body: string; contentType?: string })[] = [
-  () => ({ body: JSON.stringify(makeBatch({ random })).slice(0, 1 + int(800)) }), // truncated
+  () => ({ body: JSON.stringify(anyBatch()).slice(0, 1 + int(800)) }), // truncated
   () => ({ body: Array.from({ length: 1 + int(300) }, () => String.fromCharCode(int(256))).join('') }), // random bytes
-  () => ({ body: `${JSON.stringify(makeBatch({ random }))}}` }), // trailing garbage
+  () => ({ body: `${JSON.stringify(anyBatch())}}` }), // trailing garbage
   () => ({ body: pick(['', 'null', '[]', '"batch"', '42', 'true', 'undefined', '{"__proto__":{"total":5}}']) }),
-  () => ({ body: JSON.stringify(makeBatch({ random })), contentType: pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx']) }),
+  () => ({ body: JSON.stringify(anyBatch()), contentType: pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonx']) }),
   () => ({ body: `{"a":"${'x'.repeat(70_000)}"}` }), // over the body limit
   () => ({ body: pick(['['.repeat(30_000) + ']'.repeat(30_000), `{"counts":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_001)}`]) }), // deep nesting
 ];
 
-describe('fuzz: mutated and broken batches', () => {
+describe('fuzz: mutated and broken batches of both formats', () => {
   let collector: RunningCollector;
   beforeAll(async () => {
     collector = await startCollector({ rateLimitPerMinute: 10_000 }, () => new Date('2026-12-02T11:00:00Z'));
@@ -104,10 +111,11 @@ describe('fuzz: mutated and broken batches', () => {
   it(`answers ${BODIES} bad bodies with a 4xx, stays up and writes nothing`, async () => {
     const bodies = Array.from({ length: BODIES }, () => {
       if (random() < 0.15) return pick(RAW)();
-      const batch = JSON.parse(JSON.stringify(makeBatch({ random, size: 5 + int(30) }))) as Json;
+      const format = pick([1, 2] as const);
+      const batch = JSON.parse(JSON.stringify(validBatch(format, 5 + int(30)))) as Json;
       for (let applied = 0, wanted = 1 + int(3), tries = 0; applied < wanted && tries < 20; tries += 1) {
         try {
-          pick(MUTATIONS)(batch);
+          pick(MUTATIONS)(batch, format);
           applied += 1;
         } catch {
           // that mutation had nothing to act on (the batch is already mangled): pick another
@@ -129,7 +137,8 @@ describe('fuzz: mutated and broken batches', () => {
     expect(new Set(statuses)).toEqual(new Set([400, 413, 415]));
     expect((await fetch(`${collector.url}/healthz`)).status).toBe(200);
     expect(collector.storedIds()).toEqual([]);
-    // The collector was accepting all along: an intact batch is stored.
+    // The collector was accepting all along: an intact batch of each format is stored.
     expect((await collector.post(makeBatch({ random }))).status).toBe(201);
+    expect((await collector.post(makeBatchV2({ random }))).status).toBe(201);
   });
 });

@@ -1,9 +1,10 @@
-import type { AgeBand, UNKNOWN } from '../src/domain/aggregate';
-import type { DsiAreaLevel, DsiOverall } from '../src/domain/dsi';
+import { SERVICE_KEYS, type AgeBand, type ILLECTRONISM_ANSWERS, type ServiceKey, type UNKNOWN } from '../src/domain/aggregate';
+import type { DsiAreaLevel, DsiAreaLevelOrUnknown, DsiOverall, DsiOverallOrUnknown } from '../src/domain/dsi';
 import type { Language } from '../src/domain/language';
+import type { NationalService } from '../src/domain/national-vocabulary';
 import type { DsiArea } from '../src/domain/questionnaire';
-import type { DistanceLevel } from '../src/domain/result';
-import type { AutonomyLevel, Barrier } from '../src/domain/score-profile';
+import type { DistanceLevel, DistanceResult } from '../src/domain/result';
+import type { AutonomyLevel, Barrier, DeviceProfile, LastUse, MainBarrier, Organism, ProceduresStatus } from '../src/domain/score-profile';
 import type { SessionMode } from '../src/domain/session';
 
 type Unknown = typeof UNKNOWN;
@@ -77,4 +78,70 @@ export const LABELS = {
     kiosk: 'Borne en libre accès',
     guided: 'Session accompagnée',
   } satisfies Record<SessionMode, string>,
+} as const;
+
+/** The services by their count key, in the national standard's own words (docs/SCORING.md, "Needs"). */
+const SERVICE_LABELS = Object.fromEntries(
+  (Object.entries(SERVICE_KEYS) as [NationalService, ServiceKey][]).map(([service, key]) => [key, service]),
+) as Record<ServiceKey, NationalService>;
+
+/** The words of the categories of format 2 (questionnaire 2), where they differ from format 1's or are new. */
+export const LABELS_V2 = {
+  distanceLevel: {
+    ...LABELS.distanceLevel,
+    unknown: 'Indéterminé (trop de « je ne sais pas »)',
+  } satisfies Record<DistanceResult, string>,
+  dsiOverall: {
+    ...LABELS.dsiOverall,
+    unknown: 'Indéterminé (trop de « je ne sais pas »)',
+  } satisfies Record<DsiOverallOrUnknown, string>,
+  dsiAreaLevel: {
+    ...LABELS.dsiAreaLevel,
+    unknown: 'Ne sait pas',
+    notAssessed: 'Non évalué (pas d’internet)',
+  } satisfies Record<DsiAreaLevelOrUnknown, string>,
+  illectronism: {
+    yes: 'Oui',
+    no: 'Non',
+    unknown: 'Indéterminé (« je ne sais pas »)',
+  } satisfies Record<(typeof ILLECTRONISM_ANSWERS)[number], string>,
+  lastUse: {
+    last3Months: 'Ces 3 derniers mois',
+    from3to12Months: 'Il y a 3 mois à 1 an',
+    moreThanYear: 'Il y a plus d’un an',
+    never: 'Jamais',
+    unknown: 'Ne sait pas',
+  } satisfies Record<LastUse, string>,
+  mainBarrier: {
+    access: 'Ne peut pas (accès : équipement, connexion, coût)',
+    skills: 'Ne sait pas faire (compétences)',
+    motivation: 'Ne veut pas (envie)',
+    none: 'Aucun (personnes plus proches du numérique)',
+  } satisfies Record<MainBarrier | 'none', string>,
+  autonomy: {
+    autonomous: 'Autonome',
+    partlyAutonomous: 'Partiellement autonome (avec de l’aide)',
+    fullySupported: 'Entièrement accompagné (quelqu’un le fait pour elle)',
+    neverNeeded: 'N’en a jamais eu besoin',
+    unknown: 'Ne sait pas',
+  } satisfies Record<ProceduresStatus, string>,
+  organisms: {
+    caf: 'CAF',
+    impots: 'Impôts',
+    ameli: 'Assurance maladie (Ameli)',
+    franceTravail: 'France Travail',
+    ants: 'ANTS (titres, permis, carte grise)',
+    msa: 'MSA',
+    anef: 'ANEF (titres de séjour)',
+    retirement: 'Caisse de retraite',
+    otherOrganism: 'Autre organisme',
+  } satisfies Record<Organism, string>,
+  services: SERVICE_LABELS satisfies Record<ServiceKey, string>,
+  deviceProfile: {
+    none: 'Aucun appareil',
+    basicPhoneOnly: 'Téléphone simple (à touches) seulement',
+    smartphoneOnly: 'Smartphone seulement',
+    withComputerOrTablet: 'Avec ordinateur ou tablette',
+    unknown: 'Ne sait pas',
+  } satisfies Record<DeviceProfile, string>,
 } as const;

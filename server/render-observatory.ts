@@ -1,8 +1,19 @@
-import { DSI_AREA_LEVELS, DSI_OVERALL_CATEGORIES } from '../src/domain/aggregate';
+import {
+  DISTANCE_RESULTS,
+  DSI_AREA_LEVELS,
+  DSI_AREA_LEVELS_V2,
+  DSI_OVERALL_CATEGORIES,
+  DSI_OVERALL_CATEGORIES_V2,
+  ILLECTRONISM_ANSWERS,
+  MAIN_BARRIER_CATEGORIES,
+  PROCEDURES_STATUSES,
+  SERVICE_COUNT_KEYS,
+} from '../src/domain/aggregate';
 import { DSI_AREAS } from '../src/domain/questionnaire';
 import { DISTANCE_LEVELS } from '../src/domain/result';
-import type { Cell, Stats, StatsRow } from './compute-stats';
-import { LABELS } from './observatory-labels';
+import { BARRIERS, DEVICE_PROFILES, LAST_USES, ORGANISMS } from '../src/domain/score-profile';
+import type { Cell, Stats, StatsRow, StatsRowV2 } from './compute-stats';
+import { LABELS, LABELS_V2 } from './observatory-labels';
 import type { TerritoryScope } from './open-batch-store';
 import { territoryLabel } from './territory-names';
 
@@ -15,20 +26,30 @@ export interface ObservatoryPage {
   readonly error: string | null;
 }
 
+/** Any row of statistics, of either format, with its week when it has one. */
+type Row = (StatsRow | StatsRowV2) & { readonly week?: string };
+interface Rows<R extends Row> {
+  readonly period: R;
+  readonly series: readonly (R & { readonly week: string })[];
+}
+
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 
 const integer = new Intl.NumberFormat('fr-FR');
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
 
-/** Colours of the series, dark enough against white, ordered from far to close to digital tools. */
+/** Colours of the series, dark enough against white, ordered from far to close to digital tools; "unknown" last. */
 const DISTANCE_COLOURS = ['#9e1b32', '#d4622a', '#3b7fb8', '#1c4e80'];
 const DSI_COLOURS = ['#6b6b6b', '#8e0152', '#c51b7d', '#c2699b', '#a3751a', '#4d9221', '#276419'];
+const UNKNOWN_COLOUR = '#6f5f8f';
 const HIDDEN_COLOUR = '#d0d4da';
 
 const HIDDEN = '<span aria-hidden="true">–</span><span class="visually-hidden">masqué</span>';
 const number = (value: Cell) => (value === null ? HIDDEN : integer.format(value));
 const ratio = (value: Cell) => (value === null ? HIDDEN : escape(percent.format(value)));
+const shareOf = (value: Cell, whole: Cell) => ratio(value === null || whole === null || whole === 0 ? null : value / whole);
+const sum = (values: readonly Cell[]): Cell => (values.includes(null) ? null : (values as number[]).reduce((a, b) => a + b, 0));
 
 function territoryName(scope: TerritoryScope): string {
   if (scope.level === 'all') return 'Tous les territoires';
@@ -67,82 +88,88 @@ function form(page: ObservatoryPage): string {
   </form>`;
 }
 
+const counts = (row: Row, group: string) => row.counts[group] as Readonly<Record<string, Cell>>;
+
+interface Column {
+  readonly label: string;
+  readonly value: (row: Row) => string;
+}
+
 /** A table of one distribution per week, then the whole period: the text alternative of a chart. */
-function weeklyTable(
-  id: string,
-  caption: string,
-  stats: Stats,
-  columns: readonly { readonly label: string; readonly value: (row: StatsRow) => string }[],
-): string {
+function weeklyTable(id: string, caption: string, rows: Rows<Row>, columns: readonly Column[]): string {
   const head = columns.map((column) => `<th scope="col">${escape(column.label)}</th>`).join('');
-  const line = (label: string, row: StatsRow, className = '') =>
+  const line = (label: string, row: Row, className = '') =>
     `<tr${className ? ` class="${className}"` : ''}><th scope="row">${escape(label)}</th>${columns.map((column) => `<td>${column.value(row)}</td>`).join('')}</tr>`;
   return `<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0">
     <table><caption id="${id}">${escape(caption)}</caption>
       <thead><tr><th scope="col">Semaine</th>${head}</tr></thead>
-      <tbody>${stats.series.map((row) => line(row.week, row)).join('')}</tbody>
-      <tfoot>${line('Toute la période', stats.period, 'period')}</tfoot>
+      <tbody>${rows.series.map((row) => line(row.week, row)).join('')}</tbody>
+      <tfoot>${line('Toute la période', rows.period, 'period')}</tfoot>
     </table></div>`;
 }
 
-function periodTable(id: string, caption: string, total: Cell, rows: readonly { readonly label: string; readonly value: Cell }[]): string {
-  const share = (value: Cell) => ratio(value === null || total === null || total === 0 ? null : value / total);
+interface PeriodLine {
+  readonly label: string;
+  readonly value: Cell;
+  /** False for a line outside the share's denominator ("je ne sais pas"): its share is not computed. */
+  readonly inShare?: boolean;
+}
+
+/** A table of the whole period: a count per line and its share of `whole` (total, or the denominator said in the caption). */
+function periodTable(id: string, caption: string, whole: Cell, lines: readonly PeriodLine[], shareLabel = 'Part'): string {
+  const line = (row: PeriodLine) =>
+    `<tr><th scope="row">${escape(row.label)}</th><td>${number(row.value)}</td><td>${row.inShare === false ? '<span class="hint">hors calcul</span>' : shareOf(row.value, whole)}</td></tr>`;
   return `<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0">
     <table><caption id="${id}">${escape(caption)}</caption>
-      <thead><tr><th scope="col">Catégorie</th><th scope="col">Résultats</th><th scope="col">Part</th></tr></thead>
-      <tbody>${rows.map((row) => `<tr><th scope="row">${escape(row.label)}</th><td>${number(row.value)}</td><td>${share(row.value)}</td></tr>`).join('')}</tbody>
+      <thead><tr><th scope="col">Catégorie</th><th scope="col">Résultats</th><th scope="col">${escape(shareLabel)}</th></tr></thead>
+      <tbody>${lines.map(line).join('')}</tbody>
     </table></div>`;
 }
 
-const counts = (row: StatsRow, group: string) => row.counts[group] as Readonly<Record<string, Cell>>;
+/** The lines of a group of the period, one per key, with its French label. */
+function linesOf<K extends string>(row: Row, group: string, keys: readonly K[], labels: Readonly<Record<K, string>>, apart: readonly string[] = []): PeriodLine[] {
+  return keys.map((key) => ({ label: labels[key], value: counts(row, group)[key] ?? null, inShare: !apart.includes(key) }));
+}
 
-function details(stats: Stats): string {
-  const { period } = stats;
-  const rowsOf = (group: keyof typeof LABELS & string) =>
-    Object.entries(LABELS[group]).map(([key, label]) => ({ label, value: counts(period, group)[key] ?? null }));
-  const areas = period.counts.dsiAreas as Readonly<Record<string, Readonly<Record<string, Cell>>>>;
-  const areaTable = `<div class="table-scroll" role="region" aria-labelledby="areas-caption" tabindex="0">
-    <table><caption id="areas-caption">Compétences par domaine (DSI), toute la période : nombre de résultats</caption>
-      <thead><tr><th scope="col">Domaine</th>${DSI_AREA_LEVELS.map((level) => `<th scope="col">${escape(LABELS.dsiAreaLevel[level])}</th>`).join('')}</tr></thead>
+/** The five areas of the DSI, one line each, one column per level. */
+function areaTable<K extends string>(id: string, caption: string, row: Row, levels: readonly K[], labels: Readonly<Record<K, string>>): string {
+  const areas = row.counts.dsiAreas as Readonly<Record<string, Readonly<Record<string, Cell>>>>;
+  return `<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0">
+    <table><caption id="${id}">${escape(caption)}</caption>
+      <thead><tr><th scope="col">Domaine</th>${levels.map((level) => `<th scope="col">${escape(labels[level])}</th>`).join('')}</tr></thead>
       <tbody>${DSI_AREAS.map(
-        (area) => `<tr><th scope="row">${escape(LABELS.dsiArea[area])}</th>${DSI_AREA_LEVELS.map((level) => `<td>${number(areas[area]![level] ?? null)}</td>`).join('')}</tr>`,
+        (area) => `<tr><th scope="row">${escape(LABELS.dsiArea[area])}</th>${levels.map((level) => `<td>${number(areas[area]![level] ?? null)}</td>`).join('')}</tr>`,
       ).join('')}</tbody>
     </table></div>`;
-  return `<section aria-labelledby="details-title">
-    <h2 id="details-title">Détail sur toute la période</h2>
-    ${periodTable('illectronism-caption', 'Illectronisme et freins (une personne peut en citer plusieurs)', period.total, [
-      { label: 'Illectronisme (définition INSEE)', value: period.counts.illectronism as Cell },
-      ...rowsOf('barriers').map((row) => ({ ...row, label: `Frein : ${row.label}` })),
-    ])}
-    ${periodTable('autonomy-caption', 'Autonomie dans les démarches administratives en ligne', period.total, rowsOf('autonomy'))}
-    ${areaTable}
-    ${periodTable('age-caption', 'Tranche d’âge', period.total, rowsOf('ageBand'))}
-    ${periodTable('language-caption', 'Langue de passation', period.total, rowsOf('language'))}
-    ${periodTable('mode-caption', 'Mode de passation', period.total, rowsOf('mode'))}
-  </section>`;
+}
+
+interface Chart {
+  readonly canvas: string;
+  readonly series: readonly { readonly label: string; readonly colour: string | undefined; readonly data: readonly Cell[] }[];
+}
+
+/** The series of a stacked bar chart of one distribution per week, the hidden counts together on top. */
+function chartOf<K extends string>(canvas: string, rows: Rows<Row>, group: string, keys: readonly K[], labels: Readonly<Record<K, string>>, colours: readonly string[]): Chart {
+  return {
+    canvas,
+    series: [
+      ...keys.map((key, index) => ({ label: labels[key], colour: colours[index], data: rows.series.map((row) => counts(row, group)[key] ?? null) })),
+      // The hidden counts together (total minus those shown, already public): every bar keeps its full height.
+      {
+        label: 'Masqués (moins de k)',
+        colour: HIDDEN_COLOUR,
+        data: rows.series.map((row) => {
+          const shown = keys.reduce((total, key) => total + (counts(row, group)[key] ?? 0), 0);
+          return row.total === null ? null : row.total - shown;
+        }),
+      },
+    ],
+  };
 }
 
 /** The numbers the page script draws, embedded as JSON (no request of its own, nothing inline to execute). */
-function chartData(stats: Stats): string {
-  const series = <K extends string>(group: string, keys: readonly K[], labels: Record<K, string>, colours: readonly string[]) => [
-    ...keys.map((key, index) => ({ label: labels[key], colour: colours[index], data: stats.series.map((row) => counts(row, group)[key] ?? null) })),
-    // The hidden counts together (total minus those shown, already public): every bar keeps its full height.
-    {
-      label: 'Masqués (moins de k)',
-      colour: HIDDEN_COLOUR,
-      data: stats.series.map((row) => {
-        const shown = keys.reduce((sum, key) => sum + (counts(row, group)[key] ?? 0), 0);
-        return row.total === null ? null : row.total - shown;
-      }),
-    },
-  ];
-  const data = {
-    weeks: stats.series.map((row) => row.week),
-    charts: [
-      { canvas: 'distance-chart', series: series('distanceLevel', DISTANCE_LEVELS, LABELS.distanceLevel, DISTANCE_COLOURS) },
-      { canvas: 'dsi-chart', series: series('dsiOverall', DSI_OVERALL_CATEGORIES, LABELS.dsiOverall, DSI_COLOURS) },
-    ],
-  };
+function chartData(stats: Stats, charts: readonly Chart[]): string {
+  const data = { weeks: stats.series.map((row) => row.week), charts };
   // "<" escaped so that no text can close the script element.
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
@@ -151,49 +178,166 @@ function chart(id: string, label: string): string {
   return `<figure class="chart" hidden><canvas id="${id}" role="img" aria-label="${escape(label)}"></canvas></figure>`;
 }
 
+const figure = (label: string, hint: string, value: string) =>
+  `<div><dt>${escape(label)}${hint ? ` <span class="hint">(${escape(hint)})</span>` : ''}</dt><dd>${value}</dd></div>`;
+
+/** Questionnaire 1 (batches of format 1): the figures the observatory had before questionnaire 2, unchanged. */
+function format1(stats: Stats, charts: Chart[]): string {
+  const rows: Rows<StatsRow> = stats;
+  const { period } = rows;
+  const distanceColumns: Column[] = [
+    ...DISTANCE_LEVELS.map((level) => ({ label: LABELS.distanceLevel[level], value: (row: Row) => number(counts(row, 'distanceLevel')[level] ?? null) })),
+    { label: 'Total', value: (row: Row) => number(row.total) },
+  ];
+  const dsiColumns: Column[] = [
+    ...DSI_OVERALL_CATEGORIES.map((category) => ({
+      label: LABELS.dsiOverall[category],
+      value: (row: Row) => number(counts(row, 'dsiOverall')[category] ?? null),
+    })),
+    { label: 'Au moins de base', value: (row: Row) => ratio(row.atLeastBasicShare) },
+    { label: 'Illectronisme', value: (row: Row) => ratio(row.illectronismRate) },
+  ];
+  charts.push(
+    chartOf('distance-chart', rows, 'distanceLevel', DISTANCE_LEVELS, LABELS.distanceLevel, DISTANCE_COLOURS),
+    chartOf('dsi-chart', rows, 'dsiOverall', DSI_OVERALL_CATEGORIES, LABELS.dsiOverall, DSI_COLOURS),
+  );
+  const rowsOf = (group: 'barriers' | 'autonomy' | 'ageBand' | 'language' | 'mode') =>
+    Object.entries(LABELS[group]).map(([key, label]) => ({ label, value: counts(period, group)[key] ?? null }));
+  return `<section aria-labelledby="q1-title" class="questionnaire">
+    <h2 id="q1-title">Questionnaire 1</h2>
+    <dl class="figures">
+      ${figure('Résultats comptés', '', number(period.total))}
+      ${figure('Compétences numériques au moins de base', 'indicateur européen 2030, parmi les personnes évaluées', ratio(period.atLeastBasicShare))}
+      ${figure('Taux d’illectronisme', 'définition INSEE', ratio(period.illectronismRate))}
+    </dl>
+    <section aria-labelledby="distance-title">
+      <h3 id="distance-title">Distance au numérique, par semaine</h3>
+      ${chart('distance-chart', 'Histogramme empilé de la distance au numérique par semaine. Les chiffres sont dans le tableau qui suit.')}
+      ${weeklyTable('distance-caption', 'Distance au numérique : nombre de résultats par semaine', rows, distanceColumns)}
+    </section>
+    <section aria-labelledby="dsi-title">
+      <h3 id="dsi-title">Compétences numériques (DSI Eurostat), par semaine</h3>
+      ${chart('dsi-chart', 'Histogramme empilé des niveaux de compétences numériques par semaine. Les chiffres sont dans le tableau qui suit.')}
+      ${weeklyTable('dsi-caption', 'Compétences numériques globales : nombre de résultats par semaine, part au moins de base et taux d’illectronisme', rows, dsiColumns)}
+    </section>
+    <section aria-labelledby="details-title">
+      <h3 id="details-title">Détail sur toute la période</h3>
+      ${periodTable('illectronism-caption', 'Illectronisme et freins (une personne peut en citer plusieurs)', period.total, [
+        { label: 'Illectronisme (définition INSEE)', value: period.counts.illectronism as Cell },
+        ...rowsOf('barriers').map((row) => ({ ...row, label: `Frein : ${row.label}` })),
+      ])}
+      ${periodTable('autonomy-caption', 'Autonomie dans les démarches administratives en ligne', period.total, rowsOf('autonomy'))}
+      ${areaTable('areas-caption', 'Compétences par domaine (DSI), toute la période : nombre de résultats', period, DSI_AREA_LEVELS, LABELS.dsiAreaLevel)}
+      ${periodTable('age-caption', 'Tranche d’âge', period.total, rowsOf('ageBand'))}
+      ${periodTable('language-caption', 'Langue de passation', period.total, rowsOf('language'))}
+      ${periodTable('mode-caption', 'Mode de passation', period.total, rowsOf('mode'))}
+    </section>
+  </section>`;
+}
+
+/**
+ * Questionnaire 2 (batches of format 2): "je ne sais pas" counted apart and out of every share, last use, the main
+ * barrier, needs, organisms, equipment, and the DSI of the 16-74 year-olds as Eurostat counts it.
+ */
+function format2(stats: Stats, charts: Chart[]): string {
+  const rows: Rows<StatsRowV2> = stats.format2;
+  const { period } = rows;
+  const distanceColumns: Column[] = [
+    ...DISTANCE_RESULTS.map((level) => ({ label: LABELS_V2.distanceLevel[level], value: (row: Row) => number(counts(row, 'distanceLevel')[level] ?? null) })),
+    { label: 'Total', value: (row: Row) => number(row.total) },
+  ];
+  const dsiColumns: Column[] = [
+    ...DSI_OVERALL_CATEGORIES_V2.map((category) => ({
+      label: LABELS_V2.dsiOverall[category],
+      value: (row: Row) => number(counts(row, 'dsiOverall')[category] ?? null),
+    })),
+    { label: 'Au moins de base', value: (row: Row) => ratio(row.atLeastBasicShare) },
+    { label: 'Illectronisme', value: (row: Row) => ratio(row.illectronismRate) },
+  ];
+  charts.push(
+    chartOf('v2-distance-chart', rows, 'distanceLevel', DISTANCE_RESULTS, LABELS_V2.distanceLevel, [...DISTANCE_COLOURS, UNKNOWN_COLOUR]),
+    chartOf('v2-dsi-chart', rows, 'dsiOverall', DSI_OVERALL_CATEGORIES_V2, LABELS_V2.dsiOverall, [...DSI_COLOURS, UNKNOWN_COLOUR]),
+  );
+  const property = (label: string, value: Cell): PeriodLine => ({ label, value });
+  return `<section aria-labelledby="q2-title" class="questionnaire">
+    <h2 id="q2-title">Questionnaire 2</h2>
+    <p class="note">Depuis la version 2 du questionnaire, « Je ne sais pas » est une donnée manquante : elle est comptée à part
+      (« Indéterminé », « Ne sait pas ») et n’entre dans aucune part ni aucun taux. Ces chiffres ne s’additionnent pas à ceux du
+      questionnaire 1, dont les définitions étaient différentes.</p>
+    <dl class="figures">
+      ${figure('Résultats comptés', '', number(period.total))}
+      ${figure('Compétences numériques au moins de base chez les 16–74 ans', 'indicateur européen 2030, champ d’Eurostat, non-utilisateurs compris', ratio(period.atLeastBasic16to74Share))}
+      ${figure('Taux d’illectronisme', 'définition INSEE, hors « je ne sais pas »', ratio(period.illectronismRate))}
+      ${figure('Pas d’internet depuis plus d’un an', 'ou jamais, hors « je ne sais pas »', ratio(period.noUseIn12MonthsRate))}
+    </dl>
+    <section aria-labelledby="v2-distance-title">
+      <h3 id="v2-distance-title">Distance au numérique, par semaine</h3>
+      ${chart('v2-distance-chart', 'Histogramme empilé de la distance au numérique par semaine, questionnaire 2. Les chiffres sont dans le tableau qui suit.')}
+      ${weeklyTable('v2-distance-caption', 'Distance au numérique (questionnaire 2) : nombre de résultats par semaine', rows, distanceColumns)}
+    </section>
+    <section aria-labelledby="v2-dsi-title">
+      <h3 id="v2-dsi-title">Compétences numériques (DSI Eurostat), par semaine</h3>
+      ${chart('v2-dsi-chart', 'Histogramme empilé des niveaux de compétences numériques par semaine, questionnaire 2. Les chiffres sont dans le tableau qui suit.')}
+      ${weeklyTable('v2-dsi-caption', 'Compétences numériques globales (questionnaire 2) : nombre de résultats par semaine, part au moins de base parmi les personnes évaluées et taux d’illectronisme, hors « indéterminé »', rows, dsiColumns)}
+    </section>
+    <section aria-labelledby="v2-details-title">
+      <h3 id="v2-details-title">Détail sur toute la période</h3>
+      ${periodTable('v2-dsi16to74-caption', 'Compétences numériques des 16–74 ans (champ d’Eurostat) : part parmi les 16–74 ans dont le niveau est connu, non-utilisateurs compris ; « Indéterminé » hors calcul', period.dsiKnown16to74, [
+        ...linesOf(period, 'dsiOverall16to74', DSI_OVERALL_CATEGORIES_V2, LABELS_V2.dsiOverall, ['unknown']),
+        { label: 'Au moins de base (indicateur européen 2030)', value: period.atLeastBasic16to74 },
+        { label: 'Ensemble des 16–74 ans', value: period.aged16to74, inShare: false },
+      ])}
+      ${periodTable('v2-illectronism-caption', 'Illectronisme (définition INSEE) : part parmi les personnes dont la situation est connue ; « Indéterminé » hors calcul', period.illectronismKnown, linesOf(period, 'illectronism', ILLECTRONISM_ANSWERS, LABELS_V2.illectronism, ['unknown']))}
+      ${periodTable('v2-last-use-caption', 'Dernière utilisation d’internet : part parmi les personnes qui l’ont dit ; « Ne sait pas » hors calcul', period.lastUseKnown, [
+        ...linesOf(period, 'lastUse', LAST_USES, LABELS_V2.lastUse, ['unknown']),
+        { label: 'Pas d’internet depuis plus d’un an, ou jamais (critère INSEE 2019)', value: period.noUseIn12Months },
+      ])}
+      ${periodTable('v2-main-barrier-caption', 'Frein principal des personnes éloignées du numérique (« Premiers pas », « En apprentissage ») : ne peut pas, ne sait pas faire ou ne veut pas ; les trois parts font 100 % de ces personnes', period.withMainBarrier, [
+        ...linesOf(period, 'mainBarrier', MAIN_BARRIER_CATEGORIES, LABELS_V2.mainBarrier, ['none']),
+        { label: 'Ensemble des personnes ayant un frein principal', value: period.withMainBarrier },
+      ], 'Part des personnes éloignées')}
+      ${periodTable('v2-barriers-caption', 'Freins (une personne peut en citer plusieurs), « ne veut pas » et aide « à faire pour »', period.total, [
+        ...linesOf(period, 'barriers', BARRIERS, LABELS.barriers).map((row) => ({ ...row, label: `Frein : ${row.label}` })),
+        property('Dit ne pas vouloir utiliser internet', period.counts.doesNotWant as Cell),
+        property('Aide « à faire pour » plutôt qu’une formation (Aidants Connect, France Services)', period.counts.delegation as Cell),
+      ])}
+      ${periodTable('v2-autonomy-caption', 'Démarches administratives en ligne, dit par la personne (« N’en a jamais eu besoin » et « Ne sait pas » à part)', period.total, linesOf(period, 'autonomy', PROCEDURES_STATUSES, LABELS_V2.autonomy))}
+      ${periodTable('v2-services-caption', 'Besoins, par service du standard national (une personne peut en avoir plusieurs)', period.total, linesOf(period, 'services', SERVICE_COUNT_KEYS, LABELS_V2.services))}
+      ${periodTable('v2-organisms-caption', 'Organismes pour lesquels la personne a besoin d’aide (une personne peut en citer plusieurs)', period.total, linesOf(period, 'organisms', ORGANISMS, LABELS_V2.organisms))}
+      ${periodTable('v2-device-caption', 'Équipement', period.total, linesOf(period, 'deviceProfile', DEVICE_PROFILES, LABELS_V2.deviceProfile))}
+      ${areaTable('v2-areas-caption', 'Compétences par domaine (DSI), toute la période : nombre de résultats', period, DSI_AREA_LEVELS_V2, LABELS_V2.dsiAreaLevel)}
+      ${periodTable('v2-age-caption', 'Tranche d’âge', period.total, Object.entries(LABELS.ageBand).map(([key, label]) => ({ label, value: counts(period, 'ageBand')[key] ?? null })))}
+      ${periodTable('v2-language-caption', 'Langue de passation', period.total, Object.entries(LABELS.language).map(([key, label]) => ({ label, value: counts(period, 'language')[key] ?? null })))}
+      ${periodTable('v2-mode-caption', 'Mode de passation', period.total, Object.entries(LABELS.mode).map(([key, label]) => ({ label, value: counts(period, 'mode')[key] ?? null })))}
+    </section>
+  </section>`;
+}
+
 function results(stats: Stats): string {
-  const { period } = stats;
+  const v1 = stats.period;
+  const v2 = stats.format2.period;
+  // Questionnaire 2 where it has batches; questionnaire 1 where it has batches, or when nothing else would be shown.
+  const showV2 = v2.batches > 0;
+  const showV1 = v1.batches > 0 || !showV2;
   const csv = `/api/v1/stats.csv?${new URLSearchParams({
     territory: stats.territory.level === 'all' ? '' : stats.territory.code,
     from: stats.weeks.from,
     to: stats.weeks.to,
   })}`;
-  const distanceColumns = [
-    ...DISTANCE_LEVELS.map((level) => ({ label: LABELS.distanceLevel[level], value: (row: StatsRow) => number(counts(row, 'distanceLevel')[level] ?? null) })),
-    { label: 'Total', value: (row: StatsRow) => number(row.total) },
-  ];
-  const dsiColumns = [
-    ...DSI_OVERALL_CATEGORIES.map((category) => ({
-      label: LABELS.dsiOverall[category],
-      value: (row: StatsRow) => number(counts(row, 'dsiOverall')[category] ?? null),
-    })),
-    { label: 'Au moins de base', value: (row: StatsRow) => ratio(row.atLeastBasicShare) },
-    { label: 'Illectronisme', value: (row: StatsRow) => ratio(row.illectronismRate) },
-  ];
+  const charts: Chart[] = [];
+  const sections = [showV1 ? format1(stats, charts) : '', showV2 ? format2(stats, charts) : ''].join('');
   return `<section aria-labelledby="summary-title">
       <h2 id="summary-title">${escape(territoryName(stats.territory))}, semaines ${stats.weeks.from} à ${stats.weeks.to}</h2>
       <dl class="figures">
-        <div><dt>Résultats comptés</dt><dd>${number(period.total)}</dd></div>
-        <div><dt>Lots reçus</dt><dd>${integer.format(period.batches)}</dd></div>
-        <div><dt>Compétences numériques au moins de base <span class="hint">(indicateur européen 2030, parmi les personnes évaluées)</span></dt><dd>${ratio(period.atLeastBasicShare)}</dd></div>
-        <div><dt>Taux d’illectronisme <span class="hint">(définition INSEE)</span></dt><dd>${ratio(period.illectronismRate)}</dd></div>
+        ${figure('Résultats comptés', showV1 && showV2 ? 'questionnaires 1 et 2' : '', number(sum([v1.total, v2.total])))}
+        ${figure('Lots reçus', '', integer.format(v1.batches + v2.batches))}
       </dl>
       <p class="note">Chiffres anonymes : chaque lot compte au moins ${stats.k} résultats. Un nombre compris entre 1 et ${stats.k - 1},
         ou qui se déduirait des autres, est masqué (–). Un lot qui couvre plusieurs semaines est compté dans sa dernière semaine.</p>
       <p><a class="download" href="${escape(csv)}" download>Télécharger ces chiffres (CSV)</a></p>
     </section>
-    <section aria-labelledby="distance-title">
-      <h2 id="distance-title">Distance au numérique, par semaine</h2>
-      ${chart('distance-chart', 'Histogramme empilé de la distance au numérique par semaine. Les chiffres sont dans le tableau qui suit.')}
-      ${weeklyTable('distance-caption', 'Distance au numérique : nombre de résultats par semaine', stats, distanceColumns)}
-    </section>
-    <section aria-labelledby="dsi-title">
-      <h2 id="dsi-title">Compétences numériques (DSI Eurostat), par semaine</h2>
-      ${chart('dsi-chart', 'Histogramme empilé des niveaux de compétences numériques par semaine. Les chiffres sont dans le tableau qui suit.')}
-      ${weeklyTable('dsi-caption', 'Compétences numériques globales : nombre de résultats par semaine, part au moins de base et taux d’illectronisme', stats, dsiColumns)}
-    </section>
-    ${details(stats)}
-    <script type="application/json" id="chart-data">${chartData(stats)}</script>`;
+    ${sections}
+    <script type="application/json" id="chart-data">${chartData(stats, charts)}</script>`;
 }
 
 /** The observatory page: a plain GET form, key figures, charts (drawn by /assets/observatory.js) and their tables. */

@@ -42,4 +42,18 @@ describe('suppressSmallCells', () => {
     // "below" (3) is hidden, so "at least basic" (17 = 20 - 3) must be too, and then one of its parts.
     expect(shown(hidden, [root, notAssessed, assessed, below, atLeast, no, basic, above])).toEqual([20, 0, 20, null, null, null, 10, null]);
   });
+
+  it('hides two linked counts together, and what would give away either', () => {
+    // Ages: 6 aged 16-74 and 2 aged 75+ (total 8); the DSI of the 16-74 year-olds: 6 "narrow".
+    const [inScope, older] = leaves(6, 2) as [CountNode, CountNode];
+    const aged16to74: CountNode = { count: 6, parts: [inScope] };
+    const ages: CountNode = { count: 8, parts: [aged16to74, older] };
+    const [narrow] = leaves(6) as [CountNode];
+    const dsi16to74: CountNode = { count: 6, parts: [narrow] };
+    const alone = suppressSmallCells([ages, dsi16to74], K);
+    // Unlinked, the DSI table shows 6 and 8 − 6 gives away the 2 aged 75+.
+    expect(shown(alone, [narrow, dsi16to74])).toEqual([6, 6]);
+    const linked = suppressSmallCells([ages, dsi16to74], K, [[aged16to74, dsi16to74]]);
+    expect(shown(linked, [ages, aged16to74, inScope, older, dsi16to74, narrow])).toEqual([8, null, null, null, null, null]);
+  });
 });

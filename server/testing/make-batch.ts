@@ -1,17 +1,23 @@
+import { QUESTIONNAIRE } from '../../src/content/questionnaire';
 import {
   AGE_BANDS,
+  BATCH_FORMAT_V2,
   BATCH_FORMAT_VERSION,
   DSI_AREA_LEVELS,
   DSI_OVERALL_CATEGORIES,
   SESSION_MODES,
   countResults,
-  type AggregateBatch,
+  countResultsV2,
+  type AggregateBatchV1,
+  type AggregateBatchV2,
   type Territory,
 } from '../../src/domain/aggregate';
 import { LANGUAGES } from '../../src/domain/language';
 import { DSI_AREAS } from '../../src/domain/questionnaire';
-import { DISTANCE_LEVELS, type FinishedResult } from '../../src/domain/result';
-import { AUTONOMY_LEVELS, BARRIERS } from '../../src/domain/score-profile';
+import { DISTANCE_LEVELS, toFinishedResult, type FinishedResult } from '../../src/domain/result';
+import { AUTONOMY_LEVELS, BARRIERS, scoreProfile } from '../../src/domain/score-profile';
+import { startSession } from '../../src/domain/session';
+import { randomChoice, respond, seededRandom } from '../../src/domain/testing/respondent';
 
 /** Test builder: a UUID (version 4 layout) drawn from a seeded PRNG, so runs are repeatable. */
 export function seededUuid(random: () => number): string {
@@ -54,7 +60,7 @@ export interface MakeBatchOptions {
 }
 
 /** Test builder: a valid batch counting its results (by default `size` random ones) with the device's own countResults. */
-export function makeBatch({ random, results, size = 8, territory, weeks, id }: MakeBatchOptions): AggregateBatch {
+export function makeBatch({ random, results, size = 8, territory, weeks, id }: MakeBatchOptions): AggregateBatchV1 {
   results ??= Array.from({ length: size }, (_, index) => randomResult(random, `r${index}`));
   return {
     format: BATCH_FORMAT_VERSION,
@@ -65,5 +71,47 @@ export function makeBatch({ random, results, size = 8, territory, weeks, id }: M
     appVersion: '0.1.0',
     total: results.length,
     counts: countResults(results),
+  };
+}
+
+/**
+ * Test builder: a finished result of questionnaire 2 as a device keeps it, from a random respondent walked through the
+ * real questionnaire (every answer possible, "je ne sais pas" and skips included) and the real scoring.
+ */
+export function randomResultV2(random: () => number, id: string): FinishedResult {
+  const language = pick(random, LANGUAGES);
+  const mode = pick(random, SESSION_MODES);
+  const at = new Date('2026-11-18T10:00:00.000Z');
+  const { answers } = respond(QUESTIONNAIRE, randomChoice(random));
+  const session = startSession({ id: `s-${id}`, now: at, language, mode, questionnaireVersion: QUESTIONNAIRE.version });
+  return toFinishedResult(id, session, scoreProfile(QUESTIONNAIRE, answers, { language }), at);
+}
+
+/** Respondents are slow to walk through (about 1 ms each): a fixed pool of them, drawn from for each batch. */
+let pool: readonly FinishedResult[] | null = null;
+function poolOfResultsV2(): readonly FinishedResult[] {
+  if (!pool) {
+    const random = seededRandom(20_261_118);
+    pool = Array.from({ length: 400 }, (_, index) => randomResultV2(random, `p${index}`));
+  }
+  return pool;
+}
+
+/**
+ * Test builder: a valid batch of format 2 counting its results with the device's own countResultsV2 — by default `size`
+ * results of real respondents of questionnaire 2 (picked from a fixed pool with `random`).
+ */
+export function makeBatchV2({ random, results, size = 8, territory, weeks, id }: MakeBatchOptions): AggregateBatchV2 {
+  const respondents = poolOfResultsV2();
+  results ??= Array.from({ length: size }, () => respondents[Math.floor(random() * respondents.length)]!);
+  return {
+    format: BATCH_FORMAT_V2,
+    id: id ?? seededUuid(random),
+    territory: territory ?? { level: 'commune', code: '21231' },
+    weeks: weeks ?? { from: '2026-W46', to: '2026-W47' },
+    questionnaireVersion: '2',
+    appVersion: '0.2.0',
+    total: results.length,
+    counts: countResultsV2(results),
   };
 }

@@ -16,7 +16,7 @@ export interface RunningCollector {
   readonly databaseFile: string;
   /** POSTs a body (an object is sent as JSON) to /api/v1/batches with the test token unless told otherwise. */
   post(body: unknown, init?: { token?: string | null; contentType?: string }): Promise<Response>;
-  /** The ids stored, read straight from the SQLite file. */
+  /** The ids stored (batches of both formats), read straight from the SQLite file. */
   storedIds(): string[];
   stop(): Promise<void>;
 }
@@ -55,7 +55,7 @@ export async function startCollector(overrides: Partial<CollectorConfig> = {}, n
     storedIds() {
       const db = new Database(config.databaseFile, { readonly: true });
       try {
-        return db.prepare('SELECT id FROM batches ORDER BY id').pluck().all() as string[];
+        return db.prepare('SELECT id FROM batches UNION ALL SELECT id FROM batches_v2 ORDER BY id').pluck().all() as string[];
       } finally {
         db.close();
       }

@@ -4,6 +4,7 @@ import fr from '../i18n/locales/fr.json';
 import { nextQuestion, visibleOptions } from '../domain/questionnaire-flow';
 import { DONT_KNOW, NONE, type Answers, type Question, type Questionnaire } from '../domain/questionnaire';
 import { checkQuestionnaire } from './check-questionnaire';
+import { kandelMoles, sentences, syllables, words } from './readability';
 import { pictogramExportName } from './pictograms';
 import { QUESTIONNAIRE } from './questionnaire';
 
@@ -107,5 +108,28 @@ describe('path lengths (every path, branching on every answer a condition looks 
 
   it('explores a real number of paths', () => {
     expect(lengths.length).toBeGreaterThan(100);
+  });
+});
+
+describe('plain French (Kandel–Moles readability, short sentences)', () => {
+  const textsOf = (node: unknown): string[] =>
+    typeof node === 'string' ? [node] : node && typeof node === 'object' ? Object.values(node).flatMap(textsOf) : [];
+  const questions = textsOf((fr as Record<string, unknown>).questions);
+  const result = textsOf((fr as Record<string, unknown>).result);
+
+  it('counts French syllables the usual way', () => {
+    expect(['internet', 'démarches', 'ordinateur', 'une', 'tablette'].map(syllables)).toEqual([3, 2, 4, 1, 2]);
+    expect(kandelMoles(['Je lis.'])).toBeGreaterThan(100);
+    expect(kandelMoles(['L’administration électronique interministérielle numérise systématiquement.'])).toBeLessThan(0);
+  });
+
+  it('the questions and the result read easily: a score of 70 or more', () => {
+    expect(kandelMoles(questions)).toBeGreaterThanOrEqual(70);
+    expect(kandelMoles(result)).toBeGreaterThanOrEqual(70);
+  });
+
+  it('no sentence has more than 20 words', () => {
+    const long = [...questions, ...result].flatMap(sentences).filter((sentence) => words(sentence).length > 20);
+    expect(long).toEqual([]);
   });
 });

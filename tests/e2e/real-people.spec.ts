@@ -5,46 +5,17 @@ import { expect, type Page } from '@playwright/test';
 import { spawnCollector, type ChildCollector } from '../../server/testing/spawn-collector';
 import { QUESTIONNAIRE } from '../../src/content/questionnaire';
 import { test } from './fixtures';
-import { ar, fr, nextScreen, openKiosk, questionLegend, resultHeading, waitForServiceWorkerControl, welcomeStart } from './support';
+import { ar, fr, openKiosk, resultHeading, waitForServiceWorkerControl, walk, welcomeStart, type AnswerTable } from './support';
 
 // The five people of the result-validity issue, walked through the real kiosk the way they would answer, with the result
 // a mediator would call right (docs/SCORING.md), then counted in one batch of format 2 that the real collector accepts.
-
-type Messages = typeof fr;
-type Table = Readonly<Record<string, string | readonly string[]>>;
-
-/** Answers each screen from the table: ticks (a list), "none of these", "je ne sais pas", "passer", or one option. */
-async function walk(page: Page, table: Table, t: Messages = fr): Promise<string[]> {
-  const seen: string[] = [];
-  for (let i = 0; i < 25; i += 1) {
-    await nextScreen(page);
-    if (await resultHeading(page, t).isVisible()) return seen;
-    const title = (await questionLegend(page).innerText()).trim();
-    const question = QUESTIONNAIRE.questions.find((q) => t(q.titleKey) === title);
-    if (!question) throw new Error(`unknown screen "${title}"`);
-    const value = table[question.id];
-    if (value === undefined) throw new Error(`no answer for "${question.id}" (seen: ${seen.join(', ')})`);
-    seen.push(question.id);
-    if (value === 'dontKnow') await page.getByRole('button', { name: t('question.dontKnow') }).click();
-    else if (value === 'skipped') await page.getByRole('button', { name: t('question.skip') }).click();
-    else {
-      if (value === 'none') await page.getByRole('checkbox', { name: t(`questions.${question.id}.none`), exact: true }).check();
-      else if (Array.isArray(value)) {
-        for (const id of value) await page.getByRole('checkbox', { name: t(`questions.${question.id}.options.${id}`), exact: true }).check();
-      } else await page.getByRole('radio', { name: t(`questions.${question.id}.options.${value as string}`), exact: true }).check();
-      await page.getByRole('button', { name: t('question.next'), exact: true }).click();
-    }
-    await expect(page.getByText(title, { exact: true })).toHaveCount(0);
-  }
-  throw new Error('no result after 25 screens');
-}
 
 const dontKnowSkills = Object.fromEntries(QUESTIONNAIRE.questions.filter((q) => q.area).map((q) => [q.id, 'dontKnow']));
 
 const PEOPLE: ReadonlyArray<{
   who: string;
   language: 'fr' | 'ar';
-  table: Table;
+  table: AnswerTable;
   level: string;
   lowerBound?: boolean;
   levelText: string;

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
-import { ar, fr, nextScreen, openKiosk, questionLegend, resultHeading } from './support';
+import { ar, fr, nextScreen, openKiosk, questionLegend, resultHeading, walk } from './support';
 
 // `npm run screenshots`: every screen at phone, tablet and kiosk sizes, in French and in Arabic (right to left),
 // written to reports/screenshots/ for a person to look at. Not part of `npm test`.
@@ -49,6 +49,42 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       await page.clock.fastForward(91_000);
       await expect(page.getByRole('dialog')).toBeVisible();
       await page.screenshot({ path: `reports/screenshots/${size}-${language}-5-inactivity.png` });
+    });
+  }
+}
+
+// The two results of questionnaire 2 that read differently: "do not want" respected, and a level not placed.
+const FARMER = {
+  devices: 'none', noDeviceWhy: ['dontWant'], screenDifficulty: 'none', internetUse: 'never', proceduresHow: 'someoneElse',
+  proceduresWhich: ['msa', 'retirement'], wishToUseMore: 'no', fearOfMistakes: 'notAtAll', trust: 'aLittle',
+  helpAround: ['someoneClose'], ageBand: 'from75',
+} as const;
+for (const size of ['phone', 'tablet', 'kiosk'] as const) {
+  for (const [language, t] of [['fr', fr], ['ar', ar]] as const) {
+    test(`results of questionnaire 2, ${size} ${language}`, async ({ page }) => {
+      await page.setViewportSize(SIZES[size]);
+      await openKiosk(page);
+      if (language === 'ar') await page.getByRole('button', { name: 'العربية' }).click();
+      await page.getByRole('button', { name: t('welcome.start'), exact: true }).click();
+      // the question with its "none of these" answer ticked
+      await page.getByRole('checkbox', { name: t('questions.devices.none'), exact: true }).check();
+      await shoot(page, `${size}-${language}-6-question-none`);
+      await page.getByRole('button', { name: t('question.next'), exact: true }).click();
+      // walks on from the next screen (the devices screen is answered)
+      await walk(page, FARMER, t);
+      await expect(resultHeading(page, t)).toBeVisible();
+      await shoot(page, `${size}-${language}-7-result-does-not-want`);
+      await page.getByRole('button', { name: t('session.finish') }).click();
+      // the next person starts in French again
+      if (language === 'ar') await page.getByRole('button', { name: 'العربية' }).click();
+      await page.getByRole('button', { name: t('welcome.start'), exact: true }).click();
+      for (let i = 0; i < 25 && !(await resultHeading(page, t).isVisible()); i += 1) {
+        await nextScreen(page);
+        if (await resultHeading(page, t).isVisible()) break;
+        await page.getByRole('button', { name: t('question.dontKnow') }).click();
+      }
+      await expect(resultHeading(page, t)).toBeVisible();
+      await shoot(page, `${size}-${language}-8-result-unknown`);
     });
   }
 }

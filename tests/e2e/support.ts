@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { QUESTIONNAIRE } from '../../src/content/questionnaire';
 
 /** The messages of a locale, to find buttons by their real names in any language. */
 export function messages(language: string): (key: string) => string {
@@ -120,4 +121,33 @@ export async function completeJourney(page: Page, t = fr, how: 'click' | 'tap' |
     seen.push(await answerFirst(page, t, how));
   }
   throw new Error(`no result after ${seen.length} questions: ${seen.join(' | ')}`);
+}
+
+/** Answers by question id, as a mediator would write them: option ids, ticks, 'none', 'dontKnow' or 'skipped'. */
+export type AnswerTable = Readonly<Record<string, string | readonly string[]>>;
+
+/** Answers each screen from the table: ticks (a list), "none of these", "je ne sais pas", "passer", or one option. */
+export async function walk(page: Page, table: AnswerTable, t = fr): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < 25; i += 1) {
+    await nextScreen(page);
+    if (await resultHeading(page, t).isVisible()) return seen;
+    const title = (await questionLegend(page).innerText()).trim();
+    const question = QUESTIONNAIRE.questions.find((q) => t(q.titleKey) === title);
+    if (!question) throw new Error(`unknown screen "${title}"`);
+    const value = table[question.id];
+    if (value === undefined) throw new Error(`no answer for "${question.id}" (seen: ${seen.join(', ')})`);
+    seen.push(question.id);
+    if (value === 'dontKnow') await page.getByRole('button', { name: t('question.dontKnow') }).click();
+    else if (value === 'skipped') await page.getByRole('button', { name: t('question.skip') }).click();
+    else {
+      if (value === 'none') await page.getByRole('checkbox', { name: t(`questions.${question.id}.none`), exact: true }).check();
+      else if (Array.isArray(value)) {
+        for (const id of value) await page.getByRole('checkbox', { name: t(`questions.${question.id}.options.${id}`), exact: true }).check();
+      } else await page.getByRole('radio', { name: t(`questions.${question.id}.options.${value as string}`), exact: true }).check();
+      await page.getByRole('button', { name: t('question.next'), exact: true }).click();
+    }
+    await expect(page.getByText(title, { exact: true })).toHaveCount(0);
+  }
+  throw new Error('no result after 25 screens');
 }
