@@ -234,8 +234,14 @@ describe('format 2: the counts of questionnaire 2', () => {
     for (const group of [counts.distanceLevel, counts.dsiOverall, counts.illectronism, counts.lastUse, counts.autonomy, counts.deviceProfile, counts.mainBarrier]) {
       expect(Object.values(group).reduce((a, b) => a + b, 0)).toBe(5);
     }
-    // Eurostat's scope: the 16-74 year-olds only (not the 78-year-old, not the one who skipped)
-    expect(Object.values(counts.dsiOverall16to74).reduce((a, b) => a + b, 0)).toBe(3);
+    // Eurostat's scope would be the 16-74 year-olds only; two of five lie outside it (the 78-year-old, the one who
+    // skipped): with k = 5, dsiOverall minus that table would tell their levels, so it is withheld
+    expect(counts.dsiOverall16to74).toBeNull();
+    const withK2 = countResultsV2(people(), { k: 2 });
+    expect(Object.values(withK2.dsiOverall16to74!).reduce((a, b) => a + b, 0)).toBe(3);
+    // everyone in 16-74: nothing to tell apart, the table is sent
+    const inScope = countResultsV2(people().map((r) => ({ ...r, ageBand: 'from35to44' })));
+    expect(Object.values(inScope.dsiOverall16to74!).reduce((a, b) => a + b, 0)).toBe(5);
   });
 
   it('counts the needs by service, with keys that are plain ids', () => {

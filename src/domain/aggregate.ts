@@ -1,10 +1,10 @@
 import { departementOf } from './departement';
-import { MIN_K } from './k-anonymity';
+import { DEFAULT_K, MIN_K } from './k-anonymity';
 import { DSI_AREAS, type DsiArea } from './questionnaire';
 import type { DsiAreaLevel, DsiAreaLevelOrUnknown, DsiOverall, DsiOverallOrUnknown } from './dsi';
 import { LANGUAGES, type Language } from './language';
 import { NATIONAL_SERVICES, type NationalService } from './national-vocabulary';
-import { DISTANCE_LEVELS, type DistanceLevel, type DistanceResult, type FinishedResult } from './result';
+import { DISTANCE_LEVELS, DISTANCE_RESULTS, type DistanceLevel, type DistanceResult, type FinishedResult } from './result';
 import {
   AUTONOMY_LEVELS,
   BARRIERS,
@@ -47,7 +47,7 @@ export const DSI_AREA_LEVELS = ['none', 'basic', 'aboveBasic'] as const;
 export const DSI_OVERALL_CATEGORIES_V2 = [...DSI_OVERALL_CATEGORIES, 'unknown'] as const;
 /** Format 2: an area is unknown ("I don't know") or not assessed (not a user of the last 3 months). */
 export const DSI_AREA_LEVELS_V2 = ['none', 'basic', 'aboveBasic', 'unknown', 'notAssessed'] as const;
-export const DISTANCE_RESULTS = [...DISTANCE_LEVELS, 'unknown'] as const;
+export { DISTANCE_RESULTS };
 export const ILLECTRONISM_ANSWERS = ['yes', 'no', 'unknown'] as const;
 export const PROCEDURES_STATUSES = [...AUTONOMY_LEVELS, 'neverNeeded', 'unknown'] as const;
 /** Format 2: the main barrier of people at "Premiers pas" or "En apprentissage"; `none` for everyone else. */
@@ -115,8 +115,12 @@ export interface BatchCountsV2 {
   readonly distanceLevel: Counts<DistanceResult>;
   readonly dsiOverall: Counts<DsiOverallOrUnknown>;
   readonly dsiAreas: Readonly<Record<DsiArea, Counts<DsiAreaLevelOrUnknown>>>;
-  /** The overall DSI of the results aged 16 to 74 only (Eurostat's scope): sums to that number, not to `total`. */
-  readonly dsiOverall16to74: Counts<DsiOverallOrUnknown>;
+  /**
+   * The overall DSI of the results aged 16 to 74 only (Eurostat's scope): sums to that number, not to `total`. null
+   * (withheld) when 1 to k − 1 results of the batch lie outside 16–74: `dsiOverall` minus this table would tell
+   * their levels (a cross table of age and skills). docs/PRIVACY.md.
+   */
+  readonly dsiOverall16to74: Counts<DsiOverallOrUnknown> | null;
   readonly illectronism: Counts<(typeof ILLECTRONISM_ANSWERS)[number]>;
   readonly lastUse: Counts<LastUse>;
   readonly barriers: Counts<Barrier>;
@@ -287,10 +291,12 @@ function emptyCountsV2() {
 
 /**
  * The one-dimensional counts of some results of questionnaire 2 (format 2). A result of questionnaire 1 (no `v2`
- * categories) has no place in it: AggregateError.
+ * categories) has no place in it: AggregateError. `k` is the batch's k: the DSI of the 16–74 year-olds is withheld
+ * when fewer than k (but some) results lie outside that age range.
  */
-export function countResultsV2(results: readonly FinishedResult[]): BatchCountsV2 {
-  const counts = emptyCountsV2();
+export function countResultsV2(results: readonly FinishedResult[], options: { k: number } = { k: DEFAULT_K }): BatchCountsV2 {
+  const counts: Omit<ReturnType<typeof emptyCountsV2>, 'dsiOverall16to74'> & { dsiOverall16to74: Counts<DsiOverallOrUnknown> | null } =
+    emptyCountsV2();
   const inEurostatScope = new Set<string>(EUROSTAT_AGE_BANDS);
   for (const result of results) {
     const v2 = result.v2;
@@ -298,7 +304,7 @@ export function countResultsV2(results: readonly FinishedResult[]): BatchCountsV
     counts.distanceLevel[result.distanceLevel] += 1;
     counts.dsiOverall[result.dsiOverall] += 1;
     for (const area of DSI_AREAS) counts.dsiAreas[area][result.dsiAreas[area]] += 1;
-    if (result.ageBand !== null && inEurostatScope.has(result.ageBand)) counts.dsiOverall16to74[result.dsiOverall] += 1;
+    if (result.ageBand !== null && inEurostatScope.has(result.ageBand) && counts.dsiOverall16to74) counts.dsiOverall16to74[result.dsiOverall] += 1;
     counts.illectronism[result.illectronism === null ? 'unknown' : result.illectronism ? 'yes' : 'no'] += 1;
     counts.lastUse[v2.lastUse] += 1;
     for (const barrier of new Set(result.barriers)) counts.barriers[barrier] += 1;
@@ -313,6 +319,9 @@ export function countResultsV2(results: readonly FinishedResult[]): BatchCountsV
     counts.language[result.language] += 1;
     counts.mode[result.mode] += 1;
   }
+  const aged16to74 = Object.values(counts.dsiOverall16to74 ?? {}).reduce((sum, n) => sum + n, 0);
+  const outside = results.length - aged16to74;
+  if (outside > 0 && outside < options.k) counts.dsiOverall16to74 = null;
   return counts;
 }
 
@@ -368,7 +377,7 @@ export function buildBatches(input: BuildBatchesInput): BuildBatchesOutput {
         batch:
           batchFormatOf(questionnaireVersion) === BATCH_FORMAT_VERSION
             ? { format: BATCH_FORMAT_VERSION, ...envelope, counts: countResults(pending) }
-            : { format: BATCH_FORMAT_V2, ...envelope, counts: countResultsV2(pending) },
+            : { format: BATCH_FORMAT_V2, ...envelope, counts: countResultsV2(pending, { k }) },
         resultIds: pending.map((result) => result.id),
       });
       pending = [];

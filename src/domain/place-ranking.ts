@@ -1,5 +1,6 @@
 import { EARTH_RADIUS_KM, haversineKm, type LatLon } from './geo';
 import { booksOnline, isFree, type Place } from './place';
+import { addressesSeeker, audienceFit, placeAudience, programmeFits, type PlaceSeeker } from './place-audience';
 
 /** Where to search from: the kiosk's configured place, or a postal code the person typed. */
 export interface Origin extends LatLon {
@@ -8,11 +9,16 @@ export interface Origin extends LatLon {
   readonly approximate?: boolean;
 }
 
-/** What the person needs, from their result (exact values of the national vocabulary). */
+/** What the person needs, from their result (exact values of the national vocabulary), and who they are for places. */
 export interface PlaceNeeds {
   readonly services: readonly string[];
   readonly specificSupport: readonly string[];
+  /** Age band, looking for work, the programme that fits: places reserved for others are left out (docs/PLACES.md). */
+  readonly seeker?: PlaceSeeker;
 }
+
+/** Within this distance, a place of the programme that fits the person comes first (docs/PLACES.md). */
+export const REASONABLE_DISTANCE_KM = 30;
 
 /**
  * What a place's hours say for a person leaving now: open, opening soon (within a few hours), closed for longer, or
@@ -65,7 +71,14 @@ function band(km: number | null): number {
 
 /** The ranking key of a candidate, before it is worth building a Suggestion for it. */
 interface Key {
+  /**
+   * 0: the programme that fits the person, within the reasonable distance; 1: the others; +2 when the place is reserved
+   * for a public whose age the person did not give (after the places open to all).
+   */
+  readonly tier: number;
   readonly band: number;
+  /** 1 when the place addresses the person's own public (Seniors for 65 and over). */
+  readonly addresses: number;
   readonly matches: number;
   readonly open: number;
   readonly free: number;
@@ -76,7 +89,9 @@ interface Key {
 /** Negative when a should come before b. */
 function compareKeys(a: Key, b: Key): number {
   return (
+    a.tier - b.tier ||
     a.band - b.band ||
+    b.addresses - a.addresses ||
     b.matches - a.matches ||
     b.open - a.open ||
     b.free - a.free ||
@@ -86,8 +101,10 @@ function compareKeys(a: Key, b: Key): number {
   );
 }
 
-const keyOf = (s: Suggestion): Key => ({
+const keyOf = (s: Suggestion & { tier: number; addresses: number }): Key => ({
+  tier: s.tier,
   band: band(s.distanceKm),
+  addresses: s.addresses,
   matches: s.matchedServices.length + s.matchedSupport.length,
   open: OPENNESS_RANK[s.openness],
   free: Number(isFree(s.place)),
@@ -110,6 +127,8 @@ export function rankPlaces(input: {
   openness?: (place: Place) => Openness;
   filters?: PlaceFilters;
   limit?: number;
+  /** The device's reasonable distance (km): the programme that fits comes first within it. */
+  reasonableKm?: number;
 }): Suggestion[] {
   const limit = input.limit ?? DEFAULT_SUGGESTIONS;
   const wanted = new Set(input.needs.services);
@@ -124,14 +143,20 @@ export function rankPlaces(input: {
     (!filters.onlineBooking || booksOnline(place)) &&
     supportGroups.every((group) => place.specificSupport?.some((value) => group.includes(value)) ?? false) &&
     (!filters.openNow || openness?.(place) === 'open');
+  const seeker = input.needs.seeker;
+  const reasonableKm = input.reasonableKm ?? REASONABLE_DISTANCE_KM;
   const best: Key[] = [];
+  // The best tier a place can have: 0 only within the reasonable distance of a person some programme fits first.
+  const bestTierAt = (km: number): number => (seeker?.prefers && km <= reasonableKm ? 0 : 1);
   for (const place of input.places) {
     if (place.noPublic) continue;
-    // A full buffer whose worst place is in a nearer band than this one can be at most: reject first, without
-    // trigonometry. The difference in latitude alone is a lower bound of the great-circle distance.
+    // A full buffer whose worst place beats anything this one can be: reject first, without trigonometry. The
+    // difference in latitude alone is a lower bound of the great-circle distance.
     if (best.length === limit && origin && place.lat !== null) {
       const worst = best[limit - 1]!;
-      if (band(Math.abs(place.lat - origin.lat) * KM_PER_DEGREE_OF_LATITUDE) > worst.band) continue;
+      const latKm = Math.abs(place.lat - origin.lat) * KM_PER_DEGREE_OF_LATITUDE;
+      const bestTier = bestTierAt(latKm);
+      if (bestTier > worst.tier || (bestTier === worst.tier && band(latKm) > worst.band)) continue;
     }
     let matches = 0;
     for (const s of place.services) if (wanted.has(s)) matches += 1;
@@ -140,21 +165,28 @@ export function rankPlaces(input: {
     const km = origin && place.lat !== null && place.lon !== null ? haversineKm(origin, { lat: place.lat, lon: place.lon }) : null;
     const placeBand = band(km);
     const distance = km ?? Infinity;
-    const free = Number(isFree(place));
-    // Keep a sorted buffer of the best `limit` (opening hours are evaluated only for those, below). Most places lose
-    // to the worst of the buffer on band, matches, fees or distance: reject them before building anything.
+    // The same test with the real distance, before asking who the place is for.
     if (best.length === limit) {
       const worst = best[limit - 1]!;
-      if (
-        placeBand > worst.band ||
-        (placeBand === worst.band &&
-          (matches < worst.matches ||
-            (matches === worst.matches && (free < worst.free || (free === worst.free && distance > worst.distance)))))
-      ) {
+      const bestTier = bestTierAt(distance);
+      if (bestTier > worst.tier || (bestTier === worst.tier && (placeBand > worst.band || (placeBand === worst.band && matches < worst.matches && (worst.addresses === 1 || !seeker))))) {
         continue;
       }
     }
-    const key: Key = { band: placeBand, matches, open: 0, free, distance, place };
+    let tier = 1;
+    let addresses = 0;
+    if (seeker) {
+      const audience = placeAudience(place);
+      const fit = audienceFit(audience, seeker);
+      // Never suggested: a Mission Locale to someone of 26 or more, a job agency to someone not looking for work.
+      if (fit === 'excluded') continue;
+      if (km !== null && km <= reasonableKm && programmeFits(audience, seeker)) tier = 0;
+      if (fit === 'uncertain') tier += 2;
+      addresses = Number(addressesSeeker(audience, seeker));
+    }
+    const free = Number(isFree(place));
+    const key: Key = { tier, band: placeBand, addresses, matches, open: 0, free, distance, place };
+    // Keep a sorted buffer of the best `limit` (opening hours are evaluated only for those, below).
     if (best.length === limit && compareKeys(key, best[limit - 1]!) >= 0) continue;
     if (!passes(place)) continue;
     let i = best.length;
@@ -162,15 +194,18 @@ export function rankPlaces(input: {
     best.splice(i, 0, key);
     if (best.length > limit) best.pop();
   }
-  const suggestions = best.map(({ place, distance }): Suggestion => ({
+  const suggestions = best.map(({ place, distance, tier, addresses }) => ({
     place,
+    tier,
+    addresses,
     distanceKm: distance === Infinity ? null : distance,
     matchedServices: place.services.filter((s) => wanted.has(s)),
     matchedSupport: (place.specificSupport ?? []).filter((s) => support.has(s)),
     openness: openness ? openness(place) : 'unknown',
   }));
   // Opening hours only reorder within equals: they are known for the chosen few only.
-  return openness ? suggestions.sort((a, b) => compareKeys(keyOf(a), keyOf(b))) : suggestions;
+  const ranked = openness ? suggestions.sort((a, b) => compareKeys(keyOf(a), keyOf(b))) : suggestions;
+  return ranked.map(({ tier: _tier, addresses: _addresses, ...suggestion }): Suggestion => suggestion);
 }
 
 /**

@@ -41,6 +41,12 @@ export interface Place {
   readonly itinerant?: boolean;
   /** Who published the place (`source`), when the file says. */
   readonly publisher?: string;
+  /** `typologie` codes (ML, PIJ_BIJ, FT, RFS, BIB…): what kind of structure it is. */
+  readonly typology?: readonly string[];
+  /** v1 `publics_specifiquement_adresses` (Jeunes, Seniors…): publics addressed, others welcome too. Raw values. */
+  readonly publics?: readonly string[];
+  /** v0.1 `publics_accueillis` (Jeunes (16-26 ans), Adultes…): who is welcomed. Raw values. */
+  readonly welcomes?: readonly string[];
 }
 
 /** The fee value that means a person pays nothing. */

@@ -12,7 +12,8 @@ import type { Session, SessionMode } from './session';
 export const DISTANCE_LEVELS = ['firstSteps', 'learning', 'nearlyAutonomous', 'autonomous'] as const;
 export type DistanceLevel = (typeof DISTANCE_LEVELS)[number];
 /** A distance level, or `unknown` when too many answers were "I don't know" to place the person. */
-export type DistanceResult = DistanceLevel | 'unknown';
+export const DISTANCE_RESULTS = [...DISTANCE_LEVELS, 'unknown'] as const;
+export type DistanceResult = (typeof DISTANCE_RESULTS)[number];
 
 /**
  * A finished questionnaire kept on this device until the retention delay: only the categories the mediator's history

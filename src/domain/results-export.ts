@@ -1,7 +1,7 @@
 import { isoWeek } from './aggregate';
 import type { Observation } from './observation';
 import { DSI_AREAS } from './questionnaire';
-import { DISTANCE_LEVELS, type DistanceResult, type FinishedResult } from './result';
+import { DISTANCE_RESULTS, type DistanceResult, type FinishedResult } from './result';
 
 /**
  * Exports of the results a mediator selects in the device's history, for their activity reports: a CSV file for
@@ -145,7 +145,7 @@ export function localCounts(results: readonly FinishedResult[], now: Date): Loca
     const finished = Date.parse(result.finishedAt);
     return finished > from.getTime() && finished <= now.getTime();
   });
-  const byDistanceLevel = Object.fromEntries([...DISTANCE_LEVELS, 'unknown'].map((level) => [level, 0])) as Record<DistanceResult, number>;
+  const byDistanceLevel = Object.fromEntries(DISTANCE_RESULTS.map((level) => [level, 0])) as Record<DistanceResult, number>;
   const byWeek = new Map(weeksBetween(from, now).map((week) => [week, 0]));
   for (const result of inPeriod) {
     byDistanceLevel[result.distanceLevel] += 1;

@@ -14,6 +14,7 @@ import type { Language } from './language';
 import { NATIONAL_SERVICES, SPECIFIC_SUPPORT, type NationalService, type SpecificSupport } from './national-vocabulary';
 import { validateAnswers } from './questionnaire-flow';
 import { DONT_KNOW, DSI_AREAS, NONE, type Answers, type AnswerValue, type DsiArea, type Questionnaire } from './questionnaire';
+import type { PlaceNeeds } from './place-ranking';
 import type { DistanceLevel, DistanceResult } from './result';
 
 /** The "cannot / do not know how / do not want" triad, with confidence apart (PRODUCT.md, barriers). */
@@ -84,6 +85,8 @@ export interface Profile {
   };
   readonly deviceProfile: DeviceProfile;
   readonly ageBand: string | null;
+  /** Said they look for work: a job search online, or France Travail among the organisms (places: job agencies). */
+  readonly looksForWork: boolean;
 }
 
 /** internetUse options that count as "used the internet in the last 3 months" (Eurostat's user definition). */
@@ -286,5 +289,24 @@ export function scoreProfile(questionnaire: Questionnaire, given: Answers, optio
     },
     deviceProfile,
     ageBand: age === null || age === 'skipped' || age === 'dontKnow' ? null : age,
+    looksForWork: needsHelpWith.includes('franceTravail') || list(answers['skills.problemSolving']).includes('jobSearch'),
+  };
+}
+
+/**
+ * What the places search needs to know of a person (docs/PLACES.md): their needs, age band, whether they look for
+ * work, and the programme that fits — delegation (France Services, Aidants Connect first) or learning (Conseillers
+ * numériques first, for someone who wants to learn the basics).
+ */
+export function placeNeedsOf(profile: Profile): PlaceNeeds {
+  const prefers = profile.needs.delegation
+    ? 'delegation'
+    : profile.needs.services.includes('Maîtrise des outils numériques du quotidien')
+      ? 'learning'
+      : null;
+  return {
+    services: profile.needs.services,
+    specificSupport: profile.needs.specificSupport,
+    seeker: { ageBand: profile.ageBand, looksForWork: profile.looksForWork, prefers },
   };
 }

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { NATIONAL_SERVICES, SPECIFIC_SUPPORT, type NationalService, type SpecificSupport } from '../domain/national-vocabulary';
+import { FRANCE_SERVICES, FRANCE_SERVICES_TYPOLOGIES, PUBLIC_VALUES } from '../domain/place-audience';
 import type { Place, PlaceDatasetMeta } from '../domain/place';
 import { checkCoordinates } from './france-bounds';
 import { safeEmail, safeWebUrl } from './safe-links';
@@ -35,6 +36,7 @@ export const WARNING_KINDS = [
   'unknownSpecificSupport',
   'noPublic',
   'unsafeUrl',
+  'unknownPublic',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 
@@ -264,6 +266,9 @@ function fromBfcRow(row: Readonly<Record<string, unknown>>, warnings: Record<War
     horaires: hours,
     date_maj: date ? `${date[3]}-${date[2]}-${date[1]}` : '',
     services: matching(BFC_SERVICES).join('|'),
+    // The MSAP label is the France Services network (mednum-bfc config: code_label MSAP → typologie MSAP). "MFS"
+    // (Maison France Services) is recognised from the place's name at search time (src/domain/place-audience.ts).
+    ...(has(['code_label'], ['MSAP']) ? { typologie: 'MSAP' } : {}),
   };
 }
 
@@ -371,7 +376,17 @@ export function importPlaces(
     const supportModes = unique(
       list(row.modalites_accompagnement).map((v) => (V1_SUPPORT_MODES.has(v) ? v : byLabel(v, OLD_SUPPORT_MODES))),
     );
-    const programmes = unique([...list(row.dispositif_programmes_nationaux), ...list(row.labels_nationaux).map((v) => OLD_PROGRAMMES[v] ?? null)]);
+    const typology = unique(list(row.typologie));
+    const programmes = unique([
+      ...list(row.dispositif_programmes_nationaux),
+      ...list(row.labels_nationaux).map((v) => OLD_PROGRAMMES[v] ?? null),
+      // The France Services network (RFS) and the MSAP it replaced are the France Services programme.
+      typology.some((code) => FRANCE_SERVICES_TYPOLOGIES.has(code)) ? FRANCE_SERVICES : null,
+    ]);
+    // Who the place is for: raw values kept (a place is excluded only by a value the table knows), unknown ones counted.
+    const publics = list(row.publics_specifiquement_adresses);
+    const welcomes = list(row.publics_accueillis).filter((value) => supportFromOldPublic(value) === null);
+    for (const value of [...publics, ...welcomes]) if (!(value in PUBLIC_VALUES)) warnings.unknownPublic += 1;
     // Links are data from someone else: only http(s) web addresses and plain e-mail addresses are kept.
     const safeOrWarn = <T>(raw: string | undefined, check: (value: string) => T | null): T | null => {
       if (!raw) return null;
@@ -409,6 +424,9 @@ export function importPlaces(
         bookingUrl,
         itinerant: list(row.itinerance).includes('Itinérant'),
         publisher: clean(row.source),
+        typology,
+        publics: unique(publics),
+        welcomes: unique(welcomes),
       }),
     });
   });

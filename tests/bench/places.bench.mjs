@@ -1,5 +1,10 @@
 // places.rank20kMs, places.rank100kMs: rank the top 10 suggestions among 20 000 and 100 000 places (median of 30 runs,
-// Node). places.import20kMs: import a 20 000-row national standard v1 CSV made of the real BFC rows (median of 5).
+// Node), for a person whose age and programme count (who a place is for, docs/PLACES.md).
+// places.audienceViolations, places.delegationTop3Pct: relevance on every real file (and the derived BFC v1 CSV), from
+// every postal code that has places, for four people: a senior who needs her procedures done, a 20-year-old
+// job-seeker, an adult who wants to learn, a newcomer who needs another language. Violations: top-5 places that break an
+// audience rule (never suggested). Delegation: where a France Services or Aidants Connect place lies within 30 km, the
+// share of the senior's searches with one in the top 3. places.import20kMs: import a 20 000-row national standard v1 CSV made of the real BFC rows (median of 5).
 // places.bytesPerPlaceGz: the compact dataset (the Place records as JSON), gzipped, per place, for the real BFC file. The places are generated with the shape of the national data: spread over metropolitan France, 1 to 4 services
 // each from the national vocabulary (the common ones more often), 3 % without coordinates.
 import { readFileSync } from 'node:fs';
@@ -42,7 +47,11 @@ export async function run() {
   const { NATIONAL_SERVICES } = await importTs('src/domain/national-vocabulary.ts');
   const { seededRandom } = await importTs('src/domain/testing/respondent.ts');
   const random = seededRandom(2026);
-  const needs = { services: [NATIONAL_SERVICES[0], NATIONAL_SERVICES[3], NATIONAL_SERVICES[6]], specificSupport: ['Surdité'] };
+  const needs = {
+    services: [NATIONAL_SERVICES[0], NATIONAL_SERVICES[3], NATIONAL_SERVICES[6]],
+    specificSupport: ['Surdité'],
+    seeker: { ageBand: 'from65to74', looksForWork: false, prefers: 'delegation' },
+  };
   const origins = Array.from({ length: 30 }, () => ({ lat: 43 + random() * 7, lon: -1 + random() * 7 }));
   const metrics = {};
   for (const [count, metric, target] of [
@@ -77,5 +86,56 @@ export async function run() {
   const { places } = importPlaces(real, { source: 'bfc' });
   const bytes = gzipSync(JSON.stringify(places)).length;
   metrics['places.bytesPerPlaceGz'] = { value: Math.round(bytes / places.length), unit: 'B', target: 200, better: 'lower' };
+  Object.assign(metrics, await relevance(importPlaces, rankPlaces));
   return metrics;
+}
+
+const REAL_FILES = [
+  'data/bfc-ternum/bfc-ternum-dataset.csv',
+  'derived/bfc-ternum-derived-lieux-de-mediation-numerique-v1.csv',
+  'data/client-application/source.json',
+  'data/client-application/20230517-hub-du-sud-lieux-de-mediation-numeriques-provence-alpes-cote-d-azur.json',
+  'data/client-application/20230711-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json',
+  'data/client-application/20231003-bus-france-services-en-charente-lieux-de-mediation-numeriques-nouvelle-aquitaine.json',
+  'data/client-application/20240320-nouvelle-caledonie-lieux-de-mediation-numeriques-nouvelle-caledonie.json',
+];
+
+async function relevance(importPlaces, rankPlaces) {
+  const { placeAudience, audienceFit, FRANCE_SERVICES, AIDANTS_CONNECT } = await importTs('src/domain/place-audience.ts');
+  const { haversineKm } = await importTs('src/domain/geo.ts');
+  const people = {
+    senior: { services: ['Aide aux démarches administratives'], specificSupport: [], seeker: { ageBand: 'from75', looksForWork: false, prefers: 'delegation' } },
+    jobSeeker: { services: ['Insertion professionnelle via le numérique', 'Maîtrise des outils numériques du quotidien'], specificSupport: [], seeker: { ageBand: 'from16to24', looksForWork: true, prefers: 'learning' } },
+    learner: { services: ['Maîtrise des outils numériques du quotidien', 'Utilisation sécurisée du numérique'], specificSupport: [], seeker: { ageBand: 'from35to44', looksForWork: false, prefers: 'learning' } },
+    newcomer: { services: ['Aide aux démarches administratives', 'Maîtrise des outils numériques du quotidien'], specificSupport: ['Langues étrangères (autres)'], seeker: { ageBand: 'from25to34', looksForWork: false, prefers: 'learning' } },
+  };
+  let violations = 0;
+  let searches = 0;
+  let delegationSearches = 0;
+  let delegationTop3 = 0;
+  const delegates = (place) => placeAudience(place).programmes.some((p) => p === FRANCE_SERVICES || p === AIDANTS_CONNECT);
+  for (const file of REAL_FILES) {
+    const text = readFileSync(new URL(`../../../shared/data/places/${file}`, import.meta.url), 'utf8');
+    const { places } = importPlaces(text, { source: 'r' });
+    const byCode = new Map();
+    for (const place of places) if (place.lat !== null && place.lon !== null && !byCode.has(place.postalCode)) byCode.set(place.postalCode, place);
+    for (const anchor of byCode.values()) {
+      const origin = { lat: anchor.lat, lon: anchor.lon };
+      for (const [who, needs] of Object.entries(people)) {
+        const top = rankPlaces({ places, needs, origin, limit: 5 });
+        searches += 1;
+        violations += top.filter(({ place }) => audienceFit(placeAudience(place), needs.seeker) !== 'fits').length;
+        if (who !== 'senior') continue;
+        const reachable = places.some((p) => !p.noPublic && p.lat !== null && delegates(p) && haversineKm(origin, p) <= 30 && p.services.includes('Aide aux démarches administratives'));
+        if (!reachable) continue;
+        delegationSearches += 1;
+        if (top.slice(0, 3).some(({ place }) => delegates(place))) delegationTop3 += 1;
+      }
+    }
+  }
+  if (process.env.BENCH_VERBOSE) console.log(`  relevance: ${searches} searches, ${delegationSearches} with France Services or Aidants Connect within 30 km`);
+  return {
+    'places.audienceViolations': { value: violations, unit: 'places', target: 0, better: 'lower' },
+    'places.delegationTop3Pct': { value: Number(((100 * delegationTop3) / Math.max(1, delegationSearches)).toFixed(1)), unit: '%', target: 100, better: 'higher' },
+  };
 }

@@ -78,15 +78,19 @@ function keepResults(page: Page, finished: string[], extra: Partial<FinishedResu
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
-/** What the collector holds: each batch's id, territory, total and the sum of its distance levels. */
+/**
+ * What the collector holds: each batch's id, territory, total and the sum of its distance levels, from both tables
+ * (format 1 in `batches`; format 2, from questionnaire 2, in `batches_v2` with its "unknown" level).
+ */
 function collectorBatches(file: string): Array<{ id: string; territory: string; total: number; levels: number }> {
   const db = new Database(file, { readonly: true, fileMustExist: true });
+  const levels = 'distance_level_first_steps + distance_level_learning + distance_level_nearly_autonomous + distance_level_autonomous';
   try {
     return db
       .prepare(
-        `SELECT id, territory_code AS territory, total,
-           distance_level_first_steps + distance_level_learning + distance_level_nearly_autonomous + distance_level_autonomous AS levels
-         FROM batches`,
+        `SELECT id, territory_code AS territory, total, ${levels} AS levels FROM batches
+         UNION ALL
+         SELECT id, territory_code AS territory, total, ${levels} + distance_level_unknown AS levels FROM batches_v2`,
       )
       .all() as Array<{ id: string; territory: string; total: number; levels: number }>;
   } finally {

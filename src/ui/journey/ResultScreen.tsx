@@ -1,11 +1,11 @@
 import { Award, CircleHelp, Footprints, Printer, QrCode as QrIcon, Sprout, TrendingUp } from 'lucide';
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { PlaceDataset } from '../../content/demo-places';
 import type { Origin } from '../../domain/place-ranking';
 import type { Answers } from '../../domain/questionnaire';
 import type { DistanceResult } from '../../domain/result';
 import { summarizeResult } from '../../domain/result-summary';
-import type { Profile } from '../../domain/score-profile';
+import { placeNeedsOf, type Profile } from '../../domain/score-profile';
 import { Icon } from '../components/Icon';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useI18n } from '../hooks/use-i18n';
@@ -41,6 +41,8 @@ export function ResultScreen(props: ResultScreenProps) {
   const level = profile.distanceLevel;
   const [places, setPlaces] = useState<string[]>([]);
   const onListed = useCallback((lines: string[]) => setPlaces(lines), []);
+  // Who the person is for places (age, looking for work, delegation or learning): computed once per result.
+  const placeNeeds = useMemo(() => placeNeedsOf(profile), [profile]);
 
   return (
     <main id="main" class="screen result">
@@ -74,7 +76,7 @@ export function ResultScreen(props: ResultScreenProps) {
       <section class="result-block" aria-labelledby="places-title">
         <h2 id="places-title">{t('result.placesTitle')}</h2>
         <PlacesBlock
-          needs={profile.needs}
+          needs={placeNeeds}
           loadDataset={props.loadDataset}
           deviceOrigin={props.deviceOrigin}
           now={props.now}

@@ -1,8 +1,8 @@
-import { useCallback } from 'preact/hooks';
+import { useCallback, useMemo } from 'preact/hooks';
 import type { PlaceDataset } from '../../content/demo-places';
 import type { Origin } from '../../domain/place-ranking';
 import { resultCategories } from '../../domain/result';
-import type { Profile } from '../../domain/score-profile';
+import { placeNeedsOf, type Profile } from '../../domain/score-profile';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useI18n } from '../hooks/use-i18n';
 import { PlacesBlock } from '../journey/PlacesBlock';
@@ -30,6 +30,7 @@ export function GuidedResultScreen({ services, profile, resultId, loadDataset, d
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const ignoreListed = useCallback(() => {}, []);
   const needs = [...profile.needs.services, ...profile.needs.specificSupport];
+  const placeNeeds = useMemo(() => placeNeedsOf(profile), [profile]);
   return (
     <main id="main" class="screen mediator guided-result">
       <h1 ref={heading} tabIndex={-1}>
@@ -61,7 +62,7 @@ export function GuidedResultScreen({ services, profile, resultId, loadDataset, d
       </section>
       <section class="result-block" aria-labelledby="guided-places-title">
         <h2 id="guided-places-title">{t('result.placesTitle')}</h2>
-        <PlacesBlock needs={profile.needs} loadDataset={loadDataset} deviceOrigin={deviceOrigin} now={services.now} onListed={ignoreListed} />
+        <PlacesBlock needs={placeNeeds} loadDataset={loadDataset} deviceOrigin={deviceOrigin} now={services.now} onListed={ignoreListed} />
       </section>
       <section class="result-block" aria-labelledby="guided-observation-title">
         <h2 id="guided-observation-title">{t('mediator.observation.title')}</h2>

@@ -1,12 +1,12 @@
 import { useId } from 'preact/hooks';
-import { DISTANCE_LEVELS, type DistanceLevel } from '../../domain/result';
+import { DISTANCE_RESULTS, type DistanceResult } from '../../domain/result';
 import { useI18n } from '../hooks/use-i18n';
 
 /** What the mediator narrows the history to: days as `YYYY-MM-DD` (empty: no bound) and a distance level. */
 export interface HistoryFilter {
   readonly from: string;
   readonly to: string;
-  readonly level: DistanceLevel | 'all';
+  readonly level: DistanceResult | 'all';
 }
 
 export const NO_HISTORY_FILTER: HistoryFilter = { from: '', to: '', level: 'all' };
@@ -16,7 +16,7 @@ export interface HistoryFiltersProps {
   readonly onChange: (filter: HistoryFilter) => void;
 }
 
-const isLevel = (value: string): value is DistanceLevel => (DISTANCE_LEVELS as readonly string[]).includes(value);
+const isLevel = (value: string): value is DistanceResult => (DISTANCE_RESULTS as readonly string[]).includes(value);
 
 /** From and to dates (both included) and a distance level; the list below changes as soon as a field does. */
 export function HistoryFilters({ value, onChange }: HistoryFiltersProps) {
@@ -62,7 +62,7 @@ export function HistoryFilters({ value, onChange }: HistoryFiltersProps) {
             }}
           >
             <option value="all">{t('mediator.history.filters.allLevels')}</option>
-            {DISTANCE_LEVELS.map((level) => (
+            {DISTANCE_RESULTS.map((level) => (
               <option key={level} value={level}>
                 {t(`result.levels.${level}`)}
               </option>

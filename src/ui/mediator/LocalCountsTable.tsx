@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'preact/hooks';
-import { DISTANCE_LEVELS } from '../../domain/result';
+import { DISTANCE_RESULTS } from '../../domain/result';
 import { quoteCsvField, UTF8_BOM, type CsvSeparator, type LocalCounts } from '../../domain/results-export';
 import { useI18n } from '../hooks/use-i18n';
 import { downloadText } from './download';
@@ -33,7 +33,7 @@ function countsCsv(counts: LocalCounts, separator: CsvSeparator): string {
   const rows: string[][] = [
     ['from', 'to', 'dimension', 'value', 'count'],
     [counts.from, counts.to, 'total', '', String(counts.total)],
-    ...DISTANCE_LEVELS.map((level) => [counts.from, counts.to, 'distanceLevel', level, String(counts.byDistanceLevel[level])]),
+    ...DISTANCE_RESULTS.map((level) => [counts.from, counts.to, 'distanceLevel', level, String(counts.byDistanceLevel[level])]),
     ...counts.byWeek.map(({ week, count }) => [counts.from, counts.to, 'week', week, String(count)]),
   ];
   return UTF8_BOM + rows.map((cells) => cells.map((cell) => quoteCsvField(cell, separator)).join(separator) + '\r\n').join('');
@@ -90,7 +90,7 @@ export function LocalCountsTable({ counts, separator, fileDate, onExported, onFa
             </tr>
           </thead>
           <tbody>
-            {DISTANCE_LEVELS.map((level) => (
+            {DISTANCE_RESULTS.map((level) => (
               <tr key={level}>
                 <th scope="row">{t(`result.levels.${level}`)}</th>
                 <td>{counts.byDistanceLevel[level]}</td>
