@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { spawnCollector, type ChildCollector } from '../../server/testing/spawn-collector';
 import { QUESTIONNAIRE } from '../../src/content/questionnaire';
 import { test } from './fixtures';
