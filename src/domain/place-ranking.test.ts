@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { haversineKm } from './geo';
 import type { Place } from './place';
-import { originFromPostalCode, rankPlaces, type Openness } from './place-ranking';
+import { originFromPostalCode, rankPlaces, splitByDistance, supportNotOffered, type Openness, type Suggestion } from './place-ranking';
 
 const BESANCON = { lat: 47.2378, lon: 6.0241 };
 const AIDE = 'Aide aux démarches administratives';
@@ -164,5 +164,28 @@ describe('rankPlaces and places without a public', () => {
   it('never suggests a place that "n’accueille pas de public"', () => {
     const places = [place('closed-to-public', 0.1, [AIDE], { noPublic: true }), place('open', 9, [AIDE])];
     expect(ids(rankPlaces({ places, needs: needs([AIDE]), origin: BESANCON }))).toEqual(['open']);
+  });
+});
+
+describe('honest distances', () => {
+  const suggestion = (km: number | null, matchedSupport: string[] = []) =>
+    ({ place: { id: `p${km}` }, distanceKm: km, matchedServices: [], matchedSupport, openness: 'unknown' }) as unknown as Suggestion;
+
+  it('keeps the places beyond the reasonable distance apart, and says how far the nearest is when none is near', () => {
+    expect(splitByDistance([suggestion(2), suggestion(12), suggestion(43), suggestion(194)], 30)).toMatchObject({
+      near: [{ distanceKm: 2 }, { distanceKm: 12 }],
+      far: [{ distanceKm: 43 }, { distanceKm: 194 }],
+      nearestKm: null,
+    });
+    expect(splitByDistance([suggestion(43), suggestion(194)], 30).nearestKm).toBe(43);
+    expect(splitByDistance([suggestion(43)], 60).near).toHaveLength(1);
+    expect(splitByDistance([suggestion(null)], 30).near).toHaveLength(1);
+  });
+
+  it('names the help the person needs that no near place offers', () => {
+    const needs = { services: [], specificSupport: ['Langues étrangères (autres)', 'Surdité'] };
+    expect(supportNotOffered(needs, [suggestion(3, ['Surdité'])])).toEqual(['languages']);
+    expect(supportNotOffered(needs, [suggestion(3, ['Surdité', 'Langues étrangères (autres)'])])).toEqual([]);
+    expect(supportNotOffered({ services: [], specificSupport: [] }, [])).toEqual([]);
   });
 });

@@ -228,3 +228,33 @@ export function originFromPostalCode(places: readonly Place[], postalCode: strin
   }
   return count === 0 ? null : { lat: lat / count, lon: lon / count, label: `${code} ${commune}`.trim() };
 }
+
+/** Below this, a distance reads "tout près" rather than "à 0 km". */
+export const NEARBY_KM = 0.5;
+
+/**
+ * Honest distances (docs/PLACES.md): the suggestions within the reasonable distance, and apart from them those
+ * further away, never listed as equals; when none is within it, `nearestKm` says how far the nearest one is. Places
+ * with no coordinates (or an approximate origin) count as near: their distance is not known.
+ */
+export function splitByDistance(
+  suggestions: readonly Suggestion[],
+  reasonableKm: number = REASONABLE_DISTANCE_KM,
+): { near: Suggestion[]; far: Suggestion[]; nearestKm: number | null } {
+  const near = suggestions.filter((s) => s.distanceKm === null || s.distanceKm <= reasonableKm);
+  const far = suggestions.filter((s) => s.distanceKm !== null && s.distanceKm > reasonableKm);
+  const nearestKm = near.length === 0 && far.length > 0 ? Math.min(...far.map((s) => s.distanceKm!)) : null;
+  return { near, far, nearestKm };
+}
+
+/**
+ * The groups of specific support the person needs that none of the near suggestions offers (say so, and show the
+ * places anyway). Groups of SUPPORT_FILTERS, in its order.
+ */
+export function supportNotOffered(needs: PlaceNeeds, near: readonly Suggestion[]): SupportFilter[] {
+  return (Object.keys(SUPPORT_FILTERS) as SupportFilter[]).filter((group) => {
+    const values = SUPPORT_FILTERS[group] as readonly string[];
+    if (!needs.specificSupport.some((value) => values.includes(value))) return false;
+    return !near.some((s) => s.matchedSupport.some((value) => values.includes(value)));
+  });
+}

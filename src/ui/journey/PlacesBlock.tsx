@@ -1,10 +1,15 @@
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { communesLoader } from '../../app/communes';
 import type { PlaceDataset } from '../../content/demo-places';
 import { booksOnline, isFree, type Place } from '../../domain/place';
 import {
+  NEARBY_KM,
+  REASONABLE_DISTANCE_KM,
   SUPPORT_FILTERS,
   rankPlaces,
+  splitByDistance,
+  supportNotOffered,
   type Origin,
   type PlaceFilters,
   type PlaceNeeds,
@@ -14,6 +19,7 @@ import {
 import { searchLocation, type Commune, type LocationSearch } from '../../domain/place-search';
 import { daysAhead, loadHoursEvaluator, opennessOf, type HoursEvaluator, type HoursStatus } from '../../places/opening-hours';
 import { safeWebUrl, telHref } from '../../places/safe-links';
+import { placeLine } from './take-away';
 import { useI18n } from '../hooks/use-i18n';
 import { devicePosition } from '../services/device-position';
 
@@ -100,6 +106,10 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }:
   );
   const day = useMemo(() => new Intl.DateTimeFormat(language, { dateStyle: 'long' }), [language]);
   const kilometres = useMemo(() => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }), [language]);
+  // Honest distances: the places within a reasonable distance, the others apart (docs/PLACES.md).
+  const split = useMemo(() => splitByDistance(suggestions), [suggestions]);
+  const missingSupport = useMemo(() => supportNotOffered(needs, split.near), [needs, split]);
+  const distanceText = (km: number) => (km < NEARBY_KM ? t('result.places.nearby') : t('result.places.distance', { km: kilometres.format(km) }));
 
   const hoursText = (status: HoursStatus): string => {
     if (status.kind === 'unknown') return t('result.places.unknownHours');
@@ -121,12 +131,9 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }:
   };
 
   useEffect(() => {
-    onListed(
-      suggestions.map(({ place }) =>
-        [place.name, `${place.street}, ${place.postalCode} ${place.commune}`, place.phone].filter(Boolean).join(' – '),
-      ),
-    );
-  }, [onListed, suggestions]);
+    // The take-away carries the near places (the far ones only when none is near).
+    onListed((split.near.length > 0 ? split.near : split.far).map(({ place }) => placeLine(place)));
+  }, [onListed, split]);
 
   const choose = (found: Origin) => {
     setOrigin(found);
@@ -262,16 +269,33 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }:
           {suggestions.length === 0 ? (
             <p>{t(filtering ? 'result.places.noMatchFilters' : 'result.places.noMatch')}</p>
           ) : (
-            <ol class="places">
-              {suggestions.map(({ place, distanceKm }) => (
-                <PlaceItem
-                  key={place.id}
-                  place={place}
-                  distance={distanceKm !== null && !origin.approximate ? kilometres.format(distanceKm) : null}
-                  hours={hours ? hoursText(hours.status(place.openingHours, moment)) : null}
-                />
-              ))}
-            </ol>
+            <>
+              {split.nearestKm !== null ? (
+                <p class="gentle">{t('result.places.nearestIs', { km: kilometres.format(Math.round(split.nearestKm)) })}</p>
+              ) : null}
+              {missingSupport.length > 0 ? (
+                <p class="gentle">
+                  {t('result.places.supportNotNear', { support: missingSupport.map((key) => t(`result.places.filters.${key}`)).join(', ') })}
+                </p>
+              ) : null}
+              {[split.near, split.far].map((group, index) =>
+                group.length === 0 ? null : (
+                  <Fragment key={index}>
+                    {index === 1 && split.near.length > 0 ? <p class="places-further">{t('result.places.further', { km: REASONABLE_DISTANCE_KM })}</p> : null}
+                    <ol class="places" start={index === 1 ? split.near.length + 1 : undefined}>
+                      {group.map(({ place, distanceKm }) => (
+                        <PlaceItem
+                          key={place.id}
+                          place={place}
+                          distance={distanceKm !== null && !origin.approximate ? distanceText(distanceKm) : null}
+                          hours={hours ? hoursText(hours.status(place.openingHours, moment)) : null}
+                        />
+                      ))}
+                    </ol>
+                  </Fragment>
+                ),
+              )}
+            </>
           )}
         </>
       ) : null}
@@ -303,7 +327,7 @@ function PlaceItem({ place, distance, hours }: { place: Place; distance: string 
       <p lang="fr" dir="auto">
         {place.street}, {place.postalCode} {place.commune}
       </p>
-      {distance !== null ? <p>{t('result.places.distance', { km: distance })}</p> : null}
+      {distance !== null ? <p>{distance}</p> : null}
       {place.itinerant ? <p>{t('result.places.itinerant')}</p> : null}
       <p class="place-hours" aria-busy={hours === null ? 'true' : undefined}>
         {hours}
