@@ -319,6 +319,7 @@ export function App({ services, resumed }: AppProps) {
         loadDataset={loadDataset}
         deviceOrigin={settings.location}
         now={services.now}
+        kiosk={settings.mode === 'publicKiosk'}
       />
     );
   } else if (session) {

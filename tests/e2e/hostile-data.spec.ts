@@ -1,4 +1,4 @@
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
 import { completeJourney, countStore, fr, openKiosk, welcomeStart } from './support';
 
@@ -46,6 +46,8 @@ test('a dataset already on the device with script links: no such link is drawn, 
       }),
     UNSAFE_LINKS,
   );
+  // A mediator's tablet draws links (a public kiosk shows booking sites as QR codes: checked below).
+  await setDeviceMode(page, 'mediatorTablet');
   await page.reload();
   await welcomeStart(page).click();
   await completeJourney(page);
@@ -64,7 +66,47 @@ test('a dataset already on the device with script links: no such link is drawn, 
     if (href.startsWith('tel:')) await link.evaluate((a) => a.addEventListener('click', (e) => e.preventDefault()));
   }
   expect(dialogs).toEqual([]);
+
+  // On a public kiosk: no link at all (a booking site would outlive the wipe, a phone link dials nothing); the safe
+  // booking site is offered as a QR code to scan with one's own phone.
+  await page.getByRole('button', { name: fr('session.finish') }).click();
+  await setDeviceMode(page, 'publicKiosk');
+  await page.reload();
+  await welcomeStart(page).click();
+  await completeJourney(page);
+  await page.getByLabel(fr('result.places.locationLabel')).fill('25000');
+  await page.getByRole('button', { name: fr('result.places.search') }).click();
+  await expect(page.locator('.places .place').first()).toBeVisible();
+  await expect(page.locator('.places a[href]')).toHaveCount(0);
+  const scan = page.getByRole('button', { name: fr('result.places.bookOnPhone') });
+  if ((await scan.count()) > 0) {
+    await scan.first().click();
+    await expect(page.locator('.place-booking .qr svg')).toBeVisible();
+  }
+  expect(dialogs).toEqual([]);
 });
+
+/** The device's mode, as a mediator sets it in the settings (written straight into the settings store). */
+function setDeviceMode(page: Page, mode: 'publicKiosk' | 'mediatorTablet') {
+  return page.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('repere');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('settings', 'readwrite');
+          const store = tx.objectStore('settings');
+          const get = store.get('device');
+          get.onsuccess = () => store.put({ key: 'device', value: { ...((get.result as { value?: object } | undefined)?.value ?? {}), mode: value } });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    mode,
+  );
+}
 
 test('the app is served under its Content-Security-Policy: no inline script, no plugin, no base, no framing', async ({ page, cspViolations }) => {
   const response = await page.goto('/');

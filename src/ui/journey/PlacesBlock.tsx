@@ -19,6 +19,7 @@ import {
 import { searchLocation, type Commune, type LocationSearch } from '../../domain/place-search';
 import { daysAhead, loadHoursEvaluator, opennessOf, type HoursEvaluator, type HoursStatus } from '../../places/opening-hours';
 import { safeWebUrl, telHref } from '../../places/safe-links';
+import { QrCode } from './QrCode';
 import { placeLine } from './take-away';
 import { useI18n } from '../hooks/use-i18n';
 import { devicePosition } from '../services/device-position';
@@ -32,6 +33,11 @@ export interface PlacesBlockProps {
   readonly now: () => Date;
   /** The places listed, as plain lines, for the QR code and the printed page. */
   readonly onListed: (lines: string[]) => void;
+  /**
+   * A public kiosk: a booking site opened there would stay open after the wipe, and a phone link dials nothing. The
+   * booking link is shown as a QR code to scan, the phone number as text to copy.
+   */
+  readonly kiosk?: boolean;
 }
 
 /** Wraps a left-to-right value (a phone number, a French place) so an Arabic sentence does not reorder its parts. */
@@ -48,7 +54,7 @@ type Notice = { key: string; values?: Record<string, string> } | null;
  * types, or this device's position when the person allows it (all kept in this screen only). Filters narrow the list;
  * opening hours say "open until", "opens today at…" or "not given", never a guess.
  */
-export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }: PlacesBlockProps) {
+export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed, kiosk = false }: PlacesBlockProps) {
   const { t, language } = useI18n();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [origin, setOrigin] = useState<Origin | null>(deviceOrigin);
@@ -287,6 +293,7 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }:
                         <PlaceItem
                           key={place.id}
                           place={place}
+                          kiosk={kiosk}
                           distance={distanceKm !== null && !origin.approximate ? distanceText(distanceKm) : null}
                           hours={hours ? hoursText(hours.status(place.openingHours, moment)) : null}
                         />
@@ -313,8 +320,9 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed }:
 }
 
 /** One suggested place: name and address in French, distance, hours, and the ways to get in touch. */
-function PlaceItem({ place, distance, hours }: { place: Place; distance: string | null; hours: string | null }) {
+function PlaceItem({ place, distance, hours, kiosk }: { place: Place; distance: string | null; hours: string | null; kiosk: boolean }) {
   const { t } = useI18n();
+  const [showBooking, setShowBooking] = useState(false);
   // Checked again here: a dataset stored by an older version may hold a link the importer now refuses.
   const tel = telHref(place.phone);
   const booking = booksOnline(place) ? safeWebUrl(place.bookingUrl) : null;
@@ -333,17 +341,29 @@ function PlaceItem({ place, distance, hours }: { place: Place; distance: string 
         {hours}
       </p>
       {isFree(place) ? <p class="place-free">{t('result.places.free')}</p> : null}
-      {place.phone && tel ? (
+      {place.phone ? (
         <p>
-          <a href={tel}>{t('result.places.phone', { phone: isolate(place.phone) })}</a>
+          {tel && !kiosk ? (
+            <a href={tel}>{t('result.places.phone', { phone: isolate(place.phone) })}</a>
+          ) : (
+            <span class="place-phone">{t('result.places.phone', { phone: isolate(place.phone) })}</span>
+          )}
         </p>
       ) : null}
-      {booking ? (
+      {booking && !kiosk ? (
         <p class="no-print">
           <a href={booking} target="_blank" rel="noopener noreferrer">
             {t('result.places.book')}
           </a>
         </p>
+      ) : null}
+      {booking && kiosk ? (
+        <div class="no-print place-booking">
+          <button type="button" class="btn btn-link" aria-expanded={showBooking} onClick={() => setShowBooking((shown) => !shown)}>
+            {t('result.places.bookOnPhone')}
+          </button>
+          {showBooking ? <QrCode text={booking} label={t('result.places.bookingQrLabel', { place: place.name })} /> : null}
+        </div>
       ) : null}
     </li>
   );

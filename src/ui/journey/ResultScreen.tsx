@@ -29,6 +29,8 @@ export interface ResultScreenProps {
   readonly loadDataset: () => Promise<PlaceDataset | null>;
   readonly deviceOrigin: Origin | null;
   readonly now: () => Date;
+  /** A public kiosk (device mode "borne"): booking links as QR codes, phone numbers as text. */
+  readonly kiosk?: boolean;
 }
 
 /** The result in plain words: the level, strengths first, two or three next steps, places, and something to take away. */
@@ -81,6 +83,7 @@ export function ResultScreen(props: ResultScreenProps) {
           deviceOrigin={props.deviceOrigin}
           now={props.now}
           onListed={onListed}
+          kiosk={props.kiosk ?? false}
         />
       </section>
       <section class="result-block take-away no-print" aria-labelledby="take-away-title">
