@@ -70,8 +70,9 @@ export function buildApp({ config, store, now = () => new Date() }: AppOptions):
     },
     logController: new OneLinePerRequest(),
     bodyLimit: BODY_LIMIT,
-    // Ajv as the schema says: no silent removal of unknown fields, no "5" taken for 5, no defaults filled in.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
+    // Ajv as the schema says: no silent removal of unknown fields, no "5" taken for 5, no defaults filled in. Refs kept
+    // as functions of their own: the batch schema of each format is one (batch-schema.ts).
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false, inlineRefs: false } },
     forceCloseConnections: 'idle',
   });
 

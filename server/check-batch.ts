@@ -1,5 +1,5 @@
 import { batchFormatOf, type AggregateBatch } from '../src/domain/aggregate';
-import { BATCH_FORMATS, LAYOUTS, countName, groupOf, type CountGroup } from './count-groups';
+import { BATCH_FORMATS, LAYOUTS, countName, groupOf, withheldGroupOf, type CountGroup } from './count-groups';
 import { isIsoWeek } from './iso-weeks';
 import { isCommuneCode, isDepartementCode } from './territory-codes';
 /** Repère did not exist before: an older week is a device clock gone wrong. */
@@ -48,9 +48,25 @@ function checkWeeks({ from, to }: AggregateBatch['weeks'], currentWeek: string):
 
 const sumOf = (values: Readonly<Record<string, number>>, keys: readonly string[]) => keys.reduce((acc, key) => acc + values[key]!, 0);
 
+/**
+ * A group withheld (null) by the device: allowed when at least one result lies outside the part it counts (the device
+ * withholds it below its own k, which may be larger than the collector's: any number outside will do). With nobody
+ * outside there is nothing to protect, and a device that sends null then is broken.
+ */
+function checkWithheld(batch: AggregateBatch, group: CountGroup): string | null {
+  const field = `counts.${group.path.join('.')}`;
+  if (!group.mayBeWithheld || !group.subsetOf) return `« ${field} » doit être un objet.`;
+  const { path, keys, label } = group.subsetOf;
+  const inPart = sumOf(groupOf(batch.counts, { path }), keys);
+  if (inPart < batch.total) return null;
+  return `« ${field} » vaut null (tableau retenu), mais d’après « counts.${path.join('.')} » les ${batch.total} résultats du lot sont tous des ${label} : il n’y a personne à protéger, ce tableau doit être envoyé.`;
+}
+
 function checkGroup(batch: AggregateBatch, group: CountGroup): string | null {
   const { total } = batch;
-  const values = groupOf(batch.counts, group);
+  const withheld = withheldGroupOf(batch.counts, group);
+  if (withheld === null) return checkWithheld(batch, group);
+  const values = withheld;
   const field = `counts.${group.path.join('.')}`;
   if (!group.partition) {
     const over = group.keys.find((key) => values[key]! > total);
@@ -70,7 +86,10 @@ function checkGroup(batch: AggregateBatch, group: CountGroup): string | null {
   return null;
 }
 
-/** Each distribution sums to `total`, each property count stays within it; then the distributions of a part of the results. */
+/**
+ * Each distribution sums to `total`, each property count stays within it; then the distributions of a part of the
+ * results (or, withheld, that someone lies outside that part).
+ */
 function checkCounts(batch: AggregateBatch): string | null {
   const { groups } = LAYOUTS[batch.format];
   for (const group of [...groups.filter((g) => !g.subsetOf), ...groups.filter((g) => g.subsetOf)]) {
@@ -83,7 +102,8 @@ function checkCounts(batch: AggregateBatch): string | null {
 /**
  * What the schema cannot say: a format that is that of the questionnaire version, a real territory code for its level,
  * real weeks in order and not in the future, at least k results, and counts consistent with `total` (each distribution
- * sums to it, or to the part of the results it counts; property counts stay within it). Returns null when the batch
+ * sums to it, or to the part of the results it counts; property counts stay within it; a table withheld only where
+ * someone lies outside the part it counts). Returns null when the batch
  * holds together, otherwise the reason in French, shown to the mediator on the device.
  */
 export function checkBatch(batch: AggregateBatch, rules: BatchRules): string | null {

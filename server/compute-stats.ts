@@ -1,9 +1,9 @@
 import { DSI_OVERALL_CATEGORIES, DSI_OVERALL_CATEGORIES_V2, EUROSTAT_AGE_BANDS, UNKNOWN } from '../src/domain/aggregate';
 import { atLeastBasic, type DsiOverall } from '../src/domain/dsi';
 import { MAIN_BARRIERS } from '../src/domain/score-profile';
-import { LAYOUTS, countName, type BatchFormat, type CountGroup } from './count-groups';
+import { LAYOUTS, countName, withholdableGroupsOf, type BatchFormat, type CountGroup } from './count-groups';
 import { listWeeks } from './iso-weeks';
-import type { SumsByFormat, TerritoryScope, WeekSums } from './open-batch-store';
+import type { SumsByFormat, TerritoryScope, WeekSums, WithheldSums } from './open-batch-store';
 import { suppressSmallCells, type CountNode, type LinkedCounts } from './suppress-small-cells';
 
 /** A published number, or null when it is hidden (fewer than k results, or it would let one be worked out). */
@@ -35,13 +35,20 @@ export interface StatsRowV2 {
   readonly atLeastBasic: Cell;
   /** atLeastBasic / assessed, as in format 1. */
   readonly atLeastBasicShare: Cell;
-  /** Results aged 16 to 74 (Eurostat's scope): the sum of their age bands and of `counts.dsiOverall16to74`. */
+  /**
+   * Results aged 16 to 74 (Eurostat's scope) in the batches that sent their DSI: the sum of `counts.dsiOverall16to74`.
+   * It and the three figures below leave out the batches that withheld that table (`withheld16to74Batches`).
+   */
   readonly aged16to74: Cell;
   /** Of them, those whose overall level is known (non-users included, as not assessed). */
   readonly dsiKnown16to74: Cell;
   readonly atLeastBasic16to74: Cell;
   /** Eurostat's indicator: atLeastBasic16to74 / dsiKnown16to74 (all 16-74 year-olds, non-users included). */
   readonly atLeastBasic16to74Share: Cell;
+  /** Batches that withheld their DSI of the 16-74 year-olds (1 to k − 1 of their results outside 16-74). */
+  readonly withheld16to74Batches: number;
+  /** Their results aged 16 to 74: counted in `counts.ageBand`, left out of `aged16to74` and the figures after it. */
+  readonly aged16to74Withheld: Cell;
   /** illectronism.yes + illectronism.no. */
   readonly illectronismKnown: Cell;
   /** illectronism.yes / illectronismKnown. */
@@ -62,7 +69,7 @@ export interface Stats {
   readonly territory: TerritoryScope;
   readonly weeks: { readonly from: string; readonly to: string };
   readonly k: number;
-  readonly notes: { readonly attribution: string; readonly hidden: string; readonly format2: string };
+  readonly notes: { readonly attribution: string; readonly hidden: string; readonly format2: string; readonly withheld16to74: string };
   /** Format 1, the whole period, each number protected on its own. */
   readonly period: StatsRow;
   /** Format 1, one row per week of the period, weeks without batches included. */
@@ -78,6 +85,8 @@ const NOTES = {
     'null (vide en CSV) : nombre masqué, car inférieur à k sans être nul, ou parce qu’il se déduirait des nombres affichés.',
   format2:
     'period et series comptent les lots de format 1 (questionnaire 1) ; format2, ceux de format 2 (questionnaire 2), à part car les définitions ont changé. Dans format2, « unknown » (je ne sais pas) n’entre dans aucun taux : illectronismRate = yes / (yes + no), noUseIn12MonthsRate = (moreThanYear + never) / lastUseKnown, atLeastBasic16to74Share = au moins de base parmi les 16-74 ans dont le niveau est connu, non-utilisateurs compris (comme Eurostat).',
+  withheld16to74:
+    'Un lot où 1 à k − 1 résultats sont hors des 16-74 ans (moins de 16 ans, 75 ans et plus, âge non dit) ne donne pas les compétences de ses 16-74 ans (counts.dsiOverall16to74 à null) : retranchées de celles de tout le lot, elles diraient celles de ce petit groupe. Dans format2, counts.dsiOverall16to74, aged16to74, dsiKnown16to74, atLeastBasic16to74 et atLeastBasic16to74Share ne comptent donc que les lots qui le donnent ; withheld16to74Batches dit combien de lots l’ont retenu, aged16to74Withheld combien de leurs résultats de 16 à 74 ans (comptés dans counts.ageBand) sont ainsi laissés de côté.',
 } as const;
 
 /** How a group's counts nest for the hiding: a key of the group, or a sum of parts, named when it is published. */
@@ -90,11 +99,29 @@ interface Tree {
 /** A figure of a row besides the counts: a named sum, or a share [name, numerator, denominator]. */
 type Derived = string | readonly [string, string, string];
 
+/**
+ * A distribution of all the results (`whole`) beside the same distribution of a part of them (`part`, summing to the
+ * named `partTotal`): together a two-way table, category × in the part or not, whose "not" column is the whole minus
+ * the part. It is protected as such (see `crossingTables`). `inPart` and `rest` are the named sums of the age table that
+ * count the results in the part and outside it; `withheldBatches` and `partWithheld` name the figures saying how many
+ * batches withheld the part (`mayBeWithheld`) and how many of their results in the part are left out of it.
+ */
+interface Crossing {
+  readonly whole: string;
+  readonly part: string;
+  readonly partTotal: string;
+  readonly inPart: string;
+  readonly rest: string;
+  readonly withheldBatches: string;
+  readonly partWithheld: string;
+}
+
 interface Plan {
   /** The tables of groups that are more than a flat distribution or property counts, by the group's dotted path. */
   readonly trees: Readonly<Record<string, Tree>>;
   /** Named sums that are the same number. */
   readonly links: readonly (readonly [string, string])[];
+  readonly crossings: readonly Crossing[];
   readonly derived: readonly Derived[];
 }
 
@@ -117,6 +144,7 @@ const PLANS: Readonly<Record<BatchFormat, Plan>> = {
   1: {
     trees: { dsiOverall: { parts: dsiTree(DSI_OVERALL_CATEGORIES, { assessed: 'assessed', atLeastBasic: 'atLeastBasic' }, ['notAssessed']) } },
     links: [],
+    crossings: [],
     derived: ['assessed', 'atLeastBasic', ['atLeastBasicShare', 'atLeastBasic', 'assessed'], ['illectronismRate', 'illectronism', 'total']],
   },
   2: {
@@ -133,9 +161,22 @@ const PLANS: Readonly<Record<BatchFormat, Plan>> = {
       lastUse: { parts: [UNKNOWN, { name: 'lastUseKnown', parts: ['last3Months', 'from3to12Months', { name: 'noUseIn12Months', parts: ['moreThanYear', 'never'] }] }] },
       mainBarrier: { parts: ['none', { name: 'withMainBarrier', parts: MAIN_BARRIERS }] },
       // The 16-74 year-olds are published (as the total of their DSI): a sum of the age table, protected with it.
-      ageBand: { parts: [{ name: 'ageBand16to74', parts: EUROSTAT_AGE_BANDS }, 'under16', 'from75', UNKNOWN] },
+      ageBand: { parts: [{ name: 'ageBand16to74', parts: EUROSTAT_AGE_BANDS }, { name: 'ageBandOutside16to74', parts: ['under16', 'from75', UNKNOWN] }] },
     },
-    links: [['aged16to74', 'ageBand16to74']],
+    // aged16to74 and the 16-74 year-olds of the age table are tied by the crossing (crossingTables).
+    links: [],
+    // dsiOverall − dsiOverall16to74 is the DSI of the people under 16, over 74 or of unknown age: a cross table.
+    crossings: [
+      {
+        whole: 'dsiOverall',
+        part: 'dsiOverall16to74',
+        partTotal: 'aged16to74',
+        inPart: 'ageBand16to74',
+        rest: 'ageBandOutside16to74',
+        withheldBatches: 'withheld16to74Batches',
+        partWithheld: 'aged16to74Withheld',
+      },
+    ],
     derived: [
       'assessed',
       'atLeastBasic',
@@ -144,6 +185,8 @@ const PLANS: Readonly<Record<BatchFormat, Plan>> = {
       'dsiKnown16to74',
       'atLeastBasic16to74',
       ['atLeastBasic16to74Share', 'atLeastBasic16to74', 'dsiKnown16to74'],
+      'withheld16to74Batches',
+      'aged16to74Withheld',
       'illectronismKnown',
       ['illectronismRate', 'illectronism.yes', 'illectronismKnown'],
       'lastUseKnown',
@@ -196,8 +239,57 @@ function tablesOf(group: CountGroup, tree: Tree | undefined, total: number, leav
   return [{ count: total, parts: leaves }];
 }
 
+/**
+ * The tables a crossing adds to a row, besides those of its groups. Every node is protected like a published count.
+ *
+ * - Like with like: each category of `whole` over the batches that sent `part` (not published) is its `part` plus the
+ *   people outside the part of those batches; the latter sum to those batches' results outside the part. That is the
+ *   cross table the batches hold, protected as if the batches that withheld `part` were known from elsewhere (their
+ *   own territory or week): each category of it is hidden with the published one of `whole`. Its totals, counts of
+ *   part of the batches, are not hidden for being small (`sensitive: false`), only for what they would give away.
+ * - Within the row, when some batches withheld `part`: the published `whole` minus `part` is the DSI of the people
+ *   outside the part and of every result of those batches. Protected as a table of its own, category by category.
+ * - `inPart` of the age table is `partTotal` plus the part's people of the batches that withheld it (`partWithheld`,
+ *   published): a sum, linked to `inPart`. With no batch withholding, `partWithheld` is 0 and this is the link between
+ *   the two totals; and the people outside the part are `rest` of the age table, linked.
+ */
+function crossingTables(groups: readonly CountGroup[], crossing: Crossing, named: Map<string, CountNode>, sums: WithheldSums | undefined) {
+  const whole = groups.find((group) => group.path.join('.') === crossing.whole)!;
+  const partTotal = named.get(crossing.partTotal)!;
+  const roots: CountNode[] = [];
+  const links: LinkedCounts[] = [];
+  const withheldBatches = sums?.batches ?? 0;
+  /** The two-way table of `whole` (as counted in `wholeCounts`) and `part`; returns the sum of its rests. */
+  const table = (wholeCounts: readonly number[], sensitive: boolean): CountNode => {
+    const flag = sensitive ? {} : { sensitive: false as const };
+    const rests = whole.keys.map((key, index) => {
+      const inPart = named.get(`${crossing.part}.${key}`)!;
+      const rest: CountNode = { count: wholeCounts[index]! - inPart.count };
+      const category: CountNode = { count: wholeCounts[index]!, parts: [inPart, rest], ...flag };
+      roots.push(category);
+      links.push([category, named.get(countName(whole, key))!]);
+      return rest;
+    });
+    const outside: CountNode = { count: sumOf(rests), parts: rests, ...flag };
+    roots.push({ count: partTotal.count + outside.count, parts: [partTotal, outside], ...flag });
+    return outside;
+  };
+  const published = whole.keys.map((key) => named.get(countName(whole, key))!.count);
+  const outsideWhereSent = table(sums?.wholeWhereSent ?? published, withheldBatches === 0);
+  if (withheldBatches === 0) links.push([outsideWhereSent, named.get(crossing.rest)!]);
+  else table(published, true);
+  const inPart = named.get(crossing.inPart)!;
+  const partWithheld: CountNode = { count: inPart.count - partTotal.count };
+  const inPartToo: CountNode = { count: inPart.count, parts: [partTotal, partWithheld] };
+  roots.push(inPartToo);
+  links.push([inPartToo, inPart]);
+  named.set(crossing.partWithheld, partWithheld);
+  named.set(crossing.withheldBatches, { count: withheldBatches });
+  return { roots, links };
+}
+
 /** One row of statistics from the sums of its batches, every table protected. */
-function statsRow(format: BatchFormat, batches: number, total: number, counts: readonly number[], k: number): Record<string, unknown> {
+function statsRow(format: BatchFormat, batches: number, total: number, counts: readonly number[], withheld: readonly WithheldSums[], k: number): Record<string, unknown> {
   const { groups } = LAYOUTS[format];
   const plan = PLANS[format];
   const named = new Map<string, CountNode>();
@@ -212,6 +304,13 @@ function statsRow(format: BatchFormat, batches: number, total: number, counts: r
     roots.push(...tablesOf(group, plan.trees[group.path.join('.')], total, leaves, named));
   }
   const links = plan.links.map(([a, b]): LinkedCounts => [named.get(a)!, named.get(b)!]);
+  const withholdable = withholdableGroupsOf(format);
+  for (const crossing of plan.crossings) {
+    const sums = withheld[withholdable.findIndex((group) => group.path.join('.') === crossing.part)];
+    const tables = crossingTables(groups, crossing, named, sums);
+    roots.push(...tables.roots);
+    links.push(...tables.links);
+  }
   const hidden = suppressSmallCells(roots, k, links);
   // A row of 1 to k − 1 results (only if k was raised after batches were stored) is hidden whole.
   const totalHidden = total > 0 && total < k;
@@ -230,6 +329,8 @@ function statsRow(format: BatchFormat, batches: number, total: number, counts: r
     if (typeof derived === 'string') row[derived] = cellOf(derived);
     else row[derived[0]] = share(cellOf(derived[1]), cellOf(derived[2]));
   }
+  // A number of batches, not of people: always shown, as `batches` is.
+  for (const crossing of plan.crossings) row[crossing.withheldBatches] = named.get(crossing.withheldBatches)!.count;
   return row;
 }
 
@@ -238,16 +339,23 @@ function rowsOf(format: BatchFormat, sums: readonly WeekSums[], weeks: readonly 
   const width = LAYOUTS[format].names.length;
   const byWeek = new Map(sums.map((row) => [row.week, row]));
   const period = new Array<number>(width).fill(0);
+  const noneWithheld = (): WithheldSums[] =>
+    withholdableGroupsOf(format).map((group) => ({ batches: 0, wholeWhereSent: new Array<number>(group.keys.length).fill(0) }));
+  const periodWithheld = noneWithheld();
   let periodBatches = 0;
   let periodTotal = 0;
   const series = weeks.map((week) => {
-    const row = byWeek.get(week) ?? { week, batches: 0, total: 0, counts: period.map(() => 0) };
+    const row = byWeek.get(week) ?? { week, batches: 0, total: 0, counts: period.map(() => 0), withheld: noneWithheld() };
     row.counts.forEach((count, index) => (period[index]! += count));
+    row.withheld.forEach((sums, index) => {
+      const into = periodWithheld[index]!;
+      periodWithheld[index] = { batches: into.batches + sums.batches, wholeWhereSent: into.wholeWhereSent.map((count, at) => count + sums.wholeWhereSent[at]!) };
+    });
     periodBatches += row.batches;
     periodTotal += row.total;
-    return { week, ...statsRow(format, row.batches, row.total, row.counts, k) };
+    return { week, ...statsRow(format, row.batches, row.total, row.counts, row.withheld, k) };
   });
-  return { period: statsRow(format, periodBatches, periodTotal, period, k), series };
+  return { period: statsRow(format, periodBatches, periodTotal, period, periodWithheld, k), series };
 }
 
 /**

@@ -44,6 +44,12 @@ export interface CountGroup {
    * (`dsiOverall16to74` sums to the `ageBand` counts of Eurostat's ages).
    */
   readonly subsetOf?: { readonly path: readonly string[]; readonly keys: readonly string[]; readonly label: string };
+  /**
+   * The device sends null instead of the group ("withheld") when between 1 and k − 1 of the batch's results lie outside
+   * the part it counts: `whole` minus this group would then describe those few people (docs/PRIVACY.md). `whole` is the
+   * distribution of all the results with the same keys (`dsiOverall`). A group that may be withheld is a subset.
+   */
+  readonly mayBeWithheld?: { readonly whole: readonly string[] };
 }
 
 const AGE_BAND_KEYS = [...AGE_BANDS, UNKNOWN];
@@ -71,6 +77,7 @@ export const COUNT_GROUPS_V2: readonly CountGroup[] = [
     keys: DSI_OVERALL_CATEGORIES_V2,
     partition: true,
     subsetOf: { path: ['ageBand'], keys: EUROSTAT_AGE_BANDS, label: 'résultats de 16 à 74 ans' },
+    mayBeWithheld: { whole: ['dsiOverall'] },
   },
   { path: ['illectronism'], keys: ILLECTRONISM_ANSWERS, partition: true },
   { path: ['lastUse'], keys: LAST_USES, partition: true },
@@ -90,11 +97,19 @@ export const COUNT_GROUPS_V2: readonly CountGroup[] = [
 /** The dotted name of a count, as in messages and CSV headers: "dsiAreas.safety.none", "illectronism". */
 export const countName = (group: CountGroup, key: string) => [...group.path, key].join('.');
 
-/** The object holding a group's keys inside `counts` or any object of its shape (for a number of its own, that object). */
+/**
+ * The object holding a group's keys inside `counts` or any object of its shape (for a number of its own, that object).
+ * Null for a group the batch withheld (`mayBeWithheld`): use `withheldGroupOf` where that can be.
+ */
 export function groupOf<Value = number>(counts: object, group: Pick<CountGroup, 'path'>): Readonly<Record<string, Value>> {
+  return withheldGroupOf<Value>(counts, group)!;
+}
+
+/** groupOf, or null when the batch withheld the group. */
+export function withheldGroupOf<Value = number>(counts: object, group: Pick<CountGroup, 'path'>): Readonly<Record<string, Value>> | null {
   let node: unknown = counts;
   for (const step of group.path) node = (node as Record<string, unknown>)[step];
-  return node as Record<string, Value>;
+  return node as Record<string, Value> | null;
 }
 
 const namesOf = (groups: readonly CountGroup[]) => groups.flatMap((group) => group.keys.map((key) => countName(group, key)));
@@ -109,10 +124,21 @@ export const LAYOUTS: Readonly<Record<BatchFormat, { readonly groups: readonly C
   2: { groups: COUNT_GROUPS_V2, names: COUNT_NAMES_V2 },
 };
 
-/** The counts of a batch, flattened in the order of its format's groups. */
-export function flattenCounts(batch: AggregateBatch): number[] {
+/** The counts of a batch, flattened in the order of its format's groups; null for each count of a group it withheld. */
+export function flattenCounts(batch: AggregateBatch): (number | null)[] {
   return LAYOUTS[batch.format].groups.flatMap((group) => {
-    const values = groupOf(batch.counts, group);
-    return group.keys.map((key) => values[key]!);
+    const values = withheldGroupOf(batch.counts, group);
+    return group.keys.map((key) => (values === null ? null : values[key]!));
   });
+}
+
+/** The groups of a format that a batch may withhold, in the order of its groups. */
+export const withholdableGroupsOf = (format: BatchFormat): readonly CountGroup[] => LAYOUTS[format].groups.filter((group) => group.mayBeWithheld);
+
+/** The group of all the results that a group a batch may withhold is a part of (`mayBeWithheld.whole`). */
+export function wholeOf(format: BatchFormat, group: CountGroup): CountGroup {
+  const path = group.mayBeWithheld?.whole.join('.');
+  const whole = LAYOUTS[format].groups.find((candidate) => candidate.path.join('.') === path);
+  if (!whole || whole.keys.join() !== group.keys.join()) throw new Error(`count-groups: ${group.path.join('.')} has no whole of the same keys`);
+  return whole;
 }

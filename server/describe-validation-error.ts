@@ -12,6 +12,7 @@ const TYPES: Readonly<Record<string, string>> = {
   object: 'un objet',
   array: 'une liste',
   boolean: 'vrai ou faux',
+  null: 'null',
 };
 
 /** "/counts/language/fr" → "counts.language.fr"; the whole body is "Le lot". */
@@ -32,8 +33,11 @@ export function describeValidationError(errors: readonly SchemaError[]): string 
       return `Champ manquant : ${child(error.instancePath, params.missingProperty)}.`;
     case 'additionalProperties':
       return `Champ inconnu : ${child(error.instancePath, params.additionalProperty)}.`;
-    case 'type':
-      return `${field} doit être ${TYPES[String(params.type)] ?? String(params.type)}.`;
+    case 'type': {
+      // A union ("object" or "null": a group the device may withhold) is said in full.
+      const types = (Array.isArray(params.type) ? params.type : String(params.type).split(',')) as string[];
+      return `${field} doit être ${types.map((type) => TYPES[type] ?? type).join(' ou ')}.`;
+    }
     case 'minimum':
       return `${field} doit valoir au moins ${String(params.limit)}.`;
     case 'maximum':

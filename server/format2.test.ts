@@ -8,6 +8,7 @@ import type { FinishedResult } from '../src/domain/result';
 import { aV2FinishedResult } from '../src/domain/testing/finished-result';
 import { seededRandom } from '../src/domain/testing/respondent';
 import { COUNT_GROUPS_V2, countName, groupOf } from './count-groups';
+import { MIGRATIONS, SCHEMA_VERSION, openBatchStore } from './open-batch-store';
 import { makeBatch, makeBatchV2, randomResultV2, seededUuid } from './testing/make-batch';
 import { startCollector, type RunningCollector } from './testing/start-collector';
 
@@ -179,13 +180,50 @@ describe('POST /api/v1/batches, format 2', () => {
   });
 
   it('refuses a DSI of the 16-74 year-olds that is not theirs: above the total, above or below the 16-74 count (400)', async () => {
-    // Ten people, six of them aged 16 to 74.
-    const batch = v2({ results: [...times(6, (i) => learning(`l${i}`)), ...times(4, (i) => farmer(`f${i}`))] });
-    expect(batch.counts.dsiOverall16to74.narrow).toBe(6);
-    await refused(withCount(batch, 'dsiOverall16to74.narrow', () => 11), /« counts\.dsiOverall16to74 » totalisent 11, plus que le total \(10\)/);
+    // Eleven people, six of them aged 16 to 74: five outside, as many as k, so the device sends their DSI.
+    const batch = v2({ results: [...times(6, (i) => learning(`l${i}`)), ...times(5, (i) => farmer(`f${i}`))] });
+    expect(batch.counts.dsiOverall16to74?.narrow).toBe(6);
+    await refused(withCount(batch, 'dsiOverall16to74.narrow', () => 12), /« counts\.dsiOverall16to74 » totalisent 12, plus que le total \(11\)/);
     await refused(withCount(batch, 'dsiOverall16to74.basic', () => 1), /« counts\.dsiOverall16to74 » totalisent 7, plus que les résultats de 16 à 74 ans \(6 d’après « counts\.ageBand »\)/);
     await refused(withCount(batch, 'dsiOverall16to74.narrow', () => 5), /« counts\.dsiOverall16to74 » totalisent 5 au lieu de 6, le nombre de résultats de 16 à 74 ans/);
     expect((await collector.post(batch)).status).toBe(201);
+  });
+
+  it('stores a batch whose DSI of the 16-74 year-olds is withheld (null) because 1 of its 5 people is aged 78 (201)', async () => {
+    const batch = v2({ results: [...times(4, (i) => learning(`l${i}`)), farmer('f')] });
+    expect(batch.counts.dsiOverall16to74).toBeNull();
+    expect((await collector.post(batch)).status).toBe(201);
+    expect(collector.storedIds()).toContain(batch.id);
+    expect((await collector.post(batch)).status).toBe(200);
+  });
+
+  it('takes null whenever someone is outside 16-74, even k or more of them: the device’s k may be larger (201)', async () => {
+    // Six aged 16-74 and five aged 75+, counted by a device whose k is 10.
+    const batch = v2({ results: [...times(6, (i) => learning(`l${i}`)), ...times(5, (i) => farmer(`f${i}`))], k: 10 });
+    expect(batch.counts.dsiOverall16to74).toBeNull();
+    expect((await collector.post(batch)).status).toBe(201);
+  });
+
+  it('refuses a DSI of the 16-74 year-olds withheld (null) when nobody is outside 16-74 (400), and stores nothing', async () => {
+    const batch = v2({ results: times(6, (i) => learning(`l${i}`)) });
+    await refused(
+      { ...batch, counts: { ...batch.counts, dsiOverall16to74: null } },
+      /^« counts\.dsiOverall16to74 » vaut null \(tableau retenu\), mais d’après « counts\.ageBand » les 6 résultats du lot sont tous des résultats de 16 à 74 ans : il n’y a personne à protéger, ce tableau doit être envoyé\.$/,
+    );
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['a number', 6, /^« counts\.dsiOverall16to74 » doit être un objet ou null\.$/],
+    ['a text', 'null', /^« counts\.dsiOverall16to74 » doit être un objet ou null\.$/],
+    ['an empty object', {}, /^Champ manquant : « counts\.dsiOverall16to74\.notAssessed »\.$/],
+  ])('refuses a DSI of the 16-74 year-olds that is %s, neither its counts nor null (400)', async (_name, value, reason) => {
+    const batch = v2({ results: [...times(4, (i) => learning(`l${i}`)), farmer('f')] });
+    await refused({ ...batch, counts: { ...batch.counts, dsiOverall16to74: value } }, reason);
+  });
+
+  it('refuses, besides the null, counts that do not add up in a batch that withheld its 16-74 table (400)', async () => {
+    const batch = v2({ results: [...times(4, (i) => learning(`l${i}`)), farmer('f')] });
+    await refused(withCount(batch, 'ageBand.from75', (n) => n + 1), /« counts\.ageBand » totalisent 6 au lieu de 5/);
   });
 });
 
@@ -197,9 +235,21 @@ describe('statistics with batches of both formats', () => {
     // Week 47 in Dijon: 7 results of questionnaire 1 and the twenty of questionnaire 2.
     expect((await collector.post(makeBatch({ random, territory: dijon, weeks: { from: '2026-W47', to: '2026-W47' }, size: 7 }))).status).toBe(201);
     expect((await collector.post(v2({ territory: dijon, weeks: { from: '2026-W46', to: '2026-W47' }, results: twenty() }))).status).toBe(201);
-    // Week 48 in Dijon: 6 people aged 45-54 and 2 aged 75+, questionnaire 2.
+    // Week 47 in Besançon: 15 "learning" aged 45-54, 5 students, and one "learning" aged 78, from a kiosk not yet
+    // updated: it sends the DSI of the 16-74 year-olds (k = 1 stands for that), however few are outside 16-74.
+    const besancon = [...times(15, (i) => learning(`l${i}`)), ...times(5, (i) => student(`s${i}`)), aV2FinishedResult('old', at, { ageBand: 'from75' })];
+    expect((await collector.post(v2({ territory: { level: 'commune', code: '25056' }, weeks: { from: '2026-W47', to: '2026-W47' }, results: besancon, k: 1 }))).status).toBe(201);
+    // Week 47 in Pontarlier: 4 "learning" aged 45-54 and a farmer aged 78. The device withholds their DSI of 16-74.
+    const pontarlier = v2({ territory: { level: 'commune', code: '25462' }, weeks: { from: '2026-W47', to: '2026-W47' }, results: [...times(4, (i) => learning(`l${i}`)), farmer('f')] });
+    expect(pontarlier.counts.dsiOverall16to74).toBeNull();
+    expect((await collector.post(pontarlier)).status).toBe(201);
+    // Week 47 in Beaune: 6 "learning" aged 45-54 and 2 farmers aged 78: withheld too.
+    const beaune = v2({ territory: { level: 'commune', code: '21054' }, weeks: { from: '2026-W47', to: '2026-W47' }, results: [...times(6, (i) => learning(`l${i}`)), ...times(2, (i) => farmer(`f${i}`))] });
+    expect(beaune.counts.dsiOverall16to74).toBeNull();
+    expect((await collector.post(beaune)).status).toBe(201);
+    // Week 48 in Dijon: 6 people aged 45-54 and 2 aged 75+, questionnaire 2, from a kiosk not yet updated.
     const week48 = [...times(6, (i) => learning(`l${i}`)), ...times(2, (i) => farmer(`f${i}`))];
-    expect((await collector.post(v2({ territory: dijon, weeks: { from: '2026-W48', to: '2026-W48' }, results: week48 }))).status).toBe(201);
+    expect((await collector.post(v2({ territory: dijon, weeks: { from: '2026-W48', to: '2026-W48' }, results: week48, k: 1 }))).status).toBe(201);
   });
   afterAll(() => collector.stop());
 
@@ -232,6 +282,7 @@ describe('statistics with batches of both formats', () => {
     // Eurostat's scope: the 15 aged 16 to 74 (not the farmers), the 5 unsure out of the denominator.
     expect(row.counts.dsiOverall16to74).toEqual({ notAssessed: 0, no: 0, limited: 0, narrow: 5, low: 0, basic: 5, aboveBasic: 0, unknown: 5 });
     expect(row).toMatchObject({ aged16to74: 15, dsiKnown16to74: 10, atLeastBasic16to74: 5, atLeastBasic16to74Share: 0.5 });
+    expect(row).toMatchObject({ withheld16to74Batches: 0, aged16to74Withheld: 0 });
   });
 
   it('gives the main barrier, procedures, needs, organisms and equipment', async () => {
@@ -258,15 +309,80 @@ describe('statistics with batches of both formats', () => {
     expect(row.atLeastBasic16to74Share).toBeNull();
   });
 
+  it('never lets the DSI of all ages minus that of the 16-74 year-olds give away the few outside 16-74 (a kiosk not yet updated)', async () => {
+    const { format2 } = await stats('territory=25056&from=2026-W47&to=2026-W47');
+    const { dsiOverall, dsiOverall16to74 } = format2.period.counts as Record<string, Record<string, number | null>>;
+    // Unprotected, narrow would show 16 and 15: the one person aged 78 is "narrow".
+    expect(dsiOverall!.narrow).toBe(16);
+    for (const [category, count] of Object.entries(dsiOverall!)) {
+      const inScope = dsiOverall16to74![category];
+      if (count === null || inScope === null || inScope === undefined) continue;
+      expect(count - inScope === 0 || count - inScope >= 5, category).toBe(true);
+    }
+    expect(dsiOverall16to74!.narrow).toBeNull();
+  });
+
+  it('says a batch withheld its DSI of the 16-74 year-olds, and leaves it out of the 16-74 figures only', async () => {
+    const { format2, notes } = await stats('territory=25462&from=2026-W47&to=2026-W47');
+    const row = format2.period;
+    expect([row.batches, row.total]).toEqual([1, 5]);
+    expect(row.withheld16to74Batches).toBe(1);
+    // Nothing to count in the 16-74 figures; the 4 aged 16-74 left out are fewer than k: hidden.
+    expect(row.counts.dsiOverall16to74).toEqual({ notAssessed: 0, no: 0, limited: 0, narrow: 0, low: 0, basic: 0, aboveBasic: 0, unknown: 0 });
+    expect(row).toMatchObject({ dsiKnown16to74: 0, atLeastBasic16to74: 0, atLeastBasic16to74Share: null, aged16to74Withheld: null });
+    // The rest of the batch is counted as any other (small cells hidden as always).
+    expect(row.counts.lastUse).toMatchObject({ never: null, last3Months: null });
+    expect(row.counts.ageBand).toMatchObject({ from45to54: null, from75: null });
+    expect(notes.withheld16to74).toMatch(/ne donne pas les compétences de ses 16-74 ans.*withheld16to74Batches.*aged16to74Withheld/);
+  });
+
+  it('computes the 16-74 figures over the batches that sent them, and says how many 16-74 year-olds are left out', async () => {
+    // Département 21, week 47: the twenty of Dijon sent theirs (15 aged 16-74), Beaune (6 aged 16-74) withheld its.
+    const { format2 } = await stats('territory=21&from=2026-W47&to=2026-W47');
+    const row = format2.period;
+    expect([row.batches, row.total]).toEqual([2, 28]);
+    expect(row.counts.dsiOverall16to74).toEqual({ notAssessed: 0, no: 0, limited: 0, narrow: 5, low: 0, basic: 5, aboveBasic: 0, unknown: 5 });
+    expect(row).toMatchObject({ aged16to74: 15, dsiKnown16to74: 10, atLeastBasic16to74: 5, atLeastBasic16to74Share: 0.5 });
+    expect(row).toMatchObject({ withheld16to74Batches: 1, aged16to74Withheld: 6 });
+    // All ages, all batches: the twenty and Beaune's 8.
+    expect(row.counts.dsiOverall).toMatchObject({ notAssessed: 7, narrow: 11, basic: 5, unknown: 5 });
+    expect(row.counts.ageBand).toMatchObject({ from16to24: 5, from25to34: 5, from45to54: 11, from75: 7 });
+  });
+
+  it('never lets the DSI of all batches minus that of the 16-74 year-olds of some give away a few people', async () => {
+    // Département 25, week 47: Besançon sent its 16-74 table (20 of 21 aged 16-74), Pontarlier withheld its (4 of 5).
+    const { format2 } = await stats('territory=25&from=2026-W47&to=2026-W47');
+    const row = format2.period;
+    const { dsiOverall, dsiOverall16to74 } = row.counts as Record<string, Record<string, number | null>>;
+    expect(row.withheld16to74Batches).toBe(1);
+    // Unprotected: notAssessed 1 − 0 is Pontarlier's farmer; narrow 20 − 15 is Besançon's man of 78 and Pontarlier's
+    // four; like with like, Besançon's narrow 16 − 15 is the man of 78.
+    for (const [category, count] of Object.entries(dsiOverall!)) {
+      const inScope = dsiOverall16to74![category];
+      if (count === null || inScope === null || inScope === undefined) continue;
+      expect(count - inScope === 0 || count - inScope >= 5, category).toBe(true);
+    }
+    expect(dsiOverall!.notAssessed).toBeNull();
+    expect(dsiOverall16to74!.narrow).toBeNull();
+    // The 4 aged 16-74 left out are fewer than k: hidden, and so is what would give them away (aged16to74 beside the
+    // 16-74 of the age table).
+    expect(row.aged16to74Withheld).toBeNull();
+    const age = row.counts.ageBand as Record<string, number | null>;
+    const bands = [age.from16to24, age.from25to34, age.from35to44, age.from45to54, age.from55to64, age.from65to74];
+    expect(row.aged16to74 === null || bands.includes(null)).toBe(true);
+  });
+
   it('counts format 2 in the last week of a batch, and the period across the weeks', async () => {
     const { format2, series } = await stats('territory=21&from=2026-W46&to=2026-W48');
     expect(format2.series.map((row) => [row.week, row.batches, row.total])).toEqual([
       ['2026-W46', 0, 0],
-      ['2026-W47', 1, 20],
+      ['2026-W47', 2, 28],
       ['2026-W48', 1, 8],
     ]);
     expect(series.map((row) => row.total)).toEqual([0, 7, 0]);
-    expect(format2.period.total).toBe(28);
+    expect(format2.period.total).toBe(36);
+    expect(format2.series.map((row) => row.withheld16to74Batches)).toEqual([0, 1, 0]);
+    expect(format2.period.withheld16to74Batches).toBe(1);
   });
 
   it('ends the default period at the last week holding batches of either format', async () => {
@@ -291,6 +407,8 @@ describe('statistics with batches of both formats', () => {
     expect(w47![column('format2.services.adminProcedures')]).toBe('15');
     expect(w47![column('format2.atLeastBasic16to74Share')]).toBe('0.5');
     expect(w47![column('format2.mainBarrier.motivation')]).toBe('5');
+    expect(w47![column('format2.withheld16to74Batches')]).toBe('0');
+    expect(w47![column('format2.aged16to74Withheld')]).toBe('0');
     expect(w48![column('format2.ageBand.from75')]).toBe('');
     expect(w48![column('batches')]).toBe('0');
     expect(period![column('week')]).toBe('2026-W47/2026-W48');
@@ -313,6 +431,24 @@ describe('statistics with batches of both formats', () => {
     // The charts of both formats, drawn from the numbers in the page.
     const data = JSON.parse(/<script type="application\/json" id="chart-data">(.*?)<\/script>/s.exec(html)![1]!) as { charts: { canvas: string }[] };
     expect(data.charts.map((chart) => chart.canvas)).toEqual(['distance-chart', 'dsi-chart', 'v2-distance-chart', 'v2-dsi-chart']);
+  });
+
+  it('says on the observatory page, next to the 16-74 indicator, that some batches withheld it and how many it leaves out', async () => {
+    const page = async (query: string) => (await fetch(`${collector.url}/?${query}`)).text();
+    const note = (html: string) => /<p class="note" id="v2-withheld-16to74">([\s\S]*?)<\/p>/.exec(html)?.[1]?.replace(/\s+/g, ' ');
+    const dijon = await page('territory=21231&from=2026-W47&to=2026-W47');
+    expect(note(dijon)).toBeUndefined();
+    expect(dijon).not.toContain('hors lots retenus');
+    const departement = await page('territory=21&from=2026-W47&to=2026-W47');
+    expect(note(departement)).toContain('1 lot ne les a pas transmises, pour protéger de petits groupes');
+    expect(note(departement)).toContain('6 personnes de 16 à 74 ans, comptées dans les tranches d’âge, ne le sont donc pas dans ces chiffres.');
+    expect(departement).toContain('hors lots retenus (voir ci-dessous)');
+    expect(departement).toContain('Non comptés ici : 16–74 ans des lots qui ont retenu ce tableau (protection des petits groupes)');
+    // The note follows the key figures, before the charts.
+    expect(departement.indexOf('id="v2-withheld-16to74"')).toBeLessThan(departement.indexOf('id="v2-distance-title"'));
+    const pontarlier = await page('territory=25462&from=2026-W47&to=2026-W47');
+    expect(note(pontarlier)).toContain('1 lot ne les a pas transmises');
+    expect(note(pontarlier)).toContain('Le nombre de personnes de 16 à 74 ans ainsi laissées de côté est masqué');
   });
 
   it('shows only questionnaire 2 where there is nothing of questionnaire 1, and only 1 where there is nothing of 2', async () => {
@@ -349,11 +485,87 @@ describe('a collector upgraded in place', () => {
         const stats = (await (await fetch(`${after.url}/api/v1/stats?from=2026-W47&to=2026-W47`)).json()) as { period: { total: number }; format2: { period: { total: number } } };
         expect([stats.period.total, stats.format2.period.total]).toEqual([9, 8]);
         const check = new Database(databaseFile, { readonly: true });
-        expect(check.pragma('user_version', { simple: true })).toBe(2);
+        expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
         check.close();
       } finally {
         await after.stop();
       }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the batches of format 2 of a database whose counts were all NOT NULL, and then takes a withheld 16-74 table', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'repere-upgrade-v2-'));
+    const databaseFile = join(folder, 'collector.db');
+    const current = join(folder, 'current.db');
+    try {
+      // Two batches of format 2 sent before the 16-74 table could be withheld, stored by this collector…
+      const before = await startCollector({ databaseFile: current }, clock);
+      const stored = [v2({ weeks: { from: '2026-W47', to: '2026-W47' }, size: 12, k: 1 }), v2({ weeks: { from: '2026-W47', to: '2026-W47' }, results: twenty() })];
+      for (const batch of stored) expect((await before.post(batch)).status).toBe(201);
+      const statsBefore = await (await fetch(`${before.url}/api/v1/stats?from=2026-W47&to=2026-W47`)).json();
+      await before.stop();
+      // …copied into a database as the collector of schema version 2 made it: every count NOT NULL.
+      const db = new Database(databaseFile);
+      for (const step of MIGRATIONS.filter((m) => m.version <= 2)) db.exec(step.sql);
+      db.pragma('user_version = 2');
+      db.exec(`ATTACH DATABASE '${current}' AS current`);
+      db.exec('INSERT INTO batches_v2 SELECT * FROM current.batches_v2; INSERT INTO territories SELECT * FROM current.territories');
+      db.exec('DETACH DATABASE current');
+      expect((db.pragma('table_info(batches_v2)') as { name: string; notnull: number }[]).find((c) => c.name === 'dsi_overall16to74_narrow')!.notnull).toBe(1);
+      db.close();
+
+      const after = await startCollector({ databaseFile }, clock);
+      try {
+        for (const batch of stored) expect((await after.post(batch)).status).toBe(200);
+        expect(await (await fetch(`${after.url}/api/v1/stats?from=2026-W47&to=2026-W47`)).json()).toEqual(statsBefore);
+        const withheld = v2({ weeks: { from: '2026-W47', to: '2026-W47' }, results: [...times(4, (i) => learning(`l${i}`)), farmer('f')] });
+        expect((await after.post(withheld)).status).toBe(201);
+        const stats = (await (await fetch(`${after.url}/api/v1/stats?from=2026-W47&to=2026-W47`)).json()) as { format2: { period: Record<string, unknown> } };
+        expect(stats.format2.period).toMatchObject({ batches: 3, total: 37, withheld16to74Batches: 1 });
+      } finally {
+        await after.stop();
+      }
+      const check = new Database(databaseFile, { readonly: true });
+      expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(check.prepare('SELECT COUNT(*) FROM batches_v2 WHERE dsi_overall16to74_narrow IS NULL').pluck().get()).toBe(1);
+      expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'batches_v2' AND name NOT LIKE 'sqlite_%'").pluck().all()).toEqual(['batches_v2_by_week']);
+      expect(check.prepare("SELECT name FROM sqlite_master WHERE name LIKE '%_next%'").pluck().all()).toEqual([]);
+      check.close();
+      // The columns of the 16-74 table are NULL all together or not at all.
+      const write = new Database(databaseFile);
+      expect(() => write.exec('UPDATE batches_v2 SET dsi_overall16to74_basic = NULL WHERE dsi_overall16to74_narrow IS NOT NULL')).toThrow(/CHECK constraint failed/);
+      write.close();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start on a table whose columns are not those of its format, saying so', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'repere-columns-'));
+    const databaseFile = join(folder, 'collector.db');
+    try {
+      openBatchStore(databaseFile).close();
+      const db = new Database(databaseFile);
+      db.exec('ALTER TABLE batches_v2 ADD COLUMN services_cooking INTEGER');
+      db.close();
+      expect(() => openBatchStore(databaseFile)).toThrow(/batches_v2 does not hold the counts of format 2 \(missing: none; unknown: services_cooking\)/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start on a table of format 2 that cannot hold a withheld 16-74 table, saying so', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'repere-notnull-'));
+    const databaseFile = join(folder, 'collector.db');
+    try {
+      // Schema version 3 written over a table still NOT NULL: the migration did not run.
+      const db = new Database(databaseFile);
+      for (const step of MIGRATIONS.filter((m) => m.version <= 2)) db.exec(step.sql);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      db.close();
+      expect(() => openBatchStore(databaseFile)).toThrow(/batches_v2 does not take NULL where a batch of format 2 may withhold counts.*dsi_overall16to74_not_assessed/);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

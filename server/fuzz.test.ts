@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../src/domain/testing/respondent';
 import { MAX_COUNT } from './batch-schema';
-import { LAYOUTS, type BatchFormat } from './count-groups';
+import { LAYOUTS, withholdableGroupsOf, type BatchFormat } from './count-groups';
 import { makeBatch, makeBatchV2 } from './testing/make-batch';
 import { startCollector, type RunningCollector } from './testing/start-collector';
 
@@ -45,14 +45,21 @@ const partitionCounts = (value: Json, format: BatchFormat) =>
 const garbage = (depth: number): Json =>
   depth === 0 ? pick<Json>([null, true, -0.5, 'x', '', 1e308, '\u0000']) : pick<Json>([[garbage(depth - 1)], { [`k${int(9)}`]: garbage(depth - 1) }, garbage(depth - 1)]);
 
-/** A valid batch of either format, drawn from `random`. */
+/**
+ * A valid batch of either format, drawn from `random`. In format 2, about a third withhold the DSI of their 16-74
+ * year-olds (null: 1 to 4 people outside 16-74), as devices do.
+ */
 const validBatch = (format: BatchFormat, size: number) => (format === 1 ? makeBatch : makeBatchV2)({ random, size });
 
-/** The fields of a valid batch of each format: dropping one of them always leaves a required field missing. */
+/** The fields of a valid batch of each format (the 16-74 table sent): dropping one always leaves a required field missing. */
 const REQUIRED: Record<BatchFormat, Set<string>> = {
   1: new Set(paths(makeBatch({ random: seededRandom(1) }) as unknown as Json).map((path) => path.join('.'))),
-  2: new Set(paths(makeBatchV2({ random: seededRandom(1) }) as unknown as Json).map((path) => path.join('.'))),
+  2: new Set(paths(makeBatchV2({ random: seededRandom(1), k: 1 }) as unknown as Json).map((path) => path.join('.'))),
 };
+/** The groups a batch may withhold (null), as paths. */
+const WITHHOLDABLE = new Set(withholdableGroupsOf(2).map((group) => ['counts', ...group.path].join('.')));
+/** Null is a valid value there (when someone is outside 16-74): never put it there as a wrong value. */
+const orNotNull = (path: Path, value: Json): Json => (value === null && WITHHOLDABLE.has(path.join('.')) ? [value] : value);
 
 /**
  * Each mutation alone makes the batch invalid, and none can undo another (drops take required fields only, additions
@@ -71,9 +78,16 @@ const MUTATIONS: ((batch: Json, format: BatchFormat) => void)[] = [
   (b) => {
     const path = pick(paths(b));
     const value = get(b, path);
-    // a value of another type
-    const others: Json[] = typeof value === 'number' ? [String(value), true, null, [value], { value }] : typeof value === 'string' ? [7, null, [], {}, false] : ['{}', 3, null, [value]];
-    set(b, path, pick(others));
+    // a value of another type (a withheld table, null, becomes anything but its counts)
+    const others: Json[] =
+      typeof value === 'number'
+        ? [String(value), true, null, [value], { value }]
+        : typeof value === 'string'
+          ? [7, null, [], {}, false]
+          : value === null
+            ? ['{}', 3, [], {}, false]
+            : ['{}', 3, null, [value]];
+    set(b, path, orNotNull(path, pick(others)));
   },
   (b) => set(b, pick(numbers(b)), -1 - int(1000)), // negative
   (b) => set(b, pick(numbers(b)), pick([MAX_COUNT + 1, 2 ** 53 + 2, 1e300, 9.5])), // huge or fractional
@@ -82,7 +96,18 @@ const MUTATIONS: ((batch: Json, format: BatchFormat) => void)[] = [
     set(b, path, (get(b, path) as number) + 1 + int(3)); // a sum that no longer matches
   },
   (b) => set(b, ['total'], (get(b, ['total']) as number) + pick([1, 2, 100])),
-  (b) => set(b, pick(objects(b).filter((path) => path.length > 0)), garbage(3 + int(4))), // nested garbage
+  (b) => {
+    const path = pick(objects(b).filter((at) => at.length > 0));
+    set(b, path, orNotNull(path, garbage(3 + int(4)))); // nested garbage
+  },
+  (b, format) => {
+    // the DSI of the 16-74 year-olds withheld although everyone is aged 16 to 74: nothing to protect
+    if (format !== 2) throw new Error('format 2 only');
+    const ages = get(b, ['counts', 'ageBand']) as Record<string, number>;
+    ages.from45to54! += ages.under16! + ages.from75! + ages.unknown!;
+    Object.assign(ages, { under16: 0, from75: 0, unknown: 0 });
+    set(b, ['counts', 'dsiOverall16to74'], null);
+  },
   (b) => set(b, ['id'], pick(['', 'not-a-uuid', '3F0C2A7E-5B1D-4C8E-9A6F-2D4B8E1C7A90', '3f0c2a7e5b1d4c8e9a6f2d4b8e1c7a90'])),
   (b) => set(b, ['territory', 'code'], pick(['20123', '00000', '9', '21 231', '96001', 'AB'])),
   (b) => set(b, ['weeks'], pick([{ from: '2026-W47', to: '2026-W45' }, { from: '2025-W53', to: '2025-W53' }, { from: '2019-W10', to: '2026-W01' }, { from: '2026-W45', to: '2031-W01' }])),
@@ -139,6 +164,8 @@ describe('fuzz: mutated and broken batches of both formats', () => {
     expect(collector.storedIds()).toEqual([]);
     // The collector was accepting all along: an intact batch of each format is stored.
     expect((await collector.post(makeBatch({ random }))).status).toBe(201);
-    expect((await collector.post(makeBatchV2({ random }))).status).toBe(201);
+    expect((await collector.post(makeBatchV2({ random, size: 12, k: 1 }))).status).toBe(201);
+    const withheld = Array.from({ length: 50 }, () => makeBatchV2({ random })).find((batch) => batch.counts.dsiOverall16to74 === null)!;
+    expect((await collector.post(withheld)).status).toBe(201);
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { departementOf, type AggregateBatch } from '../src/domain/aggregate';
-import { BATCH_FORMATS, COUNT_NAMES, COUNT_NAMES_V2, flattenCounts, type BatchFormat } from './count-groups';
+import { BATCH_FORMATS, COUNT_NAMES, COUNT_NAMES_V2, countName, flattenCounts, wholeOf, withholdableGroupsOf, type BatchFormat } from './count-groups';
 
 /** What happened to a batch sent: stored now, already stored with the same content, or its id taken by another. */
 export type SaveOutcome = 'created' | 'duplicate' | 'conflict';
@@ -20,12 +20,25 @@ export interface IncomingBatch {
 /** Whose batches to sum: the whole collector, a département (its own batches and its communes'), or one commune. */
 export type TerritoryScope = { readonly level: 'all' } | { readonly level: 'departement' | 'commune'; readonly code: string };
 
-/** The sums of the batches of one format counted in one week, the counts in the order of that format's names. */
+/**
+ * For one group a batch may withhold (`mayBeWithheld`): how many batches withheld it, and the sums of its `whole` group
+ * over the batches that sent it (like with like: `dsiOverall` of the batches that sent `dsiOverall16to74`).
+ */
+export interface WithheldSums {
+  readonly batches: number;
+  readonly wholeWhereSent: readonly number[];
+}
+
+/**
+ * The sums of the batches of one format counted in one week, the counts in the order of that format's names. A group
+ * withheld by some batches sums the others' (0 when all withheld it); `withheld` has one item per group that may be.
+ */
 export interface WeekSums {
   readonly week: string;
   readonly batches: number;
   readonly total: number;
   readonly counts: readonly number[];
+  readonly withheld: readonly WithheldSums[];
 }
 
 /** The weekly sums of each format: its counts do not mean the same (docs/SCORING.md), so they are never added up. */
@@ -70,9 +83,16 @@ const ENVELOPE_COLUMNS = [
 ];
 const columnsOf = (format: BatchFormat) => [...ENVELOPE_COLUMNS, ...TABLES[format].counts, 'token_label', 'received_on'];
 
-/** One row per batch of a format: the envelope, one integer column per count, the token's label and the day. */
-const createBatchTable = (format: BatchFormat) => `
-      CREATE TABLE ${TABLES[format].table} (
+/** The columns of each group a batch of the format may withhold (NULL, all together, when it does), in group order. */
+const withheldColumnsOf = (format: BatchFormat) => withholdableGroupsOf(format).map((group) => group.keys.map((key) => columnOf(countName(group, key))));
+
+/**
+ * One row per batch of a format: the envelope, one integer column per count, the token's label and the day. Migration 2
+ * created batches_v2 with every count NOT NULL; `nullable` (migration 3) lets the columns of a group the device may
+ * withhold be NULL, all of a group or none.
+ */
+const createBatchTable = (format: BatchFormat, { table = TABLES[format].table, nullable = [] as readonly (readonly string[])[] } = {}) => `
+      CREATE TABLE ${table} (
         id TEXT PRIMARY KEY NOT NULL,
         content_sha256 BLOB NOT NULL,
         format INTEGER NOT NULL,
@@ -84,30 +104,46 @@ const createBatchTable = (format: BatchFormat) => `
         questionnaire_version TEXT NOT NULL,
         app_version TEXT NOT NULL,
         total INTEGER NOT NULL,
-        ${TABLES[format].counts.map((column) => `${column} INTEGER NOT NULL`).join(',\n        ')},
+        ${TABLES[format].counts.map((column) => `${column} INTEGER${nullable.some((group) => group.includes(column)) ? '' : ' NOT NULL'}`).join(',\n        ')},
         token_label TEXT NOT NULL,
-        received_on TEXT NOT NULL
-      ) STRICT;
+        received_on TEXT NOT NULL${nullable
+          .map((group) => `,\n        CHECK (${group.slice(1).map((column) => `(${group[0]} IS NULL) = (${column} IS NULL)`).join(' AND ')})`)
+          .join('')}
+      ) STRICT;`;
+/** The one index of a format's table (see SCOPE_WHERE). */
+const createWeekIndex = (format: BatchFormat) => `
       CREATE INDEX ${TABLES[format].table}_by_week ON ${TABLES[format].table} (week_to, departement);`;
 
 /**
  * The schema's steps, run in order on a database older than the last one (PRAGMA user_version), each in its own
  * transaction: a collector upgraded in place keeps its batches. A step is never changed once shipped.
  */
-const MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
+export const MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
   {
     version: 1,
     name: 'batches with one column per count',
-    sql: `${createBatchTable(1)}
+    sql: `${createBatchTable(1)}${createWeekIndex(1)}
       -- The territories that sent batches, for the observatory's picker without scanning the batches.
       CREATE TABLE territories (level TEXT NOT NULL, code TEXT NOT NULL, PRIMARY KEY (level, code)) WITHOUT ROWID, STRICT;`,
   },
   {
     version: 2,
     name: 'batches of format 2 (questionnaire 2) in a table of their own, one column per count',
-    sql: createBatchTable(2),
+    sql: `${createBatchTable(2)}${createWeekIndex(2)}`,
+  },
+  {
+    // SQLite cannot drop a NOT NULL: the table is rebuilt, its rows copied as they are (none has a NULL yet).
+    version: 3,
+    name: 'the DSI of the 16-74 year-olds of a batch of format 2 may be withheld (NULL)',
+    sql: `${createBatchTable(2, { table: 'batches_v2_next', nullable: withheldColumnsOf(2) })}
+      INSERT INTO batches_v2_next (${columnsOf(2).join(', ')}) SELECT ${columnsOf(2).join(', ')} FROM batches_v2;
+      DROP TABLE batches_v2;
+      ALTER TABLE batches_v2_next RENAME TO batches_v2;${createWeekIndex(2)}`,
   },
 ];
+
+/** The schema version this collector migrates a database to. */
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
 
 function migrate(db: Database.Database) {
   const current = db.pragma('user_version', { simple: true }) as number;
@@ -145,7 +181,8 @@ interface FormatStatements {
 function checkColumns(db: Database.Database) {
   for (const format of BATCH_FORMATS) {
     const { table } = TABLES[format];
-    const present = (db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name);
+    const info = db.pragma(`table_info(${table})`) as { name: string; notnull: number }[];
+    const present = info.map((column) => column.name);
     const expected = columnsOf(format);
     const missing = expected.filter((column) => !present.includes(column));
     const unexpected = present.filter((column) => !expected.includes(column));
@@ -153,6 +190,12 @@ function checkColumns(db: Database.Database) {
       throw new Error(
         `The table ${table} does not hold the counts of format ${format} (missing: ${missing.join(', ') || 'none'}; unknown: ${unexpected.join(', ') || 'none'}): a category list changed without a new batch format and its migration (server/open-batch-store.ts).`,
       );
+    }
+    // A group the device may withhold is stored as NULLs: its columns must take them, and no other column.
+    const nullable = new Set(withheldColumnsOf(format).flat());
+    const wrong = info.filter((column) => (column.notnull === 0) !== nullable.has(column.name)).map((column) => column.name);
+    if (wrong.length > 0) {
+      throw new Error(`The table ${table} does not take NULL where a batch of format ${format} may withhold counts, or takes it elsewhere (${wrong.join(', ')}): a migration is missing (server/open-batch-store.ts).`);
     }
   }
 }
@@ -168,14 +211,29 @@ export function openBatchStore(file: string): BatchStore {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
-
-  checkColumns(db);
+  try {
+    migrate(db);
+    checkColumns(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 
   const tables = Object.fromEntries(
     BATCH_FORMATS.map((format) => {
       const { table, counts } = TABLES[format];
       const columns = columnsOf(format);
+      const nullable = new Set(withheldColumnsOf(format).flat());
+      // Per group that may be withheld: the batches withholding it, and its `whole` summed over the batches sending it.
+      const withheldSums = withholdableGroupsOf(format).flatMap((group) => {
+        const flag = columnOf(countName(group, group.keys[0]!));
+        const whole = wholeOf(format, group);
+        return [
+          `SUM(${flag} IS NULL)`,
+          ...whole.keys.map((key) => `SUM(CASE WHEN ${flag} IS NULL THEN 0 ELSE ${columnOf(countName(whole, key))} END)`),
+        ];
+      });
+      const sumOf = (column: string) => (nullable.has(column) ? `COALESCE(SUM(${column}), 0)` : `SUM(${column})`);
       const statements = {
         insert: db.prepare(
           `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`,
@@ -185,7 +243,7 @@ export function openBatchStore(file: string): BatchStore {
           (where) =>
             db
               .prepare(
-                `SELECT week_to, COUNT(*), SUM(total), ${counts.map((column) => `SUM(${column})`).join(', ')}
+                `SELECT week_to, COUNT(*), SUM(total), ${[...counts.map(sumOf), ...withheldSums].join(', ')}
                  FROM ${table} WHERE ${where} AND week_to BETWEEN @from AND @to GROUP BY week_to ORDER BY week_to`,
               )
               .raw(),
@@ -235,9 +293,19 @@ export function openBatchStore(file: string): BatchStore {
   return {
     saveAll,
     sumsByWeek(scope, from, to) {
-      const sumsOf = (format: BatchFormat) => {
+      const sumsOf = (format: BatchFormat): WeekSums[] => {
         const rows = tables[format].sums[scope.level].all({ ...bind(scope), from, to }) as [string, number, number, ...number[]][];
-        return rows.map(([week, batches, total, ...counts]) => ({ week, batches, total, counts }));
+        const width = TABLES[format].counts.length;
+        return rows.map(([week, batches, total, ...values]) => {
+          let at = width;
+          const withheld = withholdableGroupsOf(format).map((group) => {
+            const wholeWidth = wholeOf(format, group).keys.length;
+            const sums = { batches: values[at]!, wholeWhereSent: values.slice(at + 1, at + 1 + wholeWidth) };
+            at += 1 + wholeWidth;
+            return sums;
+          });
+          return { week, batches, total, counts: values.slice(0, width), withheld };
+        });
       };
       return { 1: sumsOf(1), 2: sumsOf(2) };
     },

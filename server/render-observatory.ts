@@ -210,17 +210,17 @@ function format1(stats: Stats, charts: Chart[]): string {
       ${figure('Compétences numériques au moins de base', 'indicateur européen 2030, parmi les personnes évaluées', ratio(period.atLeastBasicShare))}
       ${figure('Taux d’illectronisme', 'définition INSEE', ratio(period.illectronismRate))}
     </dl>
-    <section aria-labelledby="distance-title">
+    <section aria-labelledby="q1-title distance-title">
       <h3 id="distance-title">Distance au numérique, par semaine</h3>
       ${chart('distance-chart', 'Histogramme empilé de la distance au numérique par semaine. Les chiffres sont dans le tableau qui suit.')}
       ${weeklyTable('distance-caption', 'Distance au numérique : nombre de résultats par semaine', rows, distanceColumns)}
     </section>
-    <section aria-labelledby="dsi-title">
+    <section aria-labelledby="q1-title dsi-title">
       <h3 id="dsi-title">Compétences numériques (DSI Eurostat), par semaine</h3>
       ${chart('dsi-chart', 'Histogramme empilé des niveaux de compétences numériques par semaine. Les chiffres sont dans le tableau qui suit.')}
       ${weeklyTable('dsi-caption', 'Compétences numériques globales : nombre de résultats par semaine, part au moins de base et taux d’illectronisme', rows, dsiColumns)}
     </section>
-    <section aria-labelledby="details-title">
+    <section aria-labelledby="q1-title details-title">
       <h3 id="details-title">Détail sur toute la période</h3>
       ${periodTable('illectronism-caption', 'Illectronisme et freins (une personne peut en citer plusieurs)', period.total, [
         { label: 'Illectronisme (définition INSEE)', value: period.counts.illectronism as Cell },
@@ -233,6 +233,24 @@ function format1(stats: Stats, charts: Chart[]): string {
       ${periodTable('mode-caption', 'Mode de passation', period.total, rowsOf('mode'))}
     </section>
   </section>`;
+}
+
+/**
+ * Said next to the DSI of the 16-74 year-olds when some batches of the period withheld it (docs/PRIVACY.md): the figure
+ * leaves them out, and how many of their people it leaves out. Empty when none did.
+ */
+function withheld16to74(period: StatsRowV2): string {
+  const batches = period.withheld16to74Batches;
+  if (batches === 0) return '';
+  const lots = batches === 1 ? '1 lot ne les a pas transmises' : `${integer.format(batches)} lots ne les ont pas transmises`;
+  const people = period.aged16to74Withheld;
+  const leftOut =
+    people === null
+      ? 'Le nombre de personnes de 16 à 74 ans ainsi laissées de côté est masqué (moins de k, ou il se déduirait des autres chiffres).'
+      : `${integer.format(people)} ${people === 1 ? 'personne' : 'personnes'} de 16 à 74 ans, comptées dans les tranches d’âge, ne le sont donc pas dans ces chiffres.`;
+  return `<p class="note" id="v2-withheld-16to74">Les compétences des 16–74 ans ne portent que sur les lots qui les ont transmises : ${lots},
+      pour protéger de petits groupes. Un lot où trop peu de personnes sont hors de 16–74 ans (moins de 16 ans, 75 ans et plus, âge non dit)
+      les garde pour lui : les retrancher des compétences de tout le lot dirait celles de ces quelques personnes. ${leftOut}</p>`;
 }
 
 /**
@@ -259,6 +277,7 @@ function format2(stats: Stats, charts: Chart[]): string {
     chartOf('v2-dsi-chart', rows, 'dsiOverall', DSI_OVERALL_CATEGORIES_V2, LABELS_V2.dsiOverall, [...DSI_COLOURS, UNKNOWN_COLOUR]),
   );
   const property = (label: string, value: Cell): PeriodLine => ({ label, value });
+  const withheld = withheld16to74(period);
   return `<section aria-labelledby="q2-title" class="questionnaire">
     <h2 id="q2-title">Questionnaire 2</h2>
     <p class="note">Depuis la version 2 du questionnaire, « Je ne sais pas » est une donnée manquante : elle est comptée à part
@@ -266,26 +285,30 @@ function format2(stats: Stats, charts: Chart[]): string {
       questionnaire 1, dont les définitions étaient différentes.</p>
     <dl class="figures">
       ${figure('Résultats comptés', '', number(period.total))}
-      ${figure('Compétences numériques au moins de base chez les 16–74 ans', 'indicateur européen 2030, champ d’Eurostat, non-utilisateurs compris', ratio(period.atLeastBasic16to74Share))}
+      ${figure('Compétences numériques au moins de base chez les 16–74 ans', `indicateur européen 2030, champ d’Eurostat, non-utilisateurs compris${withheld ? ', hors lots retenus (voir ci-dessous)' : ''}`, ratio(period.atLeastBasic16to74Share))}
       ${figure('Taux d’illectronisme', 'définition INSEE, hors « je ne sais pas »', ratio(period.illectronismRate))}
       ${figure('Pas d’internet depuis plus d’un an', 'ou jamais, hors « je ne sais pas »', ratio(period.noUseIn12MonthsRate))}
     </dl>
-    <section aria-labelledby="v2-distance-title">
+    ${withheld}
+    <section aria-labelledby="q2-title v2-distance-title">
       <h3 id="v2-distance-title">Distance au numérique, par semaine</h3>
       ${chart('v2-distance-chart', 'Histogramme empilé de la distance au numérique par semaine, questionnaire 2. Les chiffres sont dans le tableau qui suit.')}
       ${weeklyTable('v2-distance-caption', 'Distance au numérique (questionnaire 2) : nombre de résultats par semaine', rows, distanceColumns)}
     </section>
-    <section aria-labelledby="v2-dsi-title">
+    <section aria-labelledby="q2-title v2-dsi-title">
       <h3 id="v2-dsi-title">Compétences numériques (DSI Eurostat), par semaine</h3>
       ${chart('v2-dsi-chart', 'Histogramme empilé des niveaux de compétences numériques par semaine, questionnaire 2. Les chiffres sont dans le tableau qui suit.')}
       ${weeklyTable('v2-dsi-caption', 'Compétences numériques globales (questionnaire 2) : nombre de résultats par semaine, part au moins de base parmi les personnes évaluées et taux d’illectronisme, hors « indéterminé »', rows, dsiColumns)}
     </section>
-    <section aria-labelledby="v2-details-title">
+    <section aria-labelledby="q2-title v2-details-title">
       <h3 id="v2-details-title">Détail sur toute la période</h3>
       ${periodTable('v2-dsi16to74-caption', 'Compétences numériques des 16–74 ans (champ d’Eurostat) : part parmi les 16–74 ans dont le niveau est connu, non-utilisateurs compris ; « Indéterminé » hors calcul', period.dsiKnown16to74, [
         ...linesOf(period, 'dsiOverall16to74', DSI_OVERALL_CATEGORIES_V2, LABELS_V2.dsiOverall, ['unknown']),
         { label: 'Au moins de base (indicateur européen 2030)', value: period.atLeastBasic16to74 },
         { label: 'Ensemble des 16–74 ans', value: period.aged16to74, inShare: false },
+        ...(period.withheld16to74Batches > 0
+          ? [{ label: 'Non comptés ici : 16–74 ans des lots qui ont retenu ce tableau (protection des petits groupes)', value: period.aged16to74Withheld, inShare: false }]
+          : []),
       ])}
       ${periodTable('v2-illectronism-caption', 'Illectronisme (définition INSEE) : part parmi les personnes dont la situation est connue ; « Indéterminé » hors calcul', period.illectronismKnown, linesOf(period, 'illectronism', ILLECTRONISM_ANSWERS, LABELS_V2.illectronism, ['unknown']))}
       ${periodTable('v2-last-use-caption', 'Dernière utilisation d’internet : part parmi les personnes qui l’ont dit ; « Ne sait pas » hors calcul', period.lastUseKnown, [
@@ -302,13 +325,15 @@ function format2(stats: Stats, charts: Chart[]): string {
         property('Aide « à faire pour » plutôt qu’une formation (Aidants Connect, France Services)', period.counts.delegation as Cell),
       ])}
       ${periodTable('v2-autonomy-caption', 'Démarches administratives en ligne, dit par la personne (« N’en a jamais eu besoin » et « Ne sait pas » à part)', period.total, linesOf(period, 'autonomy', PROCEDURES_STATUSES, LABELS_V2.autonomy))}
-      ${periodTable('v2-services-caption', 'Besoins, par service du standard national (une personne peut en avoir plusieurs)', period.total, linesOf(period, 'services', SERVICE_COUNT_KEYS, LABELS_V2.services))}
+      ${periodTable('v2-services-caption', 'Besoins, par service du standard national (une personne peut en avoir plusieurs)', period.total, linesOf(period, 'services', SERVICE_COUNT_KEYS, LABELS_V2.services).map((line) =>
+        line.label === LABELS_V2.services.parenting ? { ...line, label: `${line.label} (aucune question n’y conduit)` } : line,
+      ))}
       ${periodTable('v2-organisms-caption', 'Organismes pour lesquels la personne a besoin d’aide (une personne peut en citer plusieurs)', period.total, linesOf(period, 'organisms', ORGANISMS, LABELS_V2.organisms))}
-      ${periodTable('v2-device-caption', 'Équipement', period.total, linesOf(period, 'deviceProfile', DEVICE_PROFILES, LABELS_V2.deviceProfile))}
-      ${areaTable('v2-areas-caption', 'Compétences par domaine (DSI), toute la période : nombre de résultats', period, DSI_AREA_LEVELS_V2, LABELS_V2.dsiAreaLevel)}
-      ${periodTable('v2-age-caption', 'Tranche d’âge', period.total, Object.entries(LABELS.ageBand).map(([key, label]) => ({ label, value: counts(period, 'ageBand')[key] ?? null })))}
-      ${periodTable('v2-language-caption', 'Langue de passation', period.total, Object.entries(LABELS.language).map(([key, label]) => ({ label, value: counts(period, 'language')[key] ?? null })))}
-      ${periodTable('v2-mode-caption', 'Mode de passation', period.total, Object.entries(LABELS.mode).map(([key, label]) => ({ label, value: counts(period, 'mode')[key] ?? null })))}
+      ${periodTable('v2-device-caption', 'Équipement pour aller sur internet', period.total, linesOf(period, 'deviceProfile', DEVICE_PROFILES, LABELS_V2.deviceProfile))}
+      ${areaTable('v2-areas-caption', 'Compétences par domaine (DSI), questionnaire 2, toute la période : nombre de résultats', period, DSI_AREA_LEVELS_V2, LABELS_V2.dsiAreaLevel)}
+      ${periodTable('v2-age-caption', 'Tranche d’âge (questionnaire 2)', period.total, Object.entries(LABELS.ageBand).map(([key, label]) => ({ label, value: counts(period, 'ageBand')[key] ?? null })))}
+      ${periodTable('v2-language-caption', 'Langue de passation (questionnaire 2)', period.total, Object.entries(LABELS.language).map(([key, label]) => ({ label, value: counts(period, 'language')[key] ?? null })))}
+      ${periodTable('v2-mode-caption', 'Mode de passation (questionnaire 2)', period.total, Object.entries(LABELS.mode).map(([key, label]) => ({ label, value: counts(period, 'mode')[key] ?? null })))}
     </section>
   </section>`;
 }

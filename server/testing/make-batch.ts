@@ -8,6 +8,7 @@ import {
   SESSION_MODES,
   countResults,
   countResultsV2,
+  type AggregateBatch,
   type AggregateBatchV1,
   type AggregateBatchV2,
   type Territory,
@@ -18,6 +19,8 @@ import { DISTANCE_LEVELS, toFinishedResult, type FinishedResult } from '../../sr
 import { AUTONOMY_LEVELS, BARRIERS, scoreProfile } from '../../src/domain/score-profile';
 import { startSession } from '../../src/domain/session';
 import { randomChoice, respond, seededRandom } from '../../src/domain/testing/respondent';
+import { LAYOUTS, flattenCounts, groupOf, wholeOf, withheldGroupOf, withholdableGroupsOf, type BatchFormat } from '../count-groups';
+import type { WeekSums } from '../open-batch-store';
 
 /** Test builder: a UUID (version 4 layout) drawn from a seeded PRNG, so runs are repeatable. */
 export function seededUuid(random: () => number): string {
@@ -57,6 +60,11 @@ export interface MakeBatchOptions {
   readonly territory?: Territory;
   readonly weeks?: { readonly from: string; readonly to: string };
   readonly id?: string;
+  /**
+   * Format 2: the k of the device that counts them (countResultsV2), 5 by default. 1 stands for an app from before the
+   * DSI of the 16-74 year-olds could be withheld: it always sends it.
+   */
+  readonly k?: number;
 }
 
 /** Test builder: a valid batch counting its results (by default `size` random ones) with the device's own countResults. */
@@ -99,9 +107,10 @@ function poolOfResultsV2(): readonly FinishedResult[] {
 
 /**
  * Test builder: a valid batch of format 2 counting its results with the device's own countResultsV2 — by default `size`
- * results of real respondents of questionnaire 2 (picked from a fixed pool with `random`).
+ * results of real respondents of questionnaire 2 (picked from a fixed pool with `random`). Its DSI of the 16-74
+ * year-olds is null when 1 to k − 1 of them are outside 16-74, as on a device.
  */
-export function makeBatchV2({ random, results, size = 8, territory, weeks, id }: MakeBatchOptions): AggregateBatchV2 {
+export function makeBatchV2({ random, results, size = 8, territory, weeks, id, k = 5 }: MakeBatchOptions): AggregateBatchV2 {
   const respondents = poolOfResultsV2();
   results ??= Array.from({ length: size }, () => respondents[Math.floor(random() * respondents.length)]!);
   return {
@@ -112,6 +121,21 @@ export function makeBatchV2({ random, results, size = 8, territory, weeks, id }:
     questionnaireVersion: '2',
     appVersion: '0.2.0',
     total: results.length,
-    counts: countResultsV2(results),
+    counts: countResultsV2(results, { k }),
   };
+}
+
+/** The sums of some batches as the store gives them (open-batch-store.ts): a withheld group counts 0, and apart. */
+export function sumBatches(format: BatchFormat, batches: readonly AggregateBatch[], week = '2026-W47'): WeekSums {
+  const counts = new Array<number>(LAYOUTS[format].names.length).fill(0);
+  for (const batch of batches) flattenCounts(batch).forEach((count, index) => (counts[index]! += count ?? 0));
+  const withheld = withholdableGroupsOf(format).map((group) => {
+    const whole = wholeOf(format, group);
+    const sent = batches.filter((batch) => withheldGroupOf(batch.counts, group) !== null);
+    return {
+      batches: batches.length - sent.length,
+      wholeWhereSent: whole.keys.map((key) => sent.reduce((sum, batch) => sum + groupOf(batch.counts, whole)[key]!, 0)),
+    };
+  });
+  return { week, batches: batches.length, total: batches.reduce((sum, batch) => sum + batch.total, 0), counts, withheld };
 }
