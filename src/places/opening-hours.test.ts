@@ -56,3 +56,20 @@ describe('opening hours', () => {
     expect(daysAhead(MONDAY_10H, new Date('2026-12-03T09:00:00+01:00'))).toBe(3);
   });
 });
+
+describe('a week of opening hours, for the printed page', () => {
+  it('gives the 7 days from a given day with their intervals, closed days empty, public holidays closed', () => {
+    // Monday 21 December 2026: Friday 25 is Christmas Day
+    const week = hours.week('Mo-Fr 09:00-12:00,14:00-17:00; PH off', new Date(2026, 11, 21, 10, 0));
+    expect(week).toHaveLength(7);
+    expect(week![0]!.intervals.map(([a, b]) => [a.getHours(), b.getHours()])).toEqual([[9, 12], [14, 17]]);
+    expect(week![4]!.intervals).toEqual([]);
+    expect(week![5]!.intervals).toEqual([]);
+    expect(week![0]!.day.getDate()).toBe(21);
+  });
+
+  it('is null for hours that are missing or cannot be read', () => {
+    expect(hours.week(null, new Date(2026, 11, 21))).toBeNull();
+    expect(hours.week('quand on peut', new Date(2026, 11, 21))).toBeNull();
+  });
+});

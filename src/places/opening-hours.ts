@@ -17,8 +17,16 @@ export const FRENCH_LOCATION = { lat: 46.6, lon: 2.4, address: { country_code: '
 /** How far ahead to look for the next opening (a bus that comes every other week). */
 const LOOK_AHEAD_DAYS = 15;
 
+/** One day of a week of opening hours: its opening intervals (none when closed). */
+export interface HoursDay {
+  readonly day: Date;
+  readonly intervals: ReadonlyArray<readonly [Date, Date]>;
+}
+
 export interface HoursEvaluator {
   status(raw: string | null, now: Date): HoursStatus;
+  /** The 7 days from `from`'s day on, with their opening intervals; null when the hours are unknown or unreadable. */
+  week(raw: string | null, from: Date): HoursDay[] | null;
 }
 
 /**
@@ -48,6 +56,21 @@ export function createHoursEvaluator(OpeningHoursClass: typeof OpeningHours): Ho
         return { kind: 'closed', opens: next, comment };
       } catch {
         return { kind: 'unknown' };
+      }
+    },
+    week(raw, from) {
+      const hours = raw?.trim() ? parse(raw.trim()) : null;
+      if (!hours) return null;
+      const start = new Date(from.getFullYear(), from.getMonth(), from.getDate());
+      try {
+        return Array.from({ length: 7 }, (_, index) => {
+          const day = new Date(start.getFullYear(), start.getMonth(), start.getDate() + index);
+          const next = new Date(start.getFullYear(), start.getMonth(), start.getDate() + index + 1);
+          const intervals = hours.getOpenIntervals(day, next).map(([open, close]) => [open, close] as const);
+          return { day, intervals };
+        });
+      } catch {
+        return null;
       }
     },
   };

@@ -229,10 +229,19 @@ test.describe('take-away', () => {
   });
 
   test('the printed page holds the result, the next steps and the places block, without buttons', async ({ page }) => {
+    // Monday 30 November 2026, 10:00 in Paris
+    await page.clock.setFixedTime(new Date('2026-11-30T10:00:00+01:00'));
     await openKiosk(page);
     await welcomeStart(page).click();
     await completeJourney(page);
+    await page.getByLabel(fr('result.places.locationLabel')).fill('25000');
+    await page.getByRole('button', { name: fr('result.places.search') }).click();
+    await expect(page.locator('.places .place').first()).toBeVisible();
     await page.emulateMedia({ media: 'print' });
+    // on paper: the date printed, the week's hours written out, never "open now"
+    await expect(page.getByText('Imprimé le 30 novembre 2026.')).toBeVisible();
+    await expect(page.locator('.place-hours').first()).toBeHidden();
+    await expect(page.locator('.place-week').first()).toHaveText('mardi 10:00–18:00 ; mercredi 10:00–18:00 ; jeudi 10:00–18:00 ; vendredi 10:00–18:00 ; samedi 10:00–18:00');
     await expect(page.locator('.level-name')).toBeVisible();
     await expect(page.locator('.next-steps')).toBeVisible();
     await expect(page.getByRole('heading', { name: fr('result.placesTitle') })).toBeVisible();

@@ -117,6 +117,13 @@ test('five real people reach the result a mediator would call right, and their b
     await expect(page.locator('#level-name'), person.who).toHaveText(person.lowerBound ? t('result.atLeast').replace('{{level}}', level) : level);
     await expect(page.locator('.level-text'), person.who).toHaveText(t(person.levelText));
     await expect(page.locator('.next-steps li'), person.who).toHaveText(person.steps.map((step) => t(`result.nextSteps.${step}`)));
+    // places near Besançon, then the printed page: one A4 page for every kind of result, the week's hours written out
+    await page.getByLabel(t('result.places.locationLabel')).fill('25000');
+    await page.getByRole('button', { name: t('result.places.search') }).click();
+    await expect(page.locator('.places .place').first()).toBeVisible();
+    await expect(page.locator('.place-week').first()).toBeAttached();
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length, `${person.who}: printed pages`).toBe(1);
     await page.getByRole('button', { name: t('session.finish') }).click();
     await expect(page.getByRole('button', { name: t('welcome.start'), exact: true }).or(welcomeStart(page))).toBeVisible();
   }

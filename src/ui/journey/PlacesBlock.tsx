@@ -111,6 +111,7 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed, k
     [language],
   );
   const day = useMemo(() => new Intl.DateTimeFormat(language, { dateStyle: 'long' }), [language]);
+  const weekday = useMemo(() => new Intl.DateTimeFormat(language, { weekday: 'long' }), [language]);
   const kilometres = useMemo(() => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }), [language]);
   // Honest distances: the places within a reasonable distance, the others apart (docs/PLACES.md).
   const split = useMemo(() => splitByDistance(suggestions), [suggestions]);
@@ -134,6 +135,17 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed, k
             : t('result.places.closedOpens', { when: when.format(status.opens) });
     }
     return status.comment ? `${main} (${status.comment})` : main;
+  };
+
+  // On paper, "open now" means nothing: the week's hours, from Monday, written out.
+  const weekText = (hoursOf: HoursEvaluator, raw: string | null): string => {
+    const monday = new Date(moment.getFullYear(), moment.getMonth(), moment.getDate() - ((moment.getDay() + 6) % 7));
+    const week = hoursOf.week(raw, monday);
+    if (!week) return t('result.places.unknownHours');
+    const days = week
+      .filter(({ intervals }) => intervals.length > 0)
+      .map(({ day: date, intervals }) => `${weekday.format(date)} ${intervals.map(([open, close]) => `${time.format(open)}–${time.format(close)}`).join(', ')}`);
+    return days.length > 0 ? days.join(' ; ') : t('result.places.closedThisWeek');
   };
 
   useEffect(() => {
@@ -287,8 +299,14 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed, k
               {[split.near, split.far].map((group, index) =>
                 group.length === 0 ? null : (
                   <Fragment key={index}>
-                    {index === 1 && split.near.length > 0 ? <p class="places-further">{t('result.places.further', { km: REASONABLE_DISTANCE_KM })}</p> : null}
-                    <ol class="places" start={index === 1 ? split.near.length + 1 : undefined}>
+                    {index === 1 && split.near.length > 0 ? (
+                      <p class="places-further no-print">{t('result.places.further', { km: REASONABLE_DISTANCE_KM })}</p>
+                    ) : null}
+                    {/* On paper, the far places only when none is near: one page, and the answer first. */}
+                    <ol
+                      class={index === 1 && split.near.length > 0 ? 'places no-print' : 'places'}
+                      start={index === 1 ? split.near.length + 1 : undefined}
+                    >
                       {group.map(({ place, distanceKm }) => (
                         <PlaceItem
                           key={place.id}
@@ -296,6 +314,7 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed, k
                           kiosk={kiosk}
                           distance={distanceKm !== null && !origin.approximate ? distanceText(distanceKm) : null}
                           hours={hours ? hoursText(hours.status(place.openingHours, moment)) : null}
+                          week={hours ? weekText(hours, place.openingHours) : null}
                         />
                       ))}
                     </ol>
@@ -320,7 +339,8 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed, k
 }
 
 /** One suggested place: name and address in French, distance, hours, and the ways to get in touch. */
-function PlaceItem({ place, distance, hours, kiosk }: { place: Place; distance: string | null; hours: string | null; kiosk: boolean }) {
+function PlaceItem(props: { place: Place; distance: string | null; hours: string | null; week: string | null; kiosk: boolean }) {
+  const { place, distance, hours, week, kiosk } = props;
   const { t } = useI18n();
   const [showBooking, setShowBooking] = useState(false);
   // Checked again here: a dataset stored by an older version may hold a link the importer now refuses.
@@ -337,9 +357,10 @@ function PlaceItem({ place, distance, hours, kiosk }: { place: Place; distance: 
       </p>
       {distance !== null ? <p>{distance}</p> : null}
       {place.itinerant ? <p>{t('result.places.itinerant')}</p> : null}
-      <p class="place-hours" aria-busy={hours === null ? 'true' : undefined}>
+      <p class="place-hours no-print" aria-busy={hours === null ? 'true' : undefined}>
         {hours}
       </p>
+      {week !== null ? <p class="place-week print-only">{week}</p> : null}
       {isFree(place) ? <p class="place-free">{t('result.places.free')}</p> : null}
       {place.phone ? (
         <p>

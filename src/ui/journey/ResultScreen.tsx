@@ -36,7 +36,7 @@ export interface ResultScreenProps {
 /** The result in plain words: the level, strengths first, two or three next steps, places, and something to take away. */
 export function ResultScreen(props: ResultScreenProps) {
   const { profile, answers, onEdit, onFinish } = props;
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [showQr, setShowQr] = useState(false);
   const { strengths, nextSteps } = summarizeResult(profile, answers);
@@ -51,6 +51,7 @@ export function ResultScreen(props: ResultScreenProps) {
       <h1 ref={heading} tabIndex={-1}>
         {t('result.title')}
       </h1>
+      <p class="print-only">{t('result.printedOn', { date: new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(props.now()) })}</p>
       <section class={`level level-${level}`} aria-labelledby="level-name">
         <Icon icon={LEVEL_ICONS[level]} size={72} />
         <p id="level-name" class="level-name">
