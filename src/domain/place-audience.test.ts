@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPlaces } from '../places/import-places';
-import type { Place } from './place';
+import { isDatasetStale, type Place, type PlaceDatasetMeta } from './place';
 import { addressesSeeker, audienceFit, placeAudience, reservedByName, type PlaceSeeker } from './place-audience';
 import { rankPlaces } from './place-ranking';
 
@@ -129,5 +129,25 @@ describe('fit for a person', () => {
       limit: 10,
     }).map((s) => s.place.name);
     expect(names.some((name) => /mission locale/i.test(name))).toBe(true);
+  });
+});
+
+describe('data freshness', () => {
+  const meta = (updatedAt: string | null, extra: Partial<PlaceDatasetMeta> = {}): PlaceDatasetMeta => ({
+    source: 'BFC', fictional: false, importedAt: '2026-11-01T10:00:00.000Z', updatedAt, count: 697, licence: 'ODbL', ...extra,
+  });
+  const now = new Date('2026-12-02T10:00:00Z');
+
+  it('flags a dataset whose freshest place is more than 12 months old, not a recent one nor the demo', () => {
+    // the real BFC file: its freshest place dates from 2022
+    const bfc = real('data/bfc-ternum/bfc-ternum-dataset.csv');
+    const freshest = bfc.map((p) => p.updatedAt).filter((d): d is string => Boolean(d)).sort().at(-1)!;
+    expect(freshest.slice(0, 4)).toBe('2022');
+    expect(isDatasetStale(meta(freshest), now)).toBe(true);
+    expect(isDatasetStale(meta('2026-03-10'), now)).toBe(false);
+    expect(isDatasetStale(meta('2025-12-01'), now)).toBe(true);
+    expect(isDatasetStale(meta('2020-01-01', { fictional: true }), now)).toBe(false);
+    // no date in any place: the import date decides
+    expect(isDatasetStale(meta(null, { importedAt: '2025-06-01T00:00:00.000Z' }), now)).toBe(true);
   });
 });

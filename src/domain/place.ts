@@ -76,3 +76,19 @@ export interface PlaceDatasetMeta {
   readonly etag?: string;
   readonly lastModified?: string;
 }
+
+/** A places dataset older than this is flagged to the mediator (docs/PLACES.md, "Data freshness"). */
+export const STALE_AFTER_MONTHS = 12;
+
+/**
+ * True when a real dataset's freshest place was updated more than 12 months before `now` (or, when no place gives a
+ * date, when it was imported that long ago). The fictional demo set is never "stale": it says it is fictional.
+ */
+export function isDatasetStale(meta: PlaceDatasetMeta, now: Date): boolean {
+  if (meta.fictional) return false;
+  const since = Date.parse(meta.updatedAt ?? meta.importedAt);
+  if (Number.isNaN(since)) return false;
+  const limit = new Date(now);
+  limit.setUTCMonth(limit.getUTCMonth() - STALE_AFTER_MONTHS);
+  return since < limit.getTime();
+}

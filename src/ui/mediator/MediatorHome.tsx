@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { PlaceDatasetMeta } from '../../domain/place';
+import { isDatasetStale, type PlaceDatasetMeta } from '../../domain/place';
 import { readPlacesMeta } from '../../storage/places';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useI18n } from '../hooks/use-i18n';
 import type { MediatorServices } from './mediator-services';
+import { staleText } from './stale-places';
 
 export type MediatorView = 'home' | 'history' | 'settings';
 
@@ -16,7 +17,7 @@ export interface MediatorHomeProps {
 
 /** The mediator space's first screen: a guided session, the history, the settings; and how to leave. */
 export function MediatorHome({ services, onStartGuided, onNavigate, onClose }: MediatorHomeProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [results, setResults] = useState<number | null>(null);
   const [places, setPlaces] = useState<PlaceDatasetMeta | null | undefined>(undefined);
@@ -53,6 +54,7 @@ export function MediatorHome({ services, onStartGuided, onNavigate, onClose }: M
               {t(places.fictional ? 'mediator.home.placesDemo' : 'mediator.home.places', { count: places.count })}
             </p>
           ) : null}
+          {places && isDatasetStale(places, services.now()) ? <p class="settings-warning">{staleText(places, t, language)}</p> : null}
         </li>
       </ul>
       <p class="gentle">{t('mediator.home.autoClose')}</p>

@@ -9,7 +9,8 @@ import {
   type ImportProgress,
   type PlacesImportDeps,
 } from '../../app/places-import';
-import type { PlaceDatasetMeta } from '../../domain/place';
+import { isDatasetStale, type PlaceDatasetMeta } from '../../domain/place';
+import { staleText } from './stale-places';
 import { MAX_FILE_BYTES } from '../../places/import-places';
 import { runImportInWorker } from '../../places/run-import-worker';
 import { readPlacesMeta } from '../../storage/places';
@@ -163,6 +164,7 @@ export function PlacesDatasetSection({ services, sourceUrl }: PlacesDatasetSecti
             </div>
           </dl>
           {meta.fictional ? <p class="settings-warning">{t('mediator.settings.places.fictional')}</p> : null}
+          {isDatasetStale(meta, services.now()) ? <p class="settings-warning">{staleText(meta, t, language)}</p> : null}
         </>
       )}
 
