@@ -57,6 +57,8 @@ export interface DeviceSettings {
   readonly territoryLevel: TerritoryLevel;
   /** The fewest results an anonymous batch may count (never below MIN_K). */
   readonly k: number;
+  /** How far a help place is still a reasonable answer here, in km (5–200; more in rural areas): docs/PLACES.md. */
+  readonly reasonableDistanceKm: number;
 }
 
 /**
@@ -76,4 +78,5 @@ export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = {
   placesSourceUrl: null,
   territoryLevel: 'commune',
   k: DEFAULT_K,
+  reasonableDistanceKm: 30,
 };

@@ -17,6 +17,7 @@ function draft(extra: Partial<DeviceSettingsDraft> = {}): DeviceSettingsDraft {
     placesSourceUrl: '',
     territoryLevel: 'departement',
     k: '5',
+    reasonableDistanceKm: '45',
     ...extra,
   };
 }
@@ -45,6 +46,7 @@ describe('validateSettings: a valid form', () => {
       placesSourceUrl: null,
       territoryLevel: 'departement',
       k: 5,
+      reasonableDistanceKm: 45,
     };
     expect(result).toEqual({ ok: true, settings: expected });
   });
@@ -225,5 +227,15 @@ describe('validateSettings: places source', () => {
     const result = validateSettings(draft({ placesSourceUrl: 'https://data.example.fr/lieux.json' }));
     expect(result.ok && result.settings.placesSourceUrl).toBe('https://data.example.fr/lieux.json');
     expect(errorOn(draft({ placesSourceUrl: 'http://localhost:3000/lieux.json' }), 'placesSourceUrl')).toBe('insecureUrl');
+  });
+});
+
+describe('validateSettings: the reasonable distance to a help place', () => {
+  it('takes 5 to 200 km, whole numbers, and says why otherwise', () => {
+    expect(validateSettings(draft({ reasonableDistanceKm: '80' }))).toMatchObject({ ok: true, settings: { reasonableDistanceKm: 80 } });
+    expect(errorOn(draft({ reasonableDistanceKm: '3' }), 'reasonableDistanceKm')).toBe('outOfRange');
+    expect(errorOn(draft({ reasonableDistanceKm: '500' }), 'reasonableDistanceKm')).toBe('outOfRange');
+    expect(errorOn(draft({ reasonableDistanceKm: '12,5' }), 'reasonableDistanceKm')).toBe('notAnInteger');
+    expect(errorOn(draft({ reasonableDistanceKm: 'loin' }), 'reasonableDistanceKm')).toBe('notANumber');
   });
 });

@@ -16,6 +16,9 @@ import { validateRetentionDays } from './retention';
 
 export const MIN_INACTIVITY_SECONDS = 30;
 export const MAX_INACTIVITY_SECONDS = 600;
+/** The reasonable distance to a help place, in km: from a town (5) to a rural département (200). */
+export const MIN_REASONABLE_DISTANCE_KM = 5;
+export const MAX_REASONABLE_DISTANCE_KM = 200;
 export const MAX_LOCATION_LABEL_LENGTH = 100;
 const MIN_LATITUDE = -90;
 const MAX_LATITUDE = 90;
@@ -45,6 +48,7 @@ export interface DeviceSettingsDraft {
   readonly placesSourceUrl: string;
   readonly territoryLevel: string;
   readonly k: NumberInput;
+  readonly reasonableDistanceKm: NumberInput;
 }
 
 /** A form field, named by its path in DeviceSettings. */
@@ -62,7 +66,8 @@ export type SettingsField =
   | 'sync.token'
   | 'placesSourceUrl'
   | 'territoryLevel'
-  | 'k';
+  | 'k'
+  | 'reasonableDistanceKm';
 
 /**
  * Why a field is refused (the UI says it for that field):
@@ -285,6 +290,10 @@ export function validateSettings(draft: DeviceSettingsDraft): SettingsValidation
     placesSourceUrl: onField('placesSourceUrl', checkUrl(draft.placesSourceUrl, { localHttp: false })),
     territoryLevel: onField('territoryLevel', choice(draft.territoryLevel, TERRITORY_LEVELS)),
     k: onField('k', within(parseInteger(draft.k), MIN_K, Number.POSITIVE_INFINITY)),
+    reasonableDistanceKm: onField(
+      'reasonableDistanceKm',
+      within(parseInteger(draft.reasonableDistanceKm), MIN_REASONABLE_DISTANCE_KM, MAX_REASONABLE_DISTANCE_KM),
+    ),
   });
   if (!checked.ok) return { ok: false, errors: checked.errors };
   const { languages, ...rest } = checked.value;
@@ -314,5 +323,6 @@ export function draftFromSettings(settings: DeviceSettings): DeviceSettingsDraft
     placesSourceUrl: settings.placesSourceUrl ?? '',
     territoryLevel: settings.territoryLevel,
     k: String(settings.k),
+    reasonableDistanceKm: String(settings.reasonableDistanceKm),
   };
 }

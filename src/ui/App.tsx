@@ -320,6 +320,7 @@ export function App({ services, resumed }: AppProps) {
         deviceOrigin={settings.location}
         now={services.now}
         kiosk={settings.mode === 'publicKiosk'}
+        reasonableKm={settings.reasonableDistanceKm}
       />
     );
   } else if (session) {

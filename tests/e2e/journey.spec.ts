@@ -331,3 +331,30 @@ test('a double tap on "Suivant" answers one question, not two', async ({ page })
   await expect(questionLegend(page)).toHaveText(fr('questions.screenDifficulty.title'));
   await expect(page.locator('.progress')).toContainText('Question 2');
 });
+
+test('a rural device sets a longer reasonable distance: places up to it are an answer, further ones stay apart', async ({ page }) => {
+  await openKiosk(page);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('repere');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('settings', 'readwrite');
+          tx.objectStore('settings').put({ key: 'device', value: { reasonableDistanceKm: 100 } });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await welcomeStart(page).click();
+  await completeJourney(page);
+  await page.getByLabel(fr('result.places.locationLabel')).fill('25000');
+  await page.getByRole('button', { name: fr('result.places.search') }).click();
+  const lists = page.locator('ol.places');
+  await expect(lists).toHaveCount(2);
+  // Belfort (77 km) is within 100 km: listed with Besançon; Auxerre (194 km) further, apart
+  await expect(lists.nth(0)).toContainText('Belfort');
+  await expect(page.locator('.places-further')).toHaveText(fr('result.places.further').replace('{{km}}', '100'));
+  await expect(lists.nth(1)).toContainText('Auxerre');
+});

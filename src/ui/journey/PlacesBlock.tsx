@@ -38,6 +38,8 @@ export interface PlacesBlockProps {
    * booking link is shown as a QR code to scan, the phone number as text to copy.
    */
   readonly kiosk?: boolean;
+  /** The device's reasonable distance to a help place, in km (a setting; 30 by default). */
+  readonly reasonableKm?: number;
 }
 
 /** Wraps a left-to-right value (a phone number, a French place) so an Arabic sentence does not reorder its parts. */
@@ -54,7 +56,8 @@ type Notice = { key: string; values?: Record<string, string> } | null;
  * types, or this device's position when the person allows it (all kept in this screen only). Filters narrow the list;
  * opening hours say "open until", "opens today at…" or "not given", never a guess.
  */
-export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed, kiosk = false }: PlacesBlockProps) {
+export function PlacesBlock(props: PlacesBlockProps) {
+  const { needs, loadDataset, deviceOrigin, now, onListed, kiosk = false, reasonableKm = REASONABLE_DISTANCE_KM } = props;
   const { t, language } = useI18n();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [origin, setOrigin] = useState<Origin | null>(deviceOrigin);
@@ -101,9 +104,10 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed, k
       needs,
       origin,
       filters,
+      reasonableKm,
       openness: hours ? (p) => opennessOf(hours.status(p.openingHours, moment), moment) : undefined,
     });
-  }, [loaded, origin, needs, moment, filters]);
+  }, [loaded, origin, needs, moment, filters, reasonableKm]);
 
   const time = useMemo(() => new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }), [language]);
   const when = useMemo(
@@ -114,7 +118,7 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed, k
   const weekday = useMemo(() => new Intl.DateTimeFormat(language, { weekday: 'long' }), [language]);
   const kilometres = useMemo(() => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }), [language]);
   // Honest distances: the places within a reasonable distance, the others apart (docs/PLACES.md).
-  const split = useMemo(() => splitByDistance(suggestions), [suggestions]);
+  const split = useMemo(() => splitByDistance(suggestions, reasonableKm), [suggestions, reasonableKm]);
   const missingSupport = useMemo(() => supportNotOffered(needs, split.near), [needs, split]);
   const distanceText = (km: number) => (km < NEARBY_KM ? t('result.places.nearby') : t('result.places.distance', { km: kilometres.format(km) }));
 
@@ -300,7 +304,7 @@ export function PlacesBlock({ needs, loadDataset, deviceOrigin, now, onListed, k
                 group.length === 0 ? null : (
                   <Fragment key={index}>
                     {index === 1 && split.near.length > 0 ? (
-                      <p class="places-further no-print">{t('result.places.further', { km: REASONABLE_DISTANCE_KM })}</p>
+                      <p class="places-further no-print">{t('result.places.further', { km: reasonableKm })}</p>
                     ) : null}
                     {/* On paper, the far places only when none is near: one page, and the answer first. */}
                     <ol

@@ -31,6 +31,8 @@ export interface ResultScreenProps {
   readonly now: () => Date;
   /** A public kiosk (device mode "borne"): booking links as QR codes, phone numbers as text. */
   readonly kiosk?: boolean;
+  /** The device's reasonable distance to a help place, in km. */
+  readonly reasonableKm?: number;
 }
 
 /** The result in plain words: the level, strengths first, two or three next steps, places, and something to take away. */
@@ -85,6 +87,7 @@ export function ResultScreen(props: ResultScreenProps) {
           now={props.now}
           onListed={onListed}
           kiosk={props.kiosk ?? false}
+          reasonableKm={props.reasonableKm}
         />
       </section>
       <section class="result-block take-away no-print" aria-labelledby="take-away-title">

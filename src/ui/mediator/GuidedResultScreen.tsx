@@ -62,7 +62,14 @@ export function GuidedResultScreen({ services, profile, resultId, loadDataset, d
       </section>
       <section class="result-block" aria-labelledby="guided-places-title">
         <h2 id="guided-places-title">{t('result.placesTitle')}</h2>
-        <PlacesBlock needs={placeNeeds} loadDataset={loadDataset} deviceOrigin={deviceOrigin} now={services.now} onListed={ignoreListed} />
+        <PlacesBlock
+          needs={placeNeeds}
+          loadDataset={loadDataset}
+          deviceOrigin={deviceOrigin}
+          now={services.now}
+          onListed={ignoreListed}
+          reasonableKm={services.settings.reasonableDistanceKm}
+        />
       </section>
       <section class="result-block" aria-labelledby="guided-observation-title">
         <h2 id="guided-observation-title">{t('mediator.observation.title')}</h2>

@@ -3,7 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { communesLoader } from '../../app/communes';
 import type { Place } from '../../domain/place';
 import { findCommunes, normalizeName, originForCommune, type Commune } from '../../domain/place-search';
-import { MAX_LOCATION_LABEL_LENGTH } from '../../domain/settings-validation';
+import { MAX_LOCATION_LABEL_LENGTH, MAX_REASONABLE_DISTANCE_KM, MIN_REASONABLE_DISTANCE_KM } from '../../domain/settings-validation';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../hooks/use-i18n';
 import { devicePosition, type PositionFailure } from '../services/device-position';
@@ -40,7 +40,7 @@ export function LocationField({ draft, errors, onChange, services }: LocationFie
   const queryInput = useRef<HTMLInputElement>(null);
   const canLocate = typeof navigator !== 'undefined' && 'geolocation' in navigator;
 
-  const message = (field: 'location.lat' | 'location.lon' | 'location.label' | 'inseeCode') => {
+  const message = (field: 'location.lat' | 'location.lon' | 'location.label' | 'inseeCode' | 'reasonableDistanceKm') => {
     const code = errors[field];
     return code ? errorMessage(t, field, code) : null;
   };
@@ -251,6 +251,19 @@ export function LocationField({ draft, errors, onChange, services }: LocationFie
         autoCapitalize="characters"
         value={draft.inseeCode}
         onValue={(value) => onChange((d) => ({ ...d, inseeCode: String(value) }))}
+      />
+      <SettingsTextField
+        id="settings-reasonable-distance"
+        label={t('mediator.settings.location.reasonableDistance')}
+        hint={t('mediator.settings.location.reasonableDistanceHint', { min: MIN_REASONABLE_DISTANCE_KM, max: MAX_REASONABLE_DISTANCE_KM })}
+        error={message('reasonableDistanceKm')}
+        type="number"
+        inputMode="numeric"
+        size="short"
+        min={MIN_REASONABLE_DISTANCE_KM}
+        max={MAX_REASONABLE_DISTANCE_KM}
+        value={draft.reasonableDistanceKm}
+        onValue={(reasonableDistanceKm) => onChange((d) => ({ ...d, reasonableDistanceKm }))}
       />
     </section>
   );

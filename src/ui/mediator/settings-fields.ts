@@ -3,7 +3,9 @@ import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../../domain/retention';
 import {
   MAX_INACTIVITY_SECONDS,
   MAX_LOCATION_LABEL_LENGTH,
+  MAX_REASONABLE_DISTANCE_KM,
   MIN_INACTIVITY_SECONDS,
+  MIN_REASONABLE_DISTANCE_KM,
   type DeviceSettingsDraft,
   type SettingsErrorCode,
   type SettingsErrors,
@@ -58,6 +60,7 @@ const BOUNDS: Partial<Record<SettingsField, { readonly min: number; readonly max
   inactivitySeconds: { min: MIN_INACTIVITY_SECONDS, max: MAX_INACTIVITY_SECONDS },
   retentionDays: { min: MIN_RETENTION_DAYS, max: MAX_RETENTION_DAYS },
   k: { min: MIN_K },
+  reasonableDistanceKm: { min: MIN_REASONABLE_DISTANCE_KM, max: MAX_REASONABLE_DISTANCE_KM },
 };
 
 /**
