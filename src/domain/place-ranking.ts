@@ -2,6 +2,27 @@ import { EARTH_RADIUS_KM, haversineKm, type LatLon } from './geo';
 import { booksOnline, isFree, type Place } from './place';
 import { addressesSeeker, audienceFit, placeAudience, programmeFits, type PlaceSeeker } from './place-audience';
 
+/**
+ * Per places array, computed once per dataset (the ranking runs on every search): which places a programme puts first
+ * for each preference. Who a place is for is read for the few candidates that make the cut (memoised per place).
+ */
+const PREFERRED = new WeakMap<readonly Place[], { readonly delegation: Uint8Array; readonly learning: Uint8Array }>();
+function preferredIn(places: readonly Place[]) {
+  let index = PREFERRED.get(places);
+  if (!index) {
+    const delegation = new Uint8Array(places.length);
+    const learning = new Uint8Array(places.length);
+    places.forEach((place, i) => {
+      const audience = placeAudience(place);
+      delegation[i] = Number(programmeFits(audience, { ageBand: null, looksForWork: false, prefers: 'delegation' }));
+      learning[i] = Number(programmeFits(audience, { ageBand: null, looksForWork: false, prefers: 'learning' }));
+    });
+    index = { delegation, learning };
+    PREFERRED.set(places, index);
+  }
+  return index;
+}
+
 /** Where to search from: the kiosk's configured place, or a postal code the person typed. */
 export interface Origin extends LatLon {
   readonly label: string;
@@ -146,16 +167,20 @@ export function rankPlaces(input: {
   const seeker = input.needs.seeker;
   const reasonableKm = input.reasonableKm ?? REASONABLE_DISTANCE_KM;
   const best: Key[] = [];
-  // The best tier a place can have: 0 only within the reasonable distance of a person some programme fits first.
-  const bestTierAt = (km: number): number => (seeker?.prefers && km <= reasonableKm ? 0 : 1);
-  for (const place of input.places) {
+  // The best tier a place can have: 0 only for a place of the programme that fits, within the reasonable distance.
+  const preferred = seeker?.prefers ? preferredIn(input.places)[seeker.prefers] : null;
+  const places = input.places;
+  for (let index = 0; index < places.length; index += 1) {
+    const place = places[index]!;
     if (place.noPublic) continue;
+    // Within this distance the place could come first (its programme fits the person); beyond, it cannot.
+    const leadKm = preferred !== null && preferred[index] === 1 ? reasonableKm : -1;
     // A full buffer whose worst place beats anything this one can be: reject first, without trigonometry. The
     // difference in latitude alone is a lower bound of the great-circle distance.
     if (best.length === limit && origin && place.lat !== null) {
       const worst = best[limit - 1]!;
       const latKm = Math.abs(place.lat - origin.lat) * KM_PER_DEGREE_OF_LATITUDE;
-      const bestTier = bestTierAt(latKm);
+      const bestTier = latKm <= leadKm ? 0 : 1;
       if (bestTier > worst.tier || (bestTier === worst.tier && band(latKm) > worst.band)) continue;
     }
     let matches = 0;
@@ -168,7 +193,7 @@ export function rankPlaces(input: {
     // The same test with the real distance, before asking who the place is for.
     if (best.length === limit) {
       const worst = best[limit - 1]!;
-      const bestTier = bestTierAt(distance);
+      const bestTier = distance <= leadKm ? 0 : 1;
       if (bestTier > worst.tier || (bestTier === worst.tier && (placeBand > worst.band || (placeBand === worst.band && matches < worst.matches && (worst.addresses === 1 || !seeker))))) {
         continue;
       }
