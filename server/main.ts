@@ -17,11 +17,16 @@ const config = configOrExit();
 const store = openBatchStore(config.databaseFile);
 const app = buildApp({ config, store });
 
+/** How long the requests in flight may take to finish once the collector is asked to stop. */
+const CLOSE_GRACE_MS = 5_000;
 let stopping = false;
 async function stop(signal: NodeJS.Signals) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'stopping: finishing the requests in flight');
+  // A browser may hold a socket open without sending anything (a speculative preconnect): Fastify's idle close does not
+  // see it, and close() would wait for it. Requests in flight get a few seconds; then every connection is ended.
+  setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS).unref();
   try {
     // close() stops accepting, lets requests in flight finish, then resolves; only then may the database close.
     await app.close();

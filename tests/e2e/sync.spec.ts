@@ -99,7 +99,9 @@ function collectorBatches(file: string): Array<{ id: string; territory: string; 
 }
 
 let collector: ChildCollector | null = null;
-test.afterEach(async () => {
+test.afterEach(async ({ page }) => {
+  // Leave the collector's pages first: the browser then lets go of its connections.
+  await page.goto('about:blank').catch(() => undefined);
   collector?.child.kill('SIGTERM');
   await collector?.exited;
   collector = null;
