@@ -26,7 +26,7 @@ function parse(text: string): URL | null {
  * The web address as the browser would follow it, or null when it is not an http(s) address: any other scheme
  * (`javascript:`, `data:`, `vbscript:`, `file:`…, in any case, with spaces, tabs or newlines inside), a relative
  * address, or one carrying a user name or password. Parsed with `URL`, which strips what browsers strip, so what is
- * checked is what would be followed. A bare site name ("www.mairie.fr", 37 rows of the BFC file) is read as https.
+ * checked is what would be followed. A bare site name ("www.mairie.fr", 38 rows of the BFC file) is read as https.
  * International host names come back in their ASCII (punycode) form.
  */
 export function safeWebUrl(raw: string | null | undefined): string | null {
