@@ -89,6 +89,9 @@ function form(page: ObservatoryPage): string {
 }
 
 const counts = (row: Row, group: string) => row.counts[group] as Readonly<Record<string, Cell>>;
+/** One table column per key of a count group, headed by its French label (the same columns for both formats). */
+const countColumns = (group: string, keys: readonly string[], labels: Readonly<Record<string, string>>): Column[] =>
+  keys.map((key) => ({ label: labels[key] ?? key, value: (row: Row) => number(counts(row, group)[key] ?? null) }));
 
 interface Column {
   readonly label: string;
@@ -186,14 +189,11 @@ function format1(stats: Stats, charts: Chart[]): string {
   const rows: Rows<StatsRow> = stats;
   const { period } = rows;
   const distanceColumns: Column[] = [
-    ...DISTANCE_LEVELS.map((level) => ({ label: LABELS.distanceLevel[level], value: (row: Row) => number(counts(row, 'distanceLevel')[level] ?? null) })),
+    ...countColumns('distanceLevel', DISTANCE_LEVELS, LABELS.distanceLevel),
     { label: 'Total', value: (row: Row) => number(row.total) },
   ];
   const dsiColumns: Column[] = [
-    ...DSI_OVERALL_CATEGORIES.map((category) => ({
-      label: LABELS.dsiOverall[category],
-      value: (row: Row) => number(counts(row, 'dsiOverall')[category] ?? null),
-    })),
+    ...countColumns('dsiOverall', DSI_OVERALL_CATEGORIES, LABELS.dsiOverall),
     { label: 'Au moins de base', value: (row: Row) => ratio(row.atLeastBasicShare) },
     { label: 'Illectronisme', value: (row: Row) => ratio(row.illectronismRate) },
   ];
@@ -261,14 +261,11 @@ function format2(stats: Stats, charts: Chart[]): string {
   const rows: Rows<StatsRowV2> = stats.format2;
   const { period } = rows;
   const distanceColumns: Column[] = [
-    ...DISTANCE_RESULTS.map((level) => ({ label: LABELS_V2.distanceLevel[level], value: (row: Row) => number(counts(row, 'distanceLevel')[level] ?? null) })),
+    ...countColumns('distanceLevel', DISTANCE_RESULTS, LABELS_V2.distanceLevel),
     { label: 'Total', value: (row: Row) => number(row.total) },
   ];
   const dsiColumns: Column[] = [
-    ...DSI_OVERALL_CATEGORIES_V2.map((category) => ({
-      label: LABELS_V2.dsiOverall[category],
-      value: (row: Row) => number(counts(row, 'dsiOverall')[category] ?? null),
-    })),
+    ...countColumns('dsiOverall', DSI_OVERALL_CATEGORIES_V2, LABELS_V2.dsiOverall),
     { label: 'Au moins de base', value: (row: Row) => ratio(row.atLeastBasicShare) },
     { label: 'Illectronisme', value: (row: Row) => ratio(row.illectronismRate) },
   ];
