@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
-import { completeJourney, countStore, fr, openKiosk, welcomeStart } from './support';
+import { completeJourney, countStore, fr, openKiosk, putDeviceSettings, welcomeStart } from './support';
 
 const UNSAFE_LINKS = [
   'javascript:alert(document.domain)//',
@@ -86,50 +86,5 @@ test('a dataset already on the device with script links: no such link is drawn, 
   expect(dialogs).toEqual([]);
 });
 
-/** The device's mode, as a mediator sets it in the settings (written straight into the settings store). */
-function setDeviceMode(page: Page, mode: 'publicKiosk' | 'mediatorTablet') {
-  return page.evaluate(
-    (value) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('repere');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('settings', 'readwrite');
-          const store = tx.objectStore('settings');
-          const get = store.get('device');
-          get.onsuccess = () => store.put({ key: 'device', value: { ...((get.result as { value?: object } | undefined)?.value ?? {}), mode: value } });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    mode,
-  );
-}
-
-test('the app is served under its Content-Security-Policy: no inline script, no plugin, no base, no framing', async ({ page, cspViolations }) => {
-  const response = await page.goto('/');
-  const header = response?.headers()['content-security-policy'] ?? '';
-  expect(header).toContain("script-src 'self';");
-  expect(header).toContain("object-src 'none'");
-  expect(header).toContain("base-uri 'none'");
-  expect(header).toContain("frame-ancestors 'none'");
-  expect(header).not.toContain('unsafe-inline');
-  expect(header).not.toContain('unsafe-eval');
-  // the same policy travels inside the page, for a static host that sends no header and for the offline copy
-  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-  expect(header.startsWith(meta ?? '-')).toBe(true);
-  // an injected inline script does not run
-  const ran = await page.evaluate(async () => {
-    const script = document.createElement('script');
-    script.textContent = 'window.__injected = true';
-    document.head.append(script);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    return (window as unknown as { __injected?: boolean }).__injected === true;
-  });
-  expect(ran).toBe(false);
-  // and the guard every end-to-end test runs under saw it (then forgets it: this one was on purpose)
-  await expect.poll(() => cspViolations.some((text) => /script-src/.test(text))).toBe(true);
-  cspViolations.length = 0;
-});
+/** The device's mode, as a mediator sets it in the settings. */
+const setDeviceMode = (page: Page, mode: 'publicKiosk' | 'mediatorTablet') => putDeviceSettings(page, { mode }, { merge: true });

@@ -9,6 +9,7 @@ import {
   countStore,
   fr,
   openKiosk,
+  putDeviceSettings,
   questionLegend,
   resultHeading,
   waitForServiceWorkerControl,
@@ -334,18 +335,7 @@ test('a double tap on "Suivant" answers one question, not two', async ({ page })
 
 test('a rural device sets a longer reasonable distance: places up to it are an answer, further ones stay apart', async ({ page }) => {
   await openKiosk(page);
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('repere');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('settings', 'readwrite');
-          tx.objectStore('settings').put({ key: 'device', value: { reasonableDistanceKm: 100 } });
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  await putDeviceSettings(page, { reasonableDistanceKm: 100 });
   await page.reload();
   await welcomeStart(page).click();
   await completeJourney(page);

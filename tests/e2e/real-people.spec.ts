@@ -5,7 +5,7 @@ import { expect } from '@playwright/test';
 import { spawnCollector, type ChildCollector } from '../../server/testing/spawn-collector';
 import { QUESTIONNAIRE } from '../../src/content/questionnaire';
 import { test } from './fixtures';
-import { ar, fr, openKiosk, resultHeading, waitForServiceWorkerControl, walk, welcomeStart, type AnswerTable } from './support';
+import { ar, fr, openKiosk, putDeviceSettings, readStore, resultHeading, waitForServiceWorkerControl, walk, welcomeStart, type AnswerTable } from './support';
 
 // The five people of the result-validity issue, walked through the real kiosk the way they would answer, with the result
 // a mediator would call right (docs/SCORING.md), then counted in one batch of format 2 that the real collector accepts.
@@ -131,50 +131,18 @@ test('five real people reach the result a mediator would call right, and their b
   }
 
   // The device keeps categories of questionnaire 2 (never the answers): unknowns stay unknown.
-  const kept = await page.evaluate(
-    () =>
-      new Promise<Array<Record<string, unknown>>>((resolve) => {
-        const request = indexedDB.open('repere');
-        request.onsuccess = () => {
-          const all = request.result.transaction('results').objectStore('results').getAll();
-          all.onsuccess = () => resolve(all.result as Array<Record<string, unknown>>);
-        };
-      }),
-  );
+  const kept = await readStore(page, 'results');
   // (results have random ids: compare them in a fixed order)
   expect(kept.map((r) => `${String(r.questionnaireVersion)}:${String(r.illectronism)}`).sort()).toEqual(['2:false', '2:false', '2:false', '2:null', '2:true']);
   expect(kept.map((r) => String(r.distanceLevel)).sort()).toEqual(['autonomous', 'firstSteps', 'learning', 'learning', 'unknown']);
 
   // The mediator turns sending on; today the week is over: one batch of format 2, accepted by the collector.
-  await page.evaluate(
-    ({ url }) =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('repere');
-        request.onsuccess = () => {
-          const tx = request.result.transaction('settings', 'readwrite');
-          tx.objectStore('settings').put({
-            key: 'device',
-            value: { inseeCode: '25056', territoryLevel: 'commune', k: 5, sync: { enabled: true, collectorUrl: url, token: 'people-token-2b7c' } },
-          });
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { url: collector.url },
-  );
+  await putDeviceSettings(page, {
+    inseeCode: '25056', territoryLevel: 'commune', k: 5, sync: { enabled: true, collectorUrl: collector.url, token: 'people-token-2b7c' },
+  });
   await page.clock.setSystemTime(new Date(now));
   await page.reload();
-  const outbox = () =>
-    page.evaluate(
-      () =>
-        new Promise<Array<{ status: string; batch: Record<string, unknown> & { counts: Record<string, Record<string, number>> } }>>((resolve) => {
-          const request = indexedDB.open('repere');
-          request.onsuccess = () => {
-            const all = request.result.transaction('outbox').objectStore('outbox').getAll();
-            all.onsuccess = () => resolve(all.result);
-          };
-        }),
-    );
+  const outbox = () => readStore<{ status: string; batch: Record<string, unknown> & { counts: Record<string, Record<string, number>> } }>(page, 'outbox');
   await expect.poll(async () => (await outbox()).map((entry) => entry.status), { timeout: 30_000 }).toEqual(['sent']);
   const [{ batch }] = (await outbox()) as [Awaited<ReturnType<typeof outbox>>[number]];
   expect(batch).toMatchObject({ format: 2, questionnaireVersion: '2', total: 5 });

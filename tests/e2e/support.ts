@@ -151,3 +151,51 @@ export async function walk(page: Page, table: AnswerTable, t = fr): Promise<stri
   }
   throw new Error('no result after 25 screens');
 }
+
+/** Every record of a store of the device's IndexedDB, as the app wrote them. */
+export function readStore<T = Record<string, unknown>>(page: Page, store: 'results' | 'outbox' | 'places' | 'settings'): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const request = indexedDB.open('repere');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const all = request.result.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => {
+            resolve(all.result as T[]);
+            request.result.close();
+          };
+        };
+      }),
+    store,
+  );
+}
+
+/**
+ * Writes the device settings as a mediator's settings screen would save them (the app fills what is missing with its
+ * defaults on read). `merge` keeps what is already stored.
+ */
+export function putDeviceSettings(page: Page, value: Record<string, unknown>, { merge = false } = {}): Promise<void> {
+  return page.evaluate(
+    ({ value, merge }) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('repere');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const tx = request.result.transaction('settings', 'readwrite');
+          const store = tx.objectStore('settings');
+          const get = store.get('device');
+          get.onsuccess = () => {
+            const stored = merge ? ((get.result as { value?: object } | undefined)?.value ?? {}) : {};
+            store.put({ key: 'device', value: { ...stored, ...value } });
+          };
+          tx.oncomplete = () => {
+            request.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { value, merge },
+  );
+}

@@ -9,7 +9,7 @@ import { spawnCollector, type ChildCollector } from '../../server/testing/spawn-
 import type { FinishedResult } from '../../src/domain/result';
 import { aFinishedResult } from '../../src/domain/testing/finished-result';
 import { openMediatorSpace } from './mediator-space';
-import { axeViolations, completeJourney, fr, openKiosk, waitForServiceWorkerControl, welcomeStart } from './support';
+import { axeViolations, completeJourney, fr, openKiosk, putDeviceSettings, readStore, waitForServiceWorkerControl, welcomeStart } from './support';
 
 const TOKEN = 'kiosk-e2e-token-7f3a';
 
@@ -26,36 +26,12 @@ function freePort(): Promise<number> {
 }
 
 /** Sets the device up to send: the commune, the collector and its token (what a mediator types in the settings). */
-async function enableSync(page: Page, collectorUrl: string, token = TOKEN) {
-  await page.evaluate(
-    ({ url, token }) =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('repere');
-        request.onsuccess = () => {
-          const tx = request.result.transaction('settings', 'readwrite');
-          tx.objectStore('settings').put({
-            key: 'device',
-            value: { inseeCode: '25056', territoryLevel: 'commune', k: 5, sync: { enabled: true, collectorUrl: url, token } },
-          });
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { url: collectorUrl, token },
-  );
+function enableSync(page: Page, collectorUrl: string, token = TOKEN) {
+  return putDeviceSettings(page, { inseeCode: '25056', territoryLevel: 'commune', k: 5, sync: { enabled: true, collectorUrl, token } });
 }
 
-function outbox(page: Page): Promise<Array<{ status: string; attempts: number; batch: { total: number } }>> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const request = indexedDB.open('repere');
-        request.onsuccess = () => {
-          const all = request.result.transaction('outbox').objectStore('outbox').getAll();
-          all.onsuccess = () => resolve(all.result);
-        };
-      }),
-  );
+function outbox(page: Page) {
+  return readStore<{ status: string; attempts: number; batch: { total: number } }>(page, 'outbox');
 }
 
 /** Finished results kept on the device, as the app stores them (categories only), finished on the given dates. */
