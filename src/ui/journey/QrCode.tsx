@@ -4,15 +4,20 @@ import { useEffect, useState } from 'preact/hooks';
  * A QR code holding plain text, drawn as SVG. The QR library is loaded only when a person asks for the code.
  * Error correction M: still readable from a slightly dirty kiosk screen, and room for a few hundred characters.
  */
+/** SVG units per module: the viewBox is the module count times this. */
+const PIXEL_SIZE = 10;
+
 export function QrCode({ text, label }: { readonly text: string; readonly label: string }) {
   const [svg, setSvg] = useState<string | null>(null);
   const [modules, setModules] = useState(0);
   useEffect(() => {
     let cancelled = false;
-    void import('uqr').then(({ encode, renderSVG }) => {
+    void import('uqr').then(({ renderSVG }) => {
       if (cancelled) return;
-      setModules(encode(text, { ecc: 'M', border: 2 }).size);
-      setSvg(renderSVG(text, { ecc: 'M', border: 2 }));
+      const drawn = renderSVG(text, { ecc: 'M', border: 2, pixelSize: PIXEL_SIZE });
+      // The modules across, read off the drawing's own width (encoding the text a second time would cost as much).
+      setModules(Number(/viewBox="0 0 (\d+)/.exec(drawn)?.[1] ?? 0) / PIXEL_SIZE);
+      setSvg(drawn);
     });
     return () => {
       cancelled = true;
