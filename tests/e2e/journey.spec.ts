@@ -207,7 +207,8 @@ test('read-aloud speaks the question and its answers in the voice of the languag
   expect(spoken[0]!.rate).toBeLessThan(1);
   const before = await page.evaluate(() => (window as unknown as { cancelled: number }).cancelled);
   await answerFirst(page);
-  expect(await page.evaluate(() => (window as unknown as { cancelled: number }).cancelled)).toBeGreaterThan(before);
+  // the next screen's effect cancels the speech: wait for it rather than read the count at once (flaky in CI)
+  await expect.poll(() => page.evaluate(() => (window as unknown as { cancelled: number }).cancelled)).toBeGreaterThan(before);
 });
 
 test.describe('take-away', () => {
