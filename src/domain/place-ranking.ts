@@ -1,26 +1,59 @@
-import { EARTH_RADIUS_KM, haversineKm, type LatLon } from './geo';
+import { EARTH_RADIUS_KM, haversineKm, haversineKmBetween, type LatLon } from './geo';
 import { booksOnline, isFree, type Place } from './place';
 import { addressesSeeker, audienceFit, placeAudience, programmeFits, type PlaceSeeker } from './place-audience';
 
 /**
  * Per places array, computed once per dataset (the ranking runs on every search): which places a programme puts first
- * for each preference. Who a place is for is read for the few candidates that make the cut (memoised per place).
+ * for each preference, and the places with coordinates sorted by latitude, so that a search reads only the strip of
+ * latitude around the person that can still beat its worst kept place. Who a place is for is read for the few
+ * candidates that make the cut (memoised per place).
  */
-const PREFERRED = new WeakMap<readonly Place[], { readonly delegation: Uint8Array; readonly learning: Uint8Array }>();
-function preferredIn(places: readonly Place[]) {
-  let index = PREFERRED.get(places);
+interface DatasetIndex {
+  readonly delegation: Uint8Array;
+  readonly learning: Uint8Array;
+  /** Indices of the places with coordinates, by increasing latitude. */
+  readonly byLatitude: Uint32Array;
+  /** Their latitudes and longitudes, in the same order (read in sequence: the place records are not touched until one
+   * is near enough to matter, which is what makes a search fast, not the arithmetic). */
+  readonly latitudes: Float64Array;
+  readonly longitudes: Float64Array;
+  /** Indices of the places with no (or half) coordinates. */
+  readonly unplaced: Uint32Array;
+}
+const INDEXES = new WeakMap<readonly Place[], DatasetIndex>();
+function indexOf(places: readonly Place[]): DatasetIndex {
+  let index = INDEXES.get(places);
   if (!index) {
     const delegation = new Uint8Array(places.length);
     const learning = new Uint8Array(places.length);
+    const placed: number[] = [];
+    const unplaced: number[] = [];
     places.forEach((place, i) => {
       const audience = placeAudience(place);
       delegation[i] = Number(programmeFits(audience, { ageBand: null, looksForWork: false, prefers: 'delegation' }));
       learning[i] = Number(programmeFits(audience, { ageBand: null, looksForWork: false, prefers: 'learning' }));
+      (place.lat !== null && place.lon !== null ? placed : unplaced).push(i);
     });
-    index = { delegation, learning };
-    PREFERRED.set(places, index);
+    placed.sort((a, b) => places[a]!.lat! - places[b]!.lat!);
+    const byLatitude = Uint32Array.from(placed);
+    const latitudes = Float64Array.from(placed, (i) => places[i]!.lat!);
+    const longitudes = Float64Array.from(placed, (i) => places[i]!.lon!);
+    index = { delegation, learning, byLatitude, latitudes, longitudes, unplaced: Uint32Array.from(unplaced) };
+    INDEXES.set(places, index);
   }
   return index;
+}
+
+/** The position of the first latitude ≥ lat in a sorted array. */
+function lowerBound(sorted: Float64Array, lat: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < lat) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Where to search from: the kiosk's configured place, or a postal code the person typed. */
@@ -137,8 +170,9 @@ const keyOf = (s: Suggestion & { tier: number; addresses: number }): Key => ({
  * The places to suggest, best first: places open to the public that offer at least one needed service or specific
  * support (all places when nothing is needed) and pass the filters, ranked by distance band (< 5, 15, 30, 60, 120,
  * 250 km, further, no coordinates), then by how many needs they meet, then open now or soon, then free, then exact
- * distance. Always up to `limit` places, whatever the distance (rural départements). Pure; one pass with no allocation
- * for places that do not make the cut, so 100 000 places rank in a few milliseconds. `openness` (opening hours) is
+ * distance. Always up to `limit` places, whatever the distance (rural départements). Pure; it reads only the strip of
+ * latitude around the person that can still make the cut, with no allocation for places that do not, so 100 000
+ * places rank in a few milliseconds. `openness` (opening hours) is
  * asked only for the few places that make the cut, unless the "open now" filter needs it for every candidate.
  */
 export function rankPlaces(input: {
@@ -167,26 +201,27 @@ export function rankPlaces(input: {
   const seeker = input.needs.seeker;
   const reasonableKm = input.reasonableKm ?? REASONABLE_DISTANCE_KM;
   const best: Key[] = [];
+  const index = indexOf(input.places);
   // The best tier a place can have: 0 only for a place of the programme that fits, within the reasonable distance.
-  const preferred = seeker?.prefers ? preferredIn(input.places)[seeker.prefers] : null;
+  const preferred = seeker?.prefers ? index[seeker.prefers] : null;
   const places = input.places;
-  for (let index = 0; index < places.length; index += 1) {
-    const place = places[index]!;
-    if (place.noPublic) continue;
+  const consider = (at: number): void => {
+    const place = places[at]!;
+    if (place.noPublic) return;
     // Within this distance the place could come first (its programme fits the person); beyond, it cannot.
-    const leadKm = preferred !== null && preferred[index] === 1 ? reasonableKm : -1;
+    const leadKm = preferred !== null && preferred[at] === 1 ? reasonableKm : -1;
     // A full buffer whose worst place beats anything this one can be: reject first, without trigonometry. The
     // difference in latitude alone is a lower bound of the great-circle distance.
     if (best.length === limit && origin && place.lat !== null) {
       const worst = best[limit - 1]!;
       const latKm = Math.abs(place.lat - origin.lat) * KM_PER_DEGREE_OF_LATITUDE;
       const bestTier = latKm <= leadKm ? 0 : 1;
-      if (bestTier > worst.tier || (bestTier === worst.tier && band(latKm) > worst.band)) continue;
+      if (bestTier > worst.tier || (bestTier === worst.tier && band(latKm) > worst.band)) return;
     }
     let matches = 0;
     for (const s of place.services) if (wanted.has(s)) matches += 1;
     if (place.specificSupport) for (const s of place.specificSupport) if (support.has(s)) matches += 1;
-    if (anyNeed && matches === 0) continue;
+    if (anyNeed && matches === 0) return;
     const km = origin && place.lat !== null && place.lon !== null ? haversineKm(origin, { lat: place.lat, lon: place.lon }) : null;
     const placeBand = band(km);
     const distance = km ?? Infinity;
@@ -195,7 +230,7 @@ export function rankPlaces(input: {
       const worst = best[limit - 1]!;
       const bestTier = distance <= leadKm ? 0 : 1;
       if (bestTier > worst.tier || (bestTier === worst.tier && (placeBand > worst.band || (placeBand === worst.band && matches < worst.matches && (worst.addresses === 1 || !seeker))))) {
-        continue;
+        return;
       }
     }
     let tier = 1;
@@ -204,7 +239,7 @@ export function rankPlaces(input: {
       const audience = placeAudience(place);
       const fit = audienceFit(audience, seeker);
       // Never suggested: a Mission Locale to someone of 26 or more, a job agency to someone not looking for work.
-      if (fit === 'excluded') continue;
+      if (fit === 'excluded') return;
       if (km !== null && km <= reasonableKm && programmeFits(audience, seeker)) tier = 0;
       if (fit === 'uncertain') tier += 2;
       addresses = Number(addressesSeeker(audience, seeker));
@@ -212,12 +247,51 @@ export function rankPlaces(input: {
     const free = Number(isFree(place));
     const key: Key = { tier, band: placeBand, addresses, matches, open: 0, free, distance, place };
     // Keep a sorted buffer of the best `limit` (opening hours are evaluated only for those, below).
-    if (best.length === limit && compareKeys(key, best[limit - 1]!) >= 0) continue;
-    if (!passes(place)) continue;
+    if (best.length === limit && compareKeys(key, best[limit - 1]!) >= 0) return;
+    if (!passes(place)) return;
     let i = best.length;
     while (i > 0 && compareKeys(key, best[i - 1]!) < 0) i -= 1;
     best.splice(i, 0, key);
     if (best.length > limit) best.pop();
+  };
+  if (!origin) {
+    for (let at = 0; at < places.length; at += 1) consider(at);
+  } else {
+    // Outwards from the person's latitude, the nearer side first, until even the latitude alone puts every place left
+    // behind the worst kept one (the order of reading never changes the result: the keys are a total order).
+    const { byLatitude, latitudes, longitudes, unplaced } = index;
+    const anyLeadKm = preferred !== null ? reasonableKm : -1;
+    let up = lowerBound(latitudes, origin.lat);
+    let down = up - 1;
+    while (down >= 0 || up < latitudes.length) {
+      const goUp = up < latitudes.length && (down < 0 || latitudes[up]! - origin.lat <= origin.lat - latitudes[down]!);
+      const lat = goUp ? latitudes[up]! : latitudes[down]!;
+      if (best.length === limit) {
+        const worst = best[limit - 1]!;
+        const latKm = Math.abs(lat - origin.lat) * KM_PER_DEGREE_OF_LATITUDE;
+        const bestTier = latKm <= anyLeadKm ? 0 : 1;
+        // The nearer side is out of reach, so is the other.
+        if (bestTier > worst.tier || (bestTier === worst.tier && band(latKm) > worst.band)) break;
+      }
+      const position = goUp ? up++ : down--;
+      const at = byLatitude[position]!;
+      if (best.length === limit) {
+        // The same test with the real distance, before reading the place itself.
+        const worst = best[limit - 1]!;
+        const km = haversineKmBetween(origin.lat, origin.lon, lat, longitudes[position]!);
+        const bestTier = preferred !== null && preferred[at] === 1 && km <= reasonableKm ? 0 : 1;
+        if (bestTier > worst.tier || (bestTier === worst.tier && band(km) > worst.band)) continue;
+      }
+      consider(at);
+    }
+    // With no coordinates, a place is at best of tier 1 in the last band: once the worst kept place beats that, none
+    // of them can enter.
+    const unplacedBand = band(null);
+    for (const at of unplaced) {
+      const worst = best[limit - 1];
+      if (best.length === limit && worst && (worst.tier < 1 || (worst.tier === 1 && worst.band < unplacedBand))) break;
+      consider(at);
+    }
   }
   const suggestions = best.map(({ place, distance, tier, addresses }) => ({
     place,
