@@ -20,7 +20,6 @@ import { InactivityDialog } from './components/InactivityDialog';
 import type { SaveProblem } from './components/NoticeBar';
 import { useDisplayPrefs } from './hooks/use-display-prefs';
 import { I18nContext } from './hooks/use-i18n';
-import { useIdle } from './hooks/use-idle';
 import { useInactivity } from './hooks/use-inactivity';
 import { useObservable } from './hooks/use-observable';
 import type * as Journey from './journey';
@@ -34,7 +33,10 @@ export const loadJourney = (): Promise<JourneyModule> => import('./journey');
 export type MediatorModule = typeof Mediator;
 const loadMediator = (): Promise<MediatorModule> => import('./mediator');
 
-/** The mediator space closes itself after this long without a touch or a key (issue: left alone, it must lock). */
+/**
+ * The mediator space locks itself after this long without a touch or a key (a warning first): a guided session is kept
+ * behind the PIN and resumes where it was, never wiped while a mediator talks with someone.
+ */
 export const MEDIATOR_IDLE_MS = 5 * 60_000;
 
 /** Where the mediator space is: its door (PIN), its home, the history or the settings. */
@@ -207,12 +209,18 @@ export function App({ services, resumed }: AppProps) {
     if (updateReady && mayApplyUpdate({ screen, hasUnsavedInput: false })) services.serviceWorker?.applyUpdate();
   }, [mediator, services.serviceWorker, session, updateReady]);
 
-  // The mediator space (and a guided session in it) locks itself when the tablet is left alone.
-  const closeMediator = useCallback(() => {
-    if (session?.mode === 'guided') void endSession();
-    setMediator(null);
-  }, [endSession, session]);
-  useIdle({ active: mediator?.unlocked === true, idleMs: MEDIATOR_IDLE_MS, onIdle: closeMediator });
+  // The mediator space (and a guided session in it) locks itself when the tablet is left alone: the session and the
+  // screen the mediator was on are kept behind the PIN.
+  const lockMediator = useCallback(() => {
+    readAloud.stop();
+    setMediator((current) => (current ? { unlocked: false, view: current.view } : null));
+  }, [readAloud]);
+  const mediatorIdle = useInactivity({
+    active: mediator?.unlocked === true,
+    timeoutMs: MEDIATOR_IDLE_MS,
+    warningSeconds: INACTIVITY_WARNING_SECONDS,
+    onExpire: lockMediator,
+  });
 
   // A guided session found at start-up (a reload) is shown only once the PIN is typed again.
   const guidedLocked = session?.mode === 'guided' && mediator?.unlocked !== true;
@@ -274,7 +282,9 @@ export function App({ services, resumed }: AppProps) {
     screen = mediatorModule ? (
       <mediatorModule.PinScreen
         services={mediatorServices}
-        onUnlocked={() => setMediator({ unlocked: true, view: 'home' })}
+        pausedSession={guidedLocked}
+        // Back to where the mediator was: the same question or result of a guided session, or the same screen.
+        onUnlocked={() => setMediator((current) => ({ unlocked: true, view: current && current.view !== 'pin' ? current.view : 'home' }))}
         onCancel={() => (guidedLocked ? void endSession() : setMediator(null))}
         onResetDevice={() => void reset()}
       />
@@ -374,6 +384,12 @@ export function App({ services, resumed }: AppProps) {
         {screen}
       </AppShell>
       <InactivityDialog open={inactivity.warning} secondsLeft={inactivity.secondsLeft} onStay={inactivity.stayHere} />
+      <InactivityDialog
+        open={mediatorIdle.warning}
+        secondsLeft={mediatorIdle.secondsLeft}
+        onStay={mediatorIdle.stayHere}
+        kind="mediatorLock"
+      />
     </I18nContext.Provider>
   );
 }

@@ -132,10 +132,62 @@ test('a guided session ends on the detailed result; the observation is kept with
   expect(await countStore(page, 'sessions')).toBe(0);
   expect(await countStore(page, 'results')).toBe(1);
 
-  // left alone, the space closes itself
+  // left alone, the space warns, then locks itself behind the PIN; leaving the door goes back to the public welcome
   await page.clock.fastForward(5 * 60_000 + 1_000);
-  await expect(welcomeStart(page)).toBeVisible();
+  await expect(page.getByRole('dialog', { name: fr('inactivity.lockTitle') })).toBeVisible();
+  await page.clock.fastForward(21_000);
+  await expect(pinField(page)).toBeVisible();
   await expect(homeHeading(page)).toHaveCount(0);
+  await page.getByRole('button', { name: fr('mediator.pin.cancel') }).click();
+  await expect(welcomeStart(page)).toBeVisible();
+});
+
+test('a guided session left alone for 6 minutes locks with a warning and resumes at the same question after the PIN', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-11-30T10:00:00+01:00') });
+  await openKiosk(page);
+  await openMediatorSpace(page);
+  await page.getByRole('button', { name: fr('mediator.home.guided') }).click();
+  await expect(questionLegend(page)).toBeVisible();
+  await page.locator('.options label').first().click();
+  await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
+  await page.locator('.options label').first().click();
+  const question = await questionLegend(page).innerText();
+
+  // The mediator talks with the person without touching the tablet: a warning first, over the answers
+  await page.clock.fastForward(5 * 60_000 + 1_000);
+  const warning = page.getByRole('dialog', { name: fr('inactivity.lockTitle') });
+  await expect(warning).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  // digits typed during the warning go nowhere (the dialog is modal)
+  await page.keyboard.type('12');
+  await page.clock.fastForward(60_000);
+  await expect(warning).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: fr('mediator.pin.pausedTitle') })).toBeVisible();
+  await expect(questionLegend(page)).toHaveCount(0);
+  expect(await countStore(page, 'sessions')).toBe(1);
+  expect(await axeViolations(page)).toEqual([]);
+
+  // a wrong PIN keeps it locked; the right one resumes the same question, its answer still ticked
+  await pinField(page).fill('000000');
+  await page.getByRole('button', { name: fr('mediator.pin.open') }).click();
+  await expect(page.getByText(fr('mediator.pin.wrong').replace('{{count}}', '4'))).toBeVisible();
+  await pinField(page).fill(PIN);
+  await page.getByRole('button', { name: fr('mediator.pin.open') }).click();
+  await expect(questionLegend(page)).toHaveText(question);
+  await expect(page.locator('.progress')).toContainText('2');
+
+  // locked again, "Effacer la séance" asks first, then leaves nothing behind
+  await page.clock.fastForward(5 * 60_000 + 1_000);
+  await expect(page.getByRole('dialog', { name: fr('inactivity.lockTitle') })).toBeVisible();
+  await page.clock.fastForward(21_000);
+  await expect(pinField(page)).toBeVisible();
+  await page.getByRole('button', { name: fr('mediator.pin.eraseSession') }).click();
+  await page.getByRole('button', { name: fr('mediator.pin.keepSession') }).click();
+  expect(await countStore(page, 'sessions')).toBe(1);
+  await page.getByRole('button', { name: fr('mediator.pin.eraseSession') }).click();
+  await page.getByRole('dialog').getByRole('button', { name: fr('mediator.pin.eraseConfirm') }).click();
+  await expect(welcomeStart(page)).toBeVisible();
+  await expect.poll(() => countStore(page, 'sessions')).toBe(0);
 });
 
 test('a guided session resumed after a reload asks for the PIN before showing anything', async ({ page }) => {

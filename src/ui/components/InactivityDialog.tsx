@@ -5,10 +5,15 @@ export interface InactivityDialogProps {
   readonly open: boolean;
   readonly secondsLeft: number;
   readonly onStay: () => void;
+  /** `wipe`: the public session is erased at the end; `mediatorLock`: the mediator space locks, the session kept. */
+  readonly kind?: 'wipe' | 'mediatorLock';
 }
 
-/** "Êtes-vous toujours là ?": a modal dialog with a countdown and one large button. Escape counts as "I am here". */
-export function InactivityDialog({ open, secondsLeft, onStay }: InactivityDialogProps) {
+/**
+ * "Êtes-vous toujours là ?": a modal dialog with a countdown and one large button. Escape counts as "I am here". Its
+ * backdrop is opaque: during the countdown, the answers behind it cannot be read by the next person.
+ */
+export function InactivityDialog({ open, secondsLeft, onStay, kind = 'wipe' }: InactivityDialogProps) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -21,20 +26,20 @@ export function InactivityDialog({ open, secondsLeft, onStay }: InactivityDialog
     <dialog
       ref={dialog}
       class="inactivity"
-      aria-labelledby="inactivity-title"
-      aria-describedby="inactivity-body"
+      aria-labelledby={`${kind}-title`}
+      aria-describedby={`${kind}-body`}
       onCancel={(event) => {
         event.preventDefault();
         onStay();
       }}
     >
-      <h2 id="inactivity-title">{t('inactivity.title')}</h2>
-      <p id="inactivity-body">{t('inactivity.body')}</p>
+      <h2 id={`${kind}-title`}>{t(kind === 'wipe' ? 'inactivity.title' : 'inactivity.lockTitle')}</h2>
+      <p id={`${kind}-body`}>{t(kind === 'wipe' ? 'inactivity.body' : 'inactivity.lockBody')}</p>
       <p class="countdown" aria-hidden="true">
         {t('inactivity.countdown', { count: secondsLeft })}
       </p>
       <button type="button" class="btn btn-primary btn-start" autoFocus onClick={onStay}>
-        {t('inactivity.stay')}
+        {t(kind === 'wipe' ? 'inactivity.stay' : 'inactivity.lockStay')}
       </button>
     </dialog>
   );

@@ -56,7 +56,7 @@ export function HistoryDetailDialog({ result, formatDateTime, onClose, onDelete 
           </dl>
           <ResultDetail result={result} headingLevel={3} />
           <div class="history-dialog-actions">
-            <button type="button" class="btn history-btn-danger" onClick={() => onDelete(result)}>
+            <button type="button" class="btn btn-danger" onClick={() => onDelete(result)}>
               {t('mediator.history.detail.delete')}
             </button>
             <button type="button" class="btn btn-primary" onClick={onClose}>

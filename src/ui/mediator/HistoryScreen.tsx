@@ -6,7 +6,7 @@ import { DEFAULT_CSV_SEPARATOR, localCounts, type CsvSeparator } from '../../dom
 import { StorageError } from '../../storage/errors';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useI18n } from '../hooks/use-i18n';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ExportPanel } from './ExportPanel';
 import { HistoryDetailDialog } from './HistoryDetailDialog';
 import { HistoryFilters, NO_HISTORY_FILTER, type HistoryFilter } from './HistoryFilters';
@@ -226,7 +226,7 @@ export function HistoryScreen({ services, onBack }: HistoryScreenProps) {
             <div class="history-actions">
               <button
                 type="button"
-                class="btn history-btn-danger"
+                class="btn btn-danger"
                 aria-haspopup="dialog"
                 aria-disabled={all.length === 0 ? 'true' : undefined}
                 onClick={() => all.length > 0 && setPending({ kind: 'all' })}
@@ -265,6 +265,7 @@ export function HistoryScreen({ services, onBack }: HistoryScreenProps) {
       />
       <ConfirmDialog
         open={pending !== null}
+        cancelLabel={t('mediator.history.confirm.cancel')}
         title={t(pending?.kind === 'all' ? 'mediator.history.confirm.deleteAllTitle' : 'mediator.history.confirm.deleteOneTitle')}
         body={
           pending?.kind === 'all'

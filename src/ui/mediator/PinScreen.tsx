@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { createPin, hasPin, storagePinStore, verifyPin, type PinDeps } from '../../app/mediator-pin';
 import { lockRemainingMs, MIN_PIN_LENGTH } from '../../domain/pin-lockout';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useI18n } from '../hooks/use-i18n';
 import type { MediatorServices } from './mediator-services';
@@ -9,7 +10,10 @@ import { ResetDeviceSection } from './ResetDeviceSection';
 export interface PinScreenProps {
   readonly services: MediatorServices;
   readonly onUnlocked: () => void;
+  /** Leave: back to the public welcome (with `pausedSession`, the guided session is erased, after a confirmation). */
   readonly onCancel: () => void;
+  /** A guided session waits behind the PIN (the space locked itself, or the page was reloaded): the PIN resumes it. */
+  readonly pausedSession?: boolean;
   /** The mediator forgot the PIN and confirmed: erase everything on the device. */
   readonly onResetDevice: () => void;
 }
@@ -27,7 +31,7 @@ const clock = (ms: number) => {
  * type it; five wrong PINs lock the space for a minute, doubling each time, even across reloads. A forgotten PIN can
  * only be answered by resetting the device.
  */
-export function PinScreen({ services, onUnlocked, onCancel, onResetDevice }: PinScreenProps) {
+export function PinScreen({ services, onUnlocked, onCancel, onResetDevice, pausedSession = false }: PinScreenProps) {
   const { t } = useI18n();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const deps: PinDeps = { store: storagePinStore(services.storage), now: services.now };
@@ -37,6 +41,7 @@ export function PinScreen({ services, onUnlocked, onCancel, onResetDevice }: Pin
   const [message, setMessage] = useState<Message>(null);
   const [lockedUntil, setLockedUntil] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirmErase, setConfirmErase] = useState(false);
   const [, tick] = useState(0);
   const input = useRef<HTMLInputElement>(null);
 
@@ -100,9 +105,11 @@ export function PinScreen({ services, onUnlocked, onCancel, onResetDevice }: Pin
   return (
     <main id="main" class="screen mediator pin-screen">
       <h1 ref={heading} tabIndex={-1}>
-        {t(creating ? 'mediator.pin.createTitle' : 'mediator.pin.title')}
+        {t(creating ? 'mediator.pin.createTitle' : pausedSession ? 'mediator.pin.pausedTitle' : 'mediator.pin.title')}
       </h1>
-      <p id="pin-help">{t(creating ? 'mediator.pin.createHelp' : 'mediator.pin.help', { min: MIN_PIN_LENGTH })}</p>
+      <p id="pin-help">
+        {t(creating ? 'mediator.pin.createHelp' : pausedSession ? 'mediator.pin.pausedHelp' : 'mediator.pin.help', { min: MIN_PIN_LENGTH })}
+      </p>
       <form class="pin-form" onSubmit={(event) => void submit(event)} noValidate>
         <label for="pin">{t(creating ? 'mediator.pin.newPin' : 'mediator.pin.pin')}</label>
         <input
@@ -138,11 +145,23 @@ export function PinScreen({ services, onUnlocked, onCancel, onResetDevice }: Pin
           <button type="submit" class="btn btn-primary" disabled={busy || lockedUntil !== null} aria-busy={busy ? 'true' : undefined}>
             {t(creating ? 'mediator.pin.create' : 'mediator.pin.open')}
           </button>
-          <button type="button" class="btn btn-secondary" onClick={onCancel}>
-            {t('mediator.pin.cancel')}
+          <button type="button" class="btn btn-secondary" onClick={() => (pausedSession ? setConfirmErase(true) : onCancel())}>
+            {t(pausedSession ? 'mediator.pin.eraseSession' : 'mediator.pin.cancel')}
           </button>
         </div>
       </form>
+      <ConfirmDialog
+        open={confirmErase}
+        title={t('mediator.pin.eraseTitle')}
+        body={t('mediator.pin.eraseBody')}
+        confirmLabel={t('mediator.pin.eraseConfirm')}
+        cancelLabel={t('mediator.pin.keepSession')}
+        onConfirm={() => {
+          setConfirmErase(false);
+          onCancel();
+        }}
+        onCancel={() => setConfirmErase(false)}
+      />
       {!creating ? (
         <ResetDeviceSection
           onResetDevice={onResetDevice}

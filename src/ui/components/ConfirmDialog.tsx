@@ -1,6 +1,5 @@
 import { useId } from 'preact/hooks';
 import { useModalDialog } from '../hooks/use-modal-dialog';
-import { useI18n } from '../hooks/use-i18n';
 
 export interface ConfirmDialogProps {
   readonly open: boolean;
@@ -8,6 +7,8 @@ export interface ConfirmDialogProps {
   readonly body: string;
   /** The words of the button that does it ("Supprimer"): never just "OK". */
   readonly confirmLabel: string;
+  /** "Annuler", "Continuer"…: in the messages of the screen that asks (the public's or the mediator's). */
+  readonly cancelLabel: string;
   /** While the action runs, both buttons wait (aria-disabled, so the focus stays where it is). */
   readonly busy?: boolean;
   readonly onConfirm: () => void;
@@ -19,15 +20,14 @@ export interface ConfirmDialogProps {
  * "Annuler" first so that a hurried Enter does no harm, Escape cancels. On closing, the focus goes back where it was
  * when that element still exists.
  */
-export function ConfirmDialog({ open, title, body, confirmLabel, busy = false, onConfirm, onCancel }: ConfirmDialogProps) {
-  const { t } = useI18n();
+export function ConfirmDialog({ open, title, body, confirmLabel, cancelLabel, busy = false, onConfirm, onCancel }: ConfirmDialogProps) {
   const { dialog, first: cancel } = useModalDialog<HTMLButtonElement>(open);
   const id = useId();
 
   return (
     <dialog
       ref={dialog}
-      class="history-dialog history-confirm"
+      class="confirm-dialog"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-body`}
       onCancel={(event) => {
@@ -39,7 +39,7 @@ export function ConfirmDialog({ open, title, body, confirmLabel, busy = false, o
     >
       <h2 id={`${id}-title`}>{title}</h2>
       <p id={`${id}-body`}>{body}</p>
-      <div class="history-dialog-actions">
+      <div class="confirm-dialog-actions">
         <button
           ref={cancel}
           type="button"
@@ -47,11 +47,11 @@ export function ConfirmDialog({ open, title, body, confirmLabel, busy = false, o
           aria-disabled={busy ? 'true' : undefined}
           onClick={() => !busy && onCancel()}
         >
-          {t('mediator.history.confirm.cancel')}
+          {cancelLabel}
         </button>
         <button
           type="button"
-          class="btn history-btn-danger"
+          class="btn btn-danger"
           aria-disabled={busy ? 'true' : undefined}
           aria-busy={busy ? 'true' : undefined}
           onClick={() => !busy && onConfirm()}
