@@ -277,20 +277,30 @@ export function App({ services, resumed }: AppProps) {
     }
   };
 
-  let screen;
-  if (guidedLocked || (mediator && !mediator.unlocked)) {
-    screen = mediatorModule ? (
-      <mediatorModule.PinScreen
-        services={mediatorServices}
-        pausedSession={guidedLocked}
+  // Locked from inside the space (idle): the screen the mediator was on stays mounted, hidden behind the PIN, so that
+  // nothing typed is lost (an observation, a setting, the person's view of a guided result). Locked at start-up (a
+  // reload) or entering from the welcome screen, there is nothing behind the PIN.
+  const locked = guidedLocked || (mediator !== null && !mediator.unlocked);
+  const keepBehind = mediator !== null && !mediator.unlocked && mediator.view !== 'pin';
+  const pinScreen = !locked ? null : mediatorModule ? (
+    <mediatorModule.PinScreen
+      services={mediatorServices}
+      pausedSession={guidedLocked}
+      onUnlocked={() => {
         // Back to where the mediator was: the same question or result of a guided session, or the same screen.
-        onUnlocked={() => setMediator((current) => ({ unlocked: true, view: current && current.view !== 'pin' ? current.view : 'home' }))}
-        onCancel={() => (guidedLocked ? void endSession() : setMediator(null))}
-        onResetDevice={() => void reset()}
-      />
-    ) : (
-      <main id="main" class="screen" aria-busy="true" />
-    );
+        setMediator((current) => ({ unlocked: true, view: current && current.view !== 'pin' ? current.view : 'home' }));
+        requestAnimationFrame(() => document.querySelector<HTMLElement>('#main h1[tabindex], #main legend[tabindex]')?.focus());
+      }}
+      onCancel={() => (guidedLocked ? void endSession() : setMediator(null))}
+      onResetDevice={() => void reset()}
+    />
+  ) : (
+    <main id="main" class="screen" aria-busy="true" />
+  );
+
+  let screen;
+  if (locked && !keepBehind) {
+    screen = null;
   } else if (session && journey && position?.kind === 'question') {
     const at = journey.progress(journey.QUESTIONNAIRE, session.answers, position.question.id);
     screen = (
@@ -312,6 +322,7 @@ export function App({ services, resumed }: AppProps) {
       <mediatorModule.GuidedResultScreen
         services={mediatorServices}
         profile={profile}
+        answers={session.answers}
         resultId={session.resultId ?? null}
         loadDataset={loadDataset}
         deviceOrigin={settings.location}
@@ -380,6 +391,7 @@ export function App({ services, resumed }: AppProps) {
           />
         }
         speechNotice={speechNotice}
+        cover={pinScreen}
       >
         {screen}
       </AppShell>

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
 import Papa from 'papaparse';
@@ -163,7 +165,9 @@ test('a guided session left alone for 6 minutes locks with a warning and resumes
   await page.clock.fastForward(60_000);
   await expect(warning).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1, name: fr('mediator.pin.pausedTitle') })).toBeVisible();
-  await expect(questionLegend(page)).toHaveCount(0);
+  // the question is kept behind the PIN, hidden (not displayed, out of the accessibility tree)
+  await expect(questionLegend(page)).toBeHidden();
+  await expect(page.getByRole('radio')).toHaveCount(0);
   expect(await countStore(page, 'sessions')).toBe(1);
   expect(await axeViolations(page)).toEqual([]);
 
@@ -173,6 +177,8 @@ test('a guided session left alone for 6 minutes locks with a warning and resumes
   await expect(page.getByText(fr('mediator.pin.wrong').replace('{{count}}', '4'))).toBeVisible();
   await pinField(page).fill(PIN);
   await page.getByRole('button', { name: fr('mediator.pin.open') }).click();
+  await expect(questionLegend(page)).toBeVisible();
+  await expect(questionLegend(page)).toBeFocused();
   await expect(questionLegend(page)).toHaveText(question);
   await expect(page.locator('.progress')).toContainText('2');
 
@@ -183,11 +189,46 @@ test('a guided session left alone for 6 minutes locks with a warning and resumes
   await expect(pinField(page)).toBeVisible();
   await page.getByRole('button', { name: fr('mediator.pin.eraseSession') }).click();
   await page.getByRole('button', { name: fr('mediator.pin.keepSession') }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   expect(await countStore(page, 'sessions')).toBe(1);
   await page.getByRole('button', { name: fr('mediator.pin.eraseSession') }).click();
   await page.getByRole('dialog').getByRole('button', { name: fr('mediator.pin.eraseConfirm') }).click();
   await expect(welcomeStart(page)).toBeVisible();
   await expect.poll(() => countStore(page, 'sessions')).toBe(0);
+});
+
+test('a guided result turns towards the person: her own result, print on one page and a QR code, the observation typed kept', async ({ page }) => {
+  await openKiosk(page);
+  await openMediatorSpace(page);
+  await page.getByRole('button', { name: fr('mediator.home.guided') }).click();
+  await completeGuidedSession(page);
+  // the mediator starts the observation, then shows the person her result
+  await page.getByRole('radio', { name: fr('mediator.autonomy.partlyAutonomous') }).check();
+  await page.getByRole('button', { name: fr('mediator.guided.showPerson') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: fr('result.title') })).toBeFocused();
+  await expect(guidedHeading(page)).toHaveCount(0);
+  await expect(page.locator('.level-name')).toBeVisible();
+  await expect(page.locator('.next-steps li').first()).toBeVisible();
+  await page.getByLabel(fr('result.places.locationLabel')).fill('besancon');
+  await page.getByRole('button', { name: fr('result.places.search') }).click();
+  await expect(page.locator('.place').first()).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  // nothing of the mediator's detail on paper: one A4 page, the person's result
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByText(fr('mediator.result.dsiOverall'))).toBeHidden();
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: fr('result.showQr') }).click();
+  const qr = page.getByRole('img', { name: fr('result.qrLabel') });
+  await expect(qr.locator('svg')).toBeVisible();
+  const png = PNG.sync.read(await qr.screenshot());
+  const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  expect(decoded?.data).toContain(fr(`result.levels.${await page.evaluate(() => document.querySelector('.level')!.className.split('level-')[1])}`));
+  // back to the mediator: the observation ticked is still there
+  await page.getByRole('button', { name: fr('mediator.guided.backToDetail') }).click();
+  await expect(guidedHeading(page)).toBeFocused();
+  await expect(page.getByRole('radio', { name: fr('mediator.autonomy.partlyAutonomous') })).toBeChecked();
 });
 
 test('a guided session resumed after a reload asks for the PIN before showing anything', async ({ page }) => {

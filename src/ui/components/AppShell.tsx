@@ -8,10 +8,13 @@ export interface AppShellProps extends NoticeBarProps {
   readonly toolbar?: ComponentChildren;
   /** "This device cannot read aloud in this language", after the read-aloud switch was turned on. */
   readonly speechNotice?: string | null;
+  /** A screen shown instead of the children (the PIN of a locked mediator space), the children kept mounted, hidden. */
+  readonly cover?: ComponentChildren;
 }
 
 /** The frame of every screen: notices and the display toolbar above, the privacy line and version below. */
-export function AppShell({ children, toolbar, speechNotice, ...notices }: AppShellProps) {
+export function AppShell({ children, toolbar, speechNotice, cover, ...notices }: AppShellProps) {
+  const covered = cover !== undefined && cover !== null;
   return (
     <div class="app">
       <NoticeBar {...notices} />
@@ -21,7 +24,11 @@ export function AppShell({ children, toolbar, speechNotice, ...notices }: AppShe
           {speechNotice}
         </p>
       </header>
-      {children}
+      {covered ? cover : null}
+      {/* Always this one element around the screen, so that covering it never remounts what it hides. */}
+      <div class="screen-slot" hidden={covered}>
+        {children}
+      </div>
       <AppFooter />
     </div>
   );

@@ -1,4 +1,5 @@
 import { Award, CircleHelp, Footprints, Printer, QrCode as QrIcon, Sprout, TrendingUp } from 'lucide';
+import type { ComponentChildren } from 'preact';
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { PlaceDataset } from '../../content/demo-places';
 import type { Origin } from '../../domain/place-ranking';
@@ -33,6 +34,8 @@ export interface ResultScreenProps {
   readonly kiosk?: boolean;
   /** The device's reasonable distance to a help place, in km. */
   readonly reasonableKm?: number;
+  /** Buttons instead of "Modifier mes réponses" and "Terminer" (a guided session: back to the mediator's detail). */
+  readonly actions?: ComponentChildren;
 }
 
 /** The result in plain words: the level, strengths first, two or three next steps, places, and something to take away. */
@@ -110,12 +113,16 @@ export function ResultScreen(props: ResultScreenProps) {
         ) : null}
       </section>
       <div class="result-actions no-print">
-        <button type="button" class="btn btn-secondary" onClick={onEdit}>
-          {t('result.editAnswers')}
-        </button>
-        <button type="button" class="btn btn-primary btn-finish" onClick={onFinish}>
-          {t('session.finish')}
-        </button>
+        {props.actions ?? (
+          <>
+            <button type="button" class="btn btn-secondary" onClick={onEdit}>
+              {t('result.editAnswers')}
+            </button>
+            <button type="button" class="btn btn-primary btn-finish" onClick={onFinish}>
+              {t('session.finish')}
+            </button>
+          </>
+        )}
       </div>
     </main>
   );

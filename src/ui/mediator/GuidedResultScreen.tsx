@@ -1,11 +1,14 @@
-import { useCallback, useMemo } from 'preact/hooks';
+import { MonitorSmartphone, UserRound } from 'lucide';
+import { useRef, useState } from 'preact/hooks';
 import type { PlaceDataset } from '../../content/demo-places';
 import type { Origin } from '../../domain/place-ranking';
+import type { Answers } from '../../domain/questionnaire';
 import { resultCategories } from '../../domain/result';
-import { placeNeedsOf, type Profile } from '../../domain/score-profile';
+import type { Profile } from '../../domain/score-profile';
+import { Icon } from '../components/Icon';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useI18n } from '../hooks/use-i18n';
-import { PlacesBlock } from '../journey/PlacesBlock';
+import { ResultScreen } from '../journey/ResultScreen';
 import type { MediatorServices } from './mediator-services';
 import { ObservationForm } from './ObservationForm';
 import { ResultDetail } from './ResultDetail';
@@ -13,6 +16,7 @@ import { ResultDetail } from './ResultDetail';
 export interface GuidedResultScreenProps {
   readonly services: MediatorServices;
   readonly profile: Profile;
+  readonly answers: Answers;
   /** The FinishedResult kept for this session (null until it is written). */
   readonly resultId: string | null;
   readonly loadDataset: () => Promise<PlaceDataset | null>;
@@ -22,20 +26,75 @@ export interface GuidedResultScreenProps {
 }
 
 /**
- * The end of a guided session, for the mediator beside the person: the detailed result (DSI per area, overall,
- * illectronisme, barriers, autonomy), the needs in the national vocabulary, the suggested places, and the observation.
+ * The end of a guided session, in two views. For the mediator beside the person: the detailed result (DSI per area,
+ * overall, illectronisme, barriers, autonomy, organisms), the needs in the national vocabulary, the suggested places,
+ * and the observation. For the person, on the screen turned towards her: her own result in plain words, next steps,
+ * places, print and QR code, as on a kiosk. The observation typed stays when the views change.
  */
-export function GuidedResultScreen({ services, profile, resultId, loadDataset, deviceOrigin, onEdit, onFinish }: GuidedResultScreenProps) {
+export function GuidedResultScreen(props: GuidedResultScreenProps) {
+  const [view, setView] = useState<'mediator' | 'person'>('mediator');
+  // The person's view is built the first time it is asked for, then kept.
+  const [personBuilt, setPersonBuilt] = useState(false);
+  const { t } = useI18n();
+  const { services } = props;
+  const person = useRef<HTMLDivElement>(null);
+  const mediator = useRef<HTMLDivElement>(null);
+  // Both views stay mounted (the observation being typed, the places found), one hidden; the focus goes to the title.
+  const show = (next: 'mediator' | 'person') => {
+    setView(next);
+    if (next === 'person') setPersonBuilt(true);
+    requestAnimationFrame(() => (next === 'person' ? person : mediator).current?.querySelector<HTMLElement>('h1')?.focus());
+  };
+  return (
+    <>
+      <div class="screen-slot" hidden={view !== 'mediator'} ref={mediator}>
+        <MediatorView {...props} onShowPerson={() => show('person')} />
+      </div>
+      <div class="screen-slot" hidden={view !== 'person'} ref={person}>
+        {personBuilt ? (
+          <ResultScreen
+            profile={props.profile}
+            answers={props.answers}
+            onEdit={props.onEdit}
+            onFinish={props.onFinish}
+            loadDataset={props.loadDataset}
+            deviceOrigin={props.deviceOrigin}
+            now={services.now}
+            kiosk={services.settings.mode === 'publicKiosk'}
+            reasonableKm={services.settings.reasonableDistanceKm}
+            actions={
+              <button type="button" class="btn btn-primary" onClick={() => show('mediator')}>
+                <Icon icon={MonitorSmartphone} size={24} />
+                <span>{t('mediator.guided.backToDetail')}</span>
+              </button>
+            }
+          />
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+function MediatorView({
+  services,
+  profile,
+  resultId,
+  onEdit,
+  onFinish,
+  onShowPerson,
+}: GuidedResultScreenProps & { readonly onShowPerson: () => void }) {
   const { t } = useI18n();
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const ignoreListed = useCallback(() => {}, []);
   const needs = [...profile.needs.services, ...profile.needs.specificSupport];
-  const placeNeeds = useMemo(() => placeNeedsOf(profile), [profile]);
   return (
     <main id="main" class="screen mediator guided-result">
       <h1 ref={heading} tabIndex={-1}>
         {t('mediator.guided.title')}
       </h1>
+      <button type="button" class="btn btn-primary guided-show-person" onClick={onShowPerson}>
+        <Icon icon={UserRound} size={24} />
+        <span>{t('mediator.guided.showPerson')}</span>
+      </button>
       <section class="result-block" aria-labelledby="guided-detail-title">
         <h2 id="guided-detail-title">{t('mediator.guided.detail')}</h2>
         <ResultDetail headingLevel={3} result={resultCategories(profile)} />
@@ -62,14 +121,8 @@ export function GuidedResultScreen({ services, profile, resultId, loadDataset, d
       </section>
       <section class="result-block" aria-labelledby="guided-places-title">
         <h2 id="guided-places-title">{t('result.placesTitle')}</h2>
-        <PlacesBlock
-          needs={placeNeeds}
-          loadDataset={loadDataset}
-          deviceOrigin={deviceOrigin}
-          now={services.now}
-          onListed={ignoreListed}
-          reasonableKm={services.settings.reasonableDistanceKm}
-        />
+        {/* One search, on the screen the person sees: the places are hers to take away. */}
+        <p>{t('mediator.guided.placesWithPerson')}</p>
       </section>
       <section class="result-block" aria-labelledby="guided-observation-title">
         <h2 id="guided-observation-title">{t('mediator.observation.title')}</h2>
