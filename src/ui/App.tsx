@@ -20,6 +20,7 @@ import { InactivityDialog } from './components/InactivityDialog';
 import type { SaveProblem } from './components/NoticeBar';
 import { useDisplayPrefs } from './hooks/use-display-prefs';
 import { I18nContext } from './hooks/use-i18n';
+import { useIdle } from './hooks/use-idle';
 import { useInactivity } from './hooks/use-inactivity';
 import { useObservable } from './hooks/use-observable';
 import type * as Journey from './journey';
@@ -196,6 +197,26 @@ export function App({ services, resumed }: AppProps) {
       report(moved.saved);
     });
 
+  // Walking away from the welcome screen: the language, text size, contrast or read-aloud the last person chose go
+  // back to the device's after the same delay (nothing to lose there, so no warning).
+  const welcomeChanged =
+    !session &&
+    !mediator &&
+    (language !== settings.defaultLanguage ||
+      display.prefs.textSize !== 'normal' ||
+      display.prefs.highContrast ||
+      display.prefs.readAloud !== settings.readAloudDefault);
+  useIdle({
+    active: welcomeChanged,
+    idleMs: settings.inactivitySeconds * 1000,
+    onIdle: () => {
+      readAloud.stop();
+      setSpeechNotice(null);
+      display.reset();
+      if (language !== settings.defaultLanguage) void applyLanguage(settings.defaultLanguage);
+    },
+  });
+
   const inactivity = useInactivity({
     active: session !== null && session.mode === 'kiosk' && settings.mode === 'publicKiosk',
     timeoutMs: settings.inactivitySeconds * 1000,
@@ -314,6 +335,7 @@ export function App({ services, resumed }: AppProps) {
         autoRead={display.prefs.readAloud}
         onAnswer={(value) => void answer(value)}
         onBack={() => void back()}
+        onStop={() => void step(endSession)}
         speak={speak}
       />
     );

@@ -4,6 +4,7 @@ import { expect } from '@playwright/test';
 import { test } from './fixtures';
 import {
   answerFirst,
+  axeViolations,
   ar,
   completeJourney,
   countStore,
@@ -152,6 +153,48 @@ test.describe('inactivity on a kiosk', () => {
     await page.clock.fastForward(30_000);
     await expect(questionLegend(page)).toHaveText(question);
   });
+});
+
+test('walking away from the welcome screen: the language and display chosen go back to the device\'s after the delay', async ({ page }) => {
+  await page.clock.install();
+  await openKiosk(page);
+  await page.getByRole('button', { name: /Taille du texte/ }).click();
+  await page.getByRole('button', { name: fr('toolbar.contrast') }).click();
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.clock.fastForward(60_000);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.clock.fastForward(31_000);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await expect(page.locator('html')).toHaveAttribute('data-text-size', 'normal');
+  await expect(page.locator('html')).toHaveAttribute('data-contrast', 'normal');
+  await expect(welcomeStart(page)).toBeVisible();
+});
+
+test('"Arrêter et effacer" asks first, then leaves no session on the device, even tapped while an answer is being saved', async ({ page }) => {
+  await openKiosk(page);
+  await welcomeStart(page).click();
+  await answerFirst(page);
+  const stop = page.getByRole('button', { name: fr('question.stop') });
+  await stop.click();
+  const dialog = page.getByRole('dialog', { name: fr('question.stopTitle') });
+  await expect(dialog).toBeVisible();
+  await expect(page.getByRole('button', { name: fr('question.stopCancel') })).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: fr('question.stopCancel') }).click();
+  await expect(dialog).toBeHidden();
+  expect(await countStore(page, 'sessions')).toBe(1);
+  // an answer, and at once the stop: the save of that answer must not bring the session back
+  await page.locator('.options label').first().click();
+  await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
+  await stop.click();
+  await page.getByRole('button', { name: fr('question.stopConfirm') }).click();
+  await expect(welcomeStart(page)).toBeVisible();
+  await expect.poll(() => countStore(page, 'sessions')).toBe(0);
+  await page.reload();
+  await expect(welcomeStart(page)).toBeVisible();
+  expect(await countStore(page, 'sessions')).toBe(0);
 });
 
 test('text size and contrast: one tap each, kept for the session, reset for the next person', async ({ page }) => {

@@ -1,7 +1,8 @@
-import { ArrowLeft, ArrowRight, CircleHelp, CircleSlash, SkipForward, Volume2 } from 'lucide';
+import { ArrowLeft, ArrowRight, CircleHelp, CircleSlash, SkipForward, Volume2, X } from 'lucide';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { visibleOptions } from '../../domain/questionnaire-flow';
 import { DONT_KNOW, NONE, SKIPPED, type AnswerValue, type Answers, type Question } from '../../domain/questionnaire';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../hooks/use-i18n';
 import type { SpeakOutcome } from '../services/read-aloud';
@@ -17,6 +18,8 @@ export interface QuestionScreenProps {
   readonly autoRead: boolean;
   readonly onAnswer: (value: AnswerValue) => void;
   readonly onBack: () => void;
+  /** "Arrêter et effacer": the person leaves now; the answers are erased (after a confirmation). */
+  readonly onStop: () => void;
   readonly speak: (text: string) => SpeakOutcome;
 }
 
@@ -37,6 +40,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
   // "Je n'ai fait aucune de ces choses": an answer of its own, exclusive with the ticks (docs/SCORING.md).
   const [none, setNone] = useState(() => answers[question.id] === NONE);
   const [notice, setNotice] = useState<string | null>(null);
+  const [confirmStop, setConfirmStop] = useState(false);
   const legend = useRef<HTMLLegendElement>(null);
   const options = visibleOptions(question, answers);
   const multiple = question.kind === 'multipleChoice';
@@ -135,12 +139,8 @@ export function QuestionScreen(props: QuestionScreenProps) {
           {notice}
         </p>
         <div class="question-secondary">
-          <button
-            type="button"
-            class="btn btn-secondary"
-            aria-pressed={answers[question.id] === DONT_KNOW}
-            onClick={() => onAnswer(DONT_KNOW)}
-          >
+          {/* An answer like the others (not a toggle): it moves on. */}
+          <button type="button" class="btn btn-secondary" onClick={() => onAnswer(DONT_KNOW)}>
             <Icon icon={CircleHelp} size={24} />
             <span>{t('question.dontKnow')}</span>
           </button>
@@ -153,6 +153,10 @@ export function QuestionScreen(props: QuestionScreenProps) {
           <button type="button" class="btn btn-secondary" onClick={readAloud}>
             <Icon icon={Volume2} size={24} />
             <span>{t('question.listen')}</span>
+          </button>
+          <button type="button" class="btn btn-secondary btn-stop" onClick={() => setConfirmStop(true)}>
+            <Icon icon={X} size={24} />
+            <span>{t('question.stop')}</span>
           </button>
         </div>
         <div class="question-nav">
@@ -174,6 +178,18 @@ export function QuestionScreen(props: QuestionScreenProps) {
           </button>
         </div>
       </form>
+      <ConfirmDialog
+        open={confirmStop}
+        title={t('question.stopTitle')}
+        body={t('question.stopBody')}
+        confirmLabel={t('question.stopConfirm')}
+        cancelLabel={t('question.stopCancel')}
+        onConfirm={() => {
+          setConfirmStop(false);
+          props.onStop();
+        }}
+        onCancel={() => setConfirmStop(false)}
+      />
     </main>
   );
 }
