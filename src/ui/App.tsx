@@ -26,7 +26,7 @@ import { useObservable } from './hooks/use-observable';
 import type * as Journey from './journey';
 import type * as Mediator from './mediator';
 import type { MediatorServices } from './mediator/mediator-services';
-import type { ReadAloud } from './services/read-aloud';
+import type { ReadAloud, SpeechAvailability } from './services/read-aloud';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 
 export type JourneyModule = typeof Journey;
@@ -79,6 +79,8 @@ export function App({ services, resumed }: AppProps) {
   const [language, setLanguage] = useState<Language>((i18n.language as Language | undefined) ?? settings.defaultLanguage);
   const [saveProblem, setSaveProblem] = useState<SaveProblem>(null);
   const [speechNotice, setSpeechNotice] = useState<string | null>(null);
+  // Whether this device can read the current language aloud; null until asked (the voices load late).
+  const [speech, setSpeech] = useState<SpeechAvailability | null>(null);
   const display = useDisplayPrefs(settings.readAloudDefault);
   const stale = useObservable(services.staleDatabase);
   const updateReady = useObservable(services.updateReady);
@@ -112,6 +114,8 @@ export function App({ services, resumed }: AppProps) {
   // Read-aloud stops whenever the screen changes.
   const screenKey = position ? (position.kind === 'result' ? RESULT_CURSOR : position.question.id) : 'welcome';
   useEffect(() => () => readAloud.stop(), [readAloud, screenKey]);
+  // "No voice" is said once, where it was asked, never again on the next screens.
+  useEffect(() => setSpeechNotice(null), [screenKey]);
 
   // Load the journey at the first touch or key on the welcome screen (the finger is still down on "Commencer"), not
   // on a timer: a kiosk nobody touches does no work, and the first screen stays free of long tasks.
@@ -286,16 +290,53 @@ export function App({ services, resumed }: AppProps) {
   }, [storage]);
 
   const i18nValue = useMemo(() => ({ t: i18n.t.bind(i18n), language }), [i18n, language]);
-  const speak = (text: string) => readAloud.speak(text, language);
+
+  // A language is asked about once: the switch goes off, and says why once, when the device has no voice for it.
+  const speechUnavailable = speech !== null && speech !== 'available';
+  const { setReadAloud } = display;
+  const checkSpeech = useCallback(async (): Promise<SpeechAvailability> => {
+    const availability = await readAloud.availability(language);
+    setSpeech(availability);
+    if (availability !== 'available') {
+      setReadAloud(false);
+      setSpeechNotice(i18nValue.t(availability === 'noVoice' ? 'speech.noVoice' : 'speech.unsupported'));
+    }
+    return availability;
+  }, [i18nValue, language, readAloud, setReadAloud]);
+  /** Reads a text in the current language, once the device's voices are known; if none fits, the toolbar says so. */
+  const speak = (text: string): void => {
+    if (speech === 'available') readAloud.speak(text, language);
+    else if (speech === null) void checkSpeech().then((availability) => availability === 'available' && readAloud.speak(text, language));
+  };
+  const checkingSpeech = useRef(false);
+  // A new language may have a voice: ask again.
+  useEffect(() => {
+    setSpeech(null);
+    setSpeechNotice(null);
+  }, [language]);
+  // Read-aloud on by default (a device setting), or kept across a reload: checked as soon as it is on.
+  useEffect(() => {
+    if (!display.prefs.readAloud || speech !== null || checkingSpeech.current) return;
+    checkingSpeech.current = true;
+    void checkSpeech().finally(() => (checkingSpeech.current = false));
+  }, [checkSpeech, display.prefs.readAloud, speech]);
 
   const toggleReadAloud = () => {
-    const turningOn = !display.prefs.readAloud;
-    display.toggleReadAloud();
-    setSpeechNotice(null);
-    if (turningOn && !session) {
-      const outcome = speak(i18nValue.t('welcome.intro'));
-      if (outcome !== 'speaking') setSpeechNotice(i18nValue.t(outcome === 'noVoice' ? 'speech.noVoice' : 'speech.unsupported'));
+    if (display.prefs.readAloud) {
+      readAloud.stop();
+      setReadAloud(false);
+      return;
     }
+    void (async () => {
+      // Unavailable: said in the toolbar's status line (checkSpeech), the switch stays off.
+      const availability = speech ?? (await checkSpeech());
+      if (availability !== 'available') {
+        setSpeechNotice(i18nValue.t(availability === 'noVoice' ? 'speech.noVoice' : 'speech.unsupported'));
+        return;
+      }
+      setReadAloud(true);
+      if (!session) readAloud.speak(i18nValue.t('welcome.intro'), language);
+    })();
   };
 
   // Locked from inside the space (idle): the screen the mediator was on stays mounted, hidden behind the PIN, so that
@@ -333,6 +374,7 @@ export function App({ services, resumed }: AppProps) {
         estimatedTotal={at.estimatedTotal}
         isFirst={at.position === 1}
         autoRead={display.prefs.readAloud}
+        canSpeak={!speechUnavailable}
         onAnswer={(value) => void answer(value)}
         onBack={() => void back()}
         onStop={() => void step(endSession)}
@@ -346,6 +388,8 @@ export function App({ services, resumed }: AppProps) {
         profile={profile}
         answers={session.answers}
         resultId={session.resultId ?? null}
+        speak={speak}
+        canSpeak={!speechUnavailable}
         loadDataset={loadDataset}
         deviceOrigin={settings.location}
         onEdit={() => void back()}
@@ -364,6 +408,8 @@ export function App({ services, resumed }: AppProps) {
         now={services.now}
         kiosk={settings.mode === 'publicKiosk'}
         reasonableKm={settings.reasonableDistanceKm}
+        speak={speak}
+        canSpeak={!speechUnavailable}
       />
     );
   } else if (session) {
@@ -410,6 +456,7 @@ export function App({ services, resumed }: AppProps) {
             onTextSize={display.cycleTextSize}
             onContrast={display.toggleContrast}
             onReadAloud={toggleReadAloud}
+            readAloudUnavailable={speechUnavailable}
           />
         }
         speechNotice={speechNotice}

@@ -219,12 +219,58 @@ test('text size and contrast: one tap each, kept for the session, reset for the 
   await expect(page.locator('html')).toHaveAttribute('data-contrast', 'normal');
 });
 
-test('read-aloud says so when this device has no voice for the language', async ({ page }) => {
+test('read-aloud with no voice for the language: the switch stays off and says so once, no "Écouter" anywhere', async ({ page }) => {
+  // voices that never come: the app waits for them (voiceschanged, then a timeout) before saying there is none
   await page.addInitScript({ content: 'speechSynthesis.getVoices = () => [];' });
   await openKiosk(page);
+  const toggle = page.getByRole('button', { name: fr('toolbar.readAloud') });
+  await toggle.click();
+  const notice = page.locator('#speech-notice');
+  await expect(notice).toHaveText(fr('speech.noVoice'));
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(toggle).toHaveAttribute('aria-disabled', 'true');
+  expect(await axeViolations(page)).toEqual([]);
   await welcomeStart(page).click();
-  await page.getByRole('button', { name: fr('question.listen') }).click();
-  await expect(page.getByRole('status').filter({ hasText: fr('speech.noVoice') })).toBeVisible();
+  await expect(questionLegend(page)).toBeVisible();
+  await expect(page.getByRole('button', { name: fr('question.listen') })).toHaveCount(0);
+  await expect(notice).toBeEmpty();
+  await answerFirst(page);
+  await expect(page.getByText(fr('speech.noVoice'))).toHaveCount(0);
+  await completeJourney(page);
+  await expect(page.getByRole('button', { name: fr('result.listen') })).toHaveCount(0);
+});
+
+test('read-aloud on the result: the level, strengths, next steps and each place\'s name, hours and phone, in the voice of the language', async ({ page }) => {
+  // the voices arrive late, as on many devices: read-aloud waits for them
+  await page.addInitScript({
+    content: `
+      window.spoken = [];
+      let voices = [];
+      speechSynthesis.getVoices = () => voices;
+      setTimeout(() => { voices = [{ lang: 'fr-FR', localService: true, name: 'Fake FR', default: true, voiceURI: 'fake' }]; speechSynthesis.dispatchEvent(new Event('voiceschanged')); }, 500);
+      speechSynthesis.speak = (u) => window.spoken.push({ text: u.text, lang: u.lang, rate: u.rate });
+      SpeechSynthesisUtterance.prototype.__defineSetter__('voice', function () {});
+    `,
+  });
+  await openKiosk(page);
+  await welcomeStart(page).click();
+  await completeJourney(page);
+  await page.getByLabel(fr('result.places.locationLabel')).fill('25000');
+  await page.getByRole('button', { name: fr('result.places.search') }).click();
+  await expect(page.locator('.places .place').first()).toBeVisible();
+  await expect(page.locator('.place-hours').first()).not.toBeEmpty();
+  await page.getByRole('button', { name: fr('result.listen') }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { spoken: unknown[] }).spoken.length)).toBe(1);
+  const [said] = await page.evaluate(() => (window as unknown as { spoken: Array<{ text: string; lang: string; rate: number }> }).spoken);
+  expect(said!.lang).toBe('fr-FR');
+  expect(said!.rate).toBeLessThan(1);
+  expect(said!.text).toContain(await page.locator('.level-name').innerText());
+  expect(said!.text).toContain(fr('result.nextStepsTitle'));
+  expect(said!.text).toContain(await page.locator('.next-steps li').first().innerText());
+  const first = page.locator('.places .place').first();
+  expect(said!.text).toContain(await first.locator('h3').innerText());
+  expect(said!.text).toContain((await first.locator('.place-hours').innerText()).trim());
+  expect(said!.text).toContain('03 53 48 10 02');
 });
 
 test('read-aloud speaks the question and its answers in the voice of the language, slower, and stops on navigation', async ({ page }) => {
@@ -242,6 +288,8 @@ test('read-aloud speaks the question and its answers in the voice of the languag
   await openKiosk(page);
   await welcomeStart(page).click();
   await page.getByRole('button', { name: fr('question.listen') }).click();
+  // the device's voices are asked for first (asynchronously)
+  await expect.poll(() => page.evaluate(() => (window as unknown as { spoken: unknown[] }).spoken.length)).toBe(1);
   const spoken = await page.evaluate(() => (window as unknown as { spoken: Array<{ text: string; lang: string; rate: number }> }).spoken);
   expect(spoken).toHaveLength(1);
   expect(spoken[0]!.text).toContain(fr('questions.devices.title'));

@@ -20,7 +20,7 @@ export function AppShell({ children, toolbar, speechNotice, cover, ...notices }:
       <NoticeBar {...notices} />
       <header class="app-header no-print">
         {toolbar}
-        <p class="gentle" role="status">
+        <p id="speech-notice" class="gentle" role="status">
           {speechNotice}
         </p>
       </header>

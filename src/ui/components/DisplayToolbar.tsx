@@ -8,10 +8,12 @@ export interface DisplayToolbarProps {
   readonly onTextSize: () => void;
   readonly onContrast: () => void;
   readonly onReadAloud: () => void;
+  /** The device has no voice for this language: the switch is off and says so (the status line beside it). */
+  readonly readAloudUnavailable?: boolean;
 }
 
 /** One tap each: text size (normal, large, very large), high contrast, read-aloud. */
-export function DisplayToolbar({ prefs, onTextSize, onContrast, onReadAloud }: DisplayToolbarProps) {
+export function DisplayToolbar({ prefs, onTextSize, onContrast, onReadAloud, readAloudUnavailable = false }: DisplayToolbarProps) {
   const { t } = useI18n();
   return (
     <div class="toolbar no-print" role="group" aria-label={t('toolbar.label')}>
@@ -23,7 +25,15 @@ export function DisplayToolbar({ prefs, onTextSize, onContrast, onReadAloud }: D
         <Icon icon={Contrast} size={24} />
         <span>{t('toolbar.contrast')}</span>
       </button>
-      <button type="button" class="btn btn-tool" aria-pressed={prefs.readAloud} onClick={onReadAloud}>
+      <button
+        type="button"
+        class="btn btn-tool"
+        aria-pressed={prefs.readAloud}
+        // Still focusable and tappable (it says why again), but announced as unavailable.
+        aria-disabled={readAloudUnavailable ? 'true' : undefined}
+        aria-describedby={readAloudUnavailable ? 'speech-notice' : undefined}
+        onClick={onReadAloud}
+      >
         <Icon icon={Volume2} size={24} />
         <span>{t('toolbar.readAloud')}</span>
       </button>

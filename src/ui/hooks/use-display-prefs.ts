@@ -50,7 +50,7 @@ export function useDisplayPrefs(readAloudByDefault: boolean) {
     [],
   );
   const toggleContrast = useCallback(() => setPrefs((p) => ({ ...p, highContrast: !p.highContrast })), []);
-  const toggleReadAloud = useCallback(() => setPrefs((p) => ({ ...p, readAloud: !p.readAloud })), []);
+  const setReadAloud = useCallback((readAloud: boolean) => setPrefs((p) => (p.readAloud === readAloud ? p : { ...p, readAloud })), []);
   const reset = useCallback(() => setPrefs({ ...DEFAULT_DISPLAY, readAloud: readAloudByDefault }), [readAloudByDefault]);
-  return { prefs, cycleTextSize, toggleContrast, toggleReadAloud, reset };
+  return { prefs, cycleTextSize, toggleContrast, setReadAloud, reset };
 }

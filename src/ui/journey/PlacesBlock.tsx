@@ -367,7 +367,7 @@ function PlaceItem(props: { place: Place; distance: string | null; hours: string
       {week !== null ? <p class="place-week print-only">{week}</p> : null}
       {isFree(place) ? <p class="place-free">{t('result.places.free')}</p> : null}
       {place.phone ? (
-        <p>
+        <p class="place-phone-line">
           {tel && !kiosk ? (
             <a href={tel}>{t('result.places.phone', { phone: isolate(place.phone) })}</a>
           ) : (

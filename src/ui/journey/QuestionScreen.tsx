@@ -5,7 +5,6 @@ import { DONT_KNOW, NONE, SKIPPED, type AnswerValue, type Answers, type Question
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../hooks/use-i18n';
-import type { SpeakOutcome } from '../services/read-aloud';
 import { Pictogram } from './Pictogram';
 
 export interface QuestionScreenProps {
@@ -20,7 +19,10 @@ export interface QuestionScreenProps {
   readonly onBack: () => void;
   /** "Arrêter et effacer": the person leaves now; the answers are erased (after a confirmation). */
   readonly onStop: () => void;
-  readonly speak: (text: string) => SpeakOutcome;
+  /** Reads aloud in the person's language (the toolbar says so when the device cannot). */
+  readonly speak: (text: string) => void;
+  /** False when the device has no voice for the language: no "Écouter" button then. */
+  readonly canSpeak: boolean;
 }
 
 function initialSelection(question: Question, answers: Answers): string[] {
@@ -52,10 +54,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
       .filter(Boolean)
       .join('. ');
 
-  const readAloud = () => {
-    const outcome = speak(spokenText());
-    setNotice(outcome === 'noVoice' ? t('speech.noVoice') : outcome === 'unsupported' ? t('speech.unsupported') : null);
-  };
+  const readAloud = () => speak(spokenText());
 
   useEffect(() => {
     legend.current?.focus();
@@ -150,10 +149,12 @@ export function QuestionScreen(props: QuestionScreenProps) {
               <span>{t('question.skip')}</span>
             </button>
           ) : null}
-          <button type="button" class="btn btn-secondary" onClick={readAloud}>
-            <Icon icon={Volume2} size={24} />
-            <span>{t('question.listen')}</span>
-          </button>
+          {props.canSpeak ? (
+            <button type="button" class="btn btn-secondary" onClick={readAloud}>
+              <Icon icon={Volume2} size={24} />
+              <span>{t('question.listen')}</span>
+            </button>
+          ) : null}
           <button type="button" class="btn btn-secondary btn-stop" onClick={() => setConfirmStop(true)}>
             <Icon icon={X} size={24} />
             <span>{t('question.stop')}</span>

@@ -1,6 +1,6 @@
-import { Award, CircleHelp, Footprints, Printer, QrCode as QrIcon, Sprout, TrendingUp } from 'lucide';
+import { Award, CircleHelp, Footprints, Printer, QrCode as QrIcon, Sprout, TrendingUp, Volume2 } from 'lucide';
 import type { ComponentChildren } from 'preact';
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { PlaceDataset } from '../../content/demo-places';
 import type { Origin } from '../../domain/place-ranking';
 import type { Answers } from '../../domain/questionnaire';
@@ -34,6 +34,9 @@ export interface ResultScreenProps {
   readonly kiosk?: boolean;
   /** The device's reasonable distance to a help place, in km. */
   readonly reasonableKm?: number;
+  /** Reads aloud in the person's language; absent, or `canSpeak` false (no voice on the device): no "Écouter". */
+  readonly speak?: (text: string) => void;
+  readonly canSpeak?: boolean;
   /** Buttons instead of "Modifier mes réponses" and "Terminer" (a guided session: back to the mediator's detail). */
   readonly actions?: ComponentChildren;
 }
@@ -50,6 +53,29 @@ export function ResultScreen(props: ResultScreenProps) {
   const onListed = useCallback((lines: string[]) => setPlaces(lines), []);
   // Who the person is for places (age, looking for work, delegation or learning): computed once per result.
   const placeNeeds = useMemo(() => placeNeedsOf(profile), [profile]);
+  const placesSection = useRef<HTMLElement>(null);
+  const levelText = profile.distanceIsLowerBound ? t('result.atLeast', { level: t(`result.levels.${level}`) }) : t(`result.levels.${level}`);
+  const speak = props.speak;
+  // The whole result, as the screen shows it: the level, strengths, next steps, then each place's name, hours and phone.
+  const listen = () => {
+    const places = [...(placesSection.current?.querySelectorAll('.place') ?? [])].map((item) =>
+      ['h3', '.place-hours', '.place-phone-line']
+        .map((selector) => item.querySelector(selector)?.textContent?.trim() ?? '')
+        .filter(Boolean)
+        .join('. '),
+    );
+    const text = [
+      t('result.title'),
+      levelText,
+      t(profile.doesNotWant ? 'result.levelTexts.doNotWant' : `result.levelTexts.${level}`),
+      t('result.strengthsTitle'),
+      ...strengths.map((s) => t(`result.strengths.${s}`)),
+      t('result.nextStepsTitle'),
+      ...nextSteps.map((s) => t(`result.nextSteps.${s}`)),
+      ...(places.length > 0 ? [t('result.placesTitle'), ...places] : []),
+    ];
+    speak?.(text.join('. '));
+  };
 
   return (
     <main id="main" class="screen result">
@@ -60,11 +86,17 @@ export function ResultScreen(props: ResultScreenProps) {
       <section class={`level level-${level}`} aria-labelledby="level-name">
         <Icon icon={LEVEL_ICONS[level]} size={72} />
         <p id="level-name" class="level-name">
-          {profile.distanceIsLowerBound ? t('result.atLeast', { level: t(`result.levels.${level}`) }) : t(`result.levels.${level}`)}
+          {levelText}
         </p>
         {/* "Do not want" is respected in words: it is their right, and the human paths stay open. */}
         <p class="level-text">{t(profile.doesNotWant ? 'result.levelTexts.doNotWant' : `result.levelTexts.${level}`)}</p>
       </section>
+      {speak && props.canSpeak !== false ? (
+        <button type="button" class="btn btn-secondary no-print" onClick={listen}>
+          <Icon icon={Volume2} size={24} />
+          <span>{t('result.listen')}</span>
+        </button>
+      ) : null}
       <section class="result-block" aria-labelledby="strengths-title">
         <h2 id="strengths-title">{t('result.strengthsTitle')}</h2>
         <ul class="strengths">
@@ -81,7 +113,7 @@ export function ResultScreen(props: ResultScreenProps) {
           ))}
         </ol>
       </section>
-      <section class="result-block" aria-labelledby="places-title">
+      <section class="result-block" aria-labelledby="places-title" ref={placesSection}>
         <h2 id="places-title">{t('result.placesTitle')}</h2>
         <PlacesBlock
           needs={placeNeeds}

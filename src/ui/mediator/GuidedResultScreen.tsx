@@ -17,6 +17,9 @@ export interface GuidedResultScreenProps {
   readonly services: MediatorServices;
   readonly profile: Profile;
   readonly answers: Answers;
+  /** Read-aloud for the person's view. */
+  readonly speak: (text: string) => void;
+  readonly canSpeak: boolean;
   /** The FinishedResult kept for this session (null until it is written). */
   readonly resultId: string | null;
   readonly loadDataset: () => Promise<PlaceDataset | null>;
@@ -62,6 +65,8 @@ export function GuidedResultScreen(props: GuidedResultScreenProps) {
             now={services.now}
             kiosk={services.settings.mode === 'publicKiosk'}
             reasonableKm={services.settings.reasonableDistanceKm}
+            speak={props.speak}
+            canSpeak={props.canSpeak}
             actions={
               <button type="button" class="btn btn-primary" onClick={() => show('mediator')}>
                 <Icon icon={MonitorSmartphone} size={24} />

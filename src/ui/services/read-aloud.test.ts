@@ -36,4 +36,44 @@ describe('read-aloud', () => {
     expect(synth.speak).not.toHaveBeenCalled();
     expect(createReadAloud(undefined).speak('Bonjour', 'fr')).toBe('unsupported');
   });
+
+  it('waits for voices that arrive late (voiceschanged) before saying there is none', async () => {
+    vi.stubGlobal('SpeechSynthesisUtterance', FakeUtterance);
+    let voices: SpeechSynthesisVoice[] = [];
+    const target = new EventTarget();
+    const synth = Object.assign(target, { getVoices: () => voices, speak: vi.fn(), cancel: vi.fn() }) as unknown as SpeechSynthesis;
+    const readAloud = createReadAloud(synth, 10_000);
+    const asked = readAloud.availability('fr');
+    voices = [voice('fr-FR')];
+    target.dispatchEvent(new Event('voiceschanged'));
+    await expect(asked).resolves.toBe('available');
+  });
+
+  it('says "no voice" after the timeout when the voices never come, and asks again later', async () => {
+    vi.useFakeTimers();
+    try {
+      vi.stubGlobal('SpeechSynthesisUtterance', FakeUtterance);
+      let voices: SpeechSynthesisVoice[] = [];
+      const synth = Object.assign(new EventTarget(), { getVoices: () => voices, speak: vi.fn(), cancel: vi.fn() }) as unknown as SpeechSynthesis;
+      const readAloud = createReadAloud(synth, 3000);
+      const asked = readAloud.availability('ar');
+      await vi.advanceTimersByTimeAsync(2999);
+      let settled = false;
+      void asked.then(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(asked).resolves.toBe('noVoice');
+      voices = [voice('ar-EG')];
+      await expect(readAloud.availability('ar')).resolves.toBe('available');
+      // a voice for another language is still no voice for this one
+      await expect(readAloud.availability('uk')).resolves.toBe('noVoice');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('is unsupported where the browser has no speech at all', async () => {
+    await expect(createReadAloud(undefined).availability('fr')).resolves.toBe('unsupported');
+  });
 });
