@@ -26,7 +26,7 @@ export function HistoryDetailDialog({ result, formatDateTime, onClose, onDelete 
   return (
     <dialog
       ref={dialog}
-      class="history-dialog history-detail"
+      class="confirm-dialog history-detail"
       aria-labelledby={`${id}-title`}
       onCancel={(event) => {
         event.preventDefault();
@@ -55,7 +55,7 @@ export function HistoryDetailDialog({ result, formatDateTime, onClose, onDelete 
             </div>
           </dl>
           <ResultDetail result={result} headingLevel={3} />
-          <div class="history-dialog-actions">
+          <div class="confirm-dialog-actions">
             <button type="button" class="btn btn-danger" onClick={() => onDelete(result)}>
               {t('mediator.history.detail.delete')}
             </button>
