@@ -22,6 +22,14 @@ async function completeGuidedSession(page: Page): Promise<void> {
   throw new Error('no detailed result after 25 screens');
 }
 
+/** Five idle minutes: the lock warning shows, then its 20 seconds run out and the PIN door is shown. */
+async function leaveAloneUntilLocked(page: Page): Promise<void> {
+  await page.clock.fastForward(5 * 60_000 + 1_000);
+  await expect(page.getByRole('dialog', { name: fr('inactivity.lockTitle') })).toBeVisible();
+  await page.clock.fastForward(21_000);
+  await expect(pinField(page)).toBeVisible();
+}
+
 /** The results kept on the device, read straight from IndexedDB. */
 function storedResults(page: Page): Promise<Array<Record<string, unknown>>> {
   return page.evaluate(
@@ -135,10 +143,7 @@ test('a guided session ends on the detailed result; the observation is kept with
   expect(await countStore(page, 'results')).toBe(1);
 
   // left alone, the space warns, then locks itself behind the PIN; leaving the door goes back to the public welcome
-  await page.clock.fastForward(5 * 60_000 + 1_000);
-  await expect(page.getByRole('dialog', { name: fr('inactivity.lockTitle') })).toBeVisible();
-  await page.clock.fastForward(21_000);
-  await expect(pinField(page)).toBeVisible();
+  await leaveAloneUntilLocked(page);
   await expect(homeHeading(page)).toHaveCount(0);
   await page.getByRole('button', { name: fr('mediator.pin.cancel') }).click();
   await expect(welcomeStart(page)).toBeVisible();
@@ -183,10 +188,7 @@ test('a guided session left alone for 6 minutes locks with a warning and resumes
   await expect(page.locator('.progress')).toContainText('2');
 
   // locked again, "Effacer la séance" asks first, then leaves nothing behind
-  await page.clock.fastForward(5 * 60_000 + 1_000);
-  await expect(page.getByRole('dialog', { name: fr('inactivity.lockTitle') })).toBeVisible();
-  await page.clock.fastForward(21_000);
-  await expect(pinField(page)).toBeVisible();
+  await leaveAloneUntilLocked(page);
   await page.getByRole('button', { name: fr('mediator.pin.eraseSession') }).click();
   await page.getByRole('button', { name: fr('mediator.pin.keepSession') }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
