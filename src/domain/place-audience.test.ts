@@ -26,6 +26,12 @@ describe('who a place is for: the names of real files', () => {
     ['Bureau Information Jeunesse de Montbéliard', 'youth'],
     ['Point Information Jeunesse - Koumac', 'youth'],
     ['PIJ de Commentry', 'youth'],
+    // BFC raw file: the regional centre, the Jura network's name, the youth cyber-spaces
+    ['CRIJ de Bourgogne-Franche-Comté', 'youth'],
+    ['Info Jeunesse Jura Dole IJJ', 'youth'],
+    ['Espace Cyber Jeunes : Mission Locale Le Creusot', 'youth'],
+    ["Cyber jeunes d'Ecuisses", 'youth'],
+    ['Point central cyber jeunes de Louhans', 'youth'],
     ['ANPE Lons le Saunier', 'jobSeekers'],
     ['Agence Pôle Emploi Dole', 'jobSeekers'],
     ['Pôle emploi Sain Bel', 'jobSeekers'],
@@ -42,6 +48,8 @@ describe('who a place is for: the names of real files', () => {
     'Cyberespace Léo Lagrange',
     'Espace Public Numérique',
     'Centre social des Forges',
+    'Bibliothèque jeunesse',
+    'Association Jeunesse et Culture',
     'Maison France Services - accueil France Travail',
   ])('%s is open to all', (name) => {
     expect(reservedByName(name)).toBeNull();

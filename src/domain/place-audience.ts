@@ -48,7 +48,7 @@ export const FRANCE_SERVICES_TYPOLOGIES = new Set(['RFS', 'MSAP']);
  */
 export const RESERVED_NAMES: ReadonlyArray<readonly [RegExp, ReservedAudience]> = [
   [/\bmissions?[\s-]+locales?\b/iu, 'youth'],
-  [/\binformation[\s-]+jeunesse\b|\b[PB]\.?I\.?J\b|\bespace[\s-]+jeunes?\b/iu, 'youth'],
+  [/\binfo(?:rmation)?[\s-]+jeunesse\b|\b(?:[PB]\.?|CR)I\.?J\b|\bespace[\s-]+(?:cyber[\s-]+)?jeunes?\b|\bcyber[\s-]*jeunes\b/iu, 'youth'],
   [/\bp[ôo]le[\s-]+emploi\b|\bANPE\b|\bagence\s+france[\s-]+travail\b|^france[\s-]+travail\b|\bcap[\s-]+emploi\b/iu, 'jobSeekers'],
 ];
 
