@@ -48,7 +48,11 @@ export const FRANCE_SERVICES_TYPOLOGIES = new Set(['RFS', 'MSAP']);
  */
 export const RESERVED_NAMES: ReadonlyArray<readonly [RegExp, ReservedAudience]> = [
   [/\bmissions?[\s-]+locales?\b/iu, 'youth'],
-  [/\binfo(?:rmation)?[\s-]+jeunesse\b|\b(?:[PB]\.?|CR)I\.?J\b|\bespace[\s-]+(?:cyber[\s-]+)?jeunes?\b|\bcyber[\s-]*jeunes\b/iu, 'youth'],
+  [/\binfo(?:rmation)?[\s-]+jeune(?:s|sse)?\b|\b(?:[PB]\.?|CR)I\.?J\b|\bespace[\s-]+(?:cyber[\s-]+)?jeune(?:s|sse)?\b|\bcyber[\s-]*jeunes\b/iu, 'youth'],
+  // A town's youth service or house (not a "Maison des Jeunes et de la Culture", open to all), the second-chance school.
+  [/\bmaison\s+de\s+la\s+jeunesse\b|\bp[ôo]le\s+jeunesse\b|\bservice\s+(?:enfance[\s-]+)?jeunesse\b|\bE2C\b|\b[ée]cole\s+de\s+la\s+(?:deuxi[èe]me|2e)\s+chance\b/iu, 'youth'],
+  // The senior clubs and houses of a town's CCAS, a senior residence.
+  [/\bclubs?\s+seniors?\b|\bmaisons?\s+des\s+seniors\b(?!\s+et\b)|\br[ée]sidences?\s+seniors?\b/iu, 'seniors'],
   [/\bp[ôo]le[\s-]+emploi\b|\bANPE\b|\bagence\s+france[\s-]+travail\b|^france[\s-]+travail\b|\bcap[\s-]+emploi\b/iu, 'jobSeekers'],
 ];
 

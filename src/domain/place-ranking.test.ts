@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { haversineKm } from './geo';
 import type { Place } from './place';
-import { originFromPostalCode, rankPlaces, splitByDistance, supportNotOffered, type Openness, type Suggestion } from './place-ranking';
+import { originFromPostalCode, rankPlaces, splitByDistance, suggestPlaces, supportNotOffered, type Openness, type Suggestion } from './place-ranking';
 
 const BESANCON = { lat: 47.2378, lon: 6.0241 };
 const AIDE = 'Aide aux démarches administratives';
@@ -187,5 +187,93 @@ describe('honest distances', () => {
     expect(supportNotOffered(needs, [suggestion(3, ['Surdité'])])).toEqual(['languages']);
     expect(supportNotOffered(needs, [suggestion(3, ['Surdité', 'Langues étrangères (autres)'])])).toEqual([]);
     expect(supportNotOffered({ services: [], specificSupport: [] }, [])).toEqual([]);
+  });
+});
+
+describe('suggestPlaces: when no place near says it offers the help', () => {
+  // Karim, 20, Dole, looks for work and wants to learn: the real BFC file lists only procedures and internet access.
+  const karim = {
+    services: ['Insertion professionnelle via le numérique', OUTILS],
+    specificSupport: [],
+    seeker: { ageBand: 'from16to24', looksForWork: true, prefers: 'learning' },
+  } as const;
+
+  it('given only places that list other services near, when she searches, then the nearest open ones come, said as such', () => {
+    const places = [place('epn', 2, [AIDE]), place('cyber', 6, [ACCES]), place('teaches-far', 80, [OUTILS]), place('no-public', 1, [AIDE], { noPublic: true })];
+    const answer = suggestPlaces({ places, needs: karim, origin: BESANCON, reasonableKm: 30 });
+    expect(answer.needsUnlisted).toBe(true);
+    expect(ids(answer.near)).toEqual(['epn', 'cyber']);
+    // The place that does teach, beyond the reasonable distance, is still listed apart.
+    expect(ids(answer.far)).toEqual(['teaches-far']);
+    expect(answer.nearestKm).toBeNull();
+  });
+
+  it('given a near place that meets a need, then only the matching places, and nothing is said', () => {
+    const places = [place('epn', 2, [AIDE]), place('teaches', 12, [OUTILS])];
+    const answer = suggestPlaces({ places, needs: karim, origin: BESANCON, reasonableKm: 30 });
+    expect(answer.needsUnlisted).toBe(false);
+    expect(ids(answer.near)).toEqual(['teaches']);
+  });
+
+  it('keeps the audience rules in the fallback: no Mission Locale for a senior, no job agency without a job search', () => {
+    const senior = { services: [OUTILS], specificSupport: [], seeker: { ageBand: 'from75', looksForWork: false, prefers: 'learning' } } as const;
+    const places = [
+      place('ml', 1, [AIDE], { name: 'Mission Locale du Jura' }),
+      place('ft', 2, [AIDE], { name: 'Agence France Travail Dole' }),
+      place('mairie', 3, [AIDE], { name: 'Mairie de Dole' }),
+    ];
+    const answer = suggestPlaces({ places, needs: senior, origin: BESANCON, reasonableKm: 30 });
+    expect(answer.needsUnlisted).toBe(true);
+    expect(ids(answer.near)).toEqual(['mairie']);
+  });
+
+  it('given nothing near at all, then the far places that meet a need, with the nearest distance said', () => {
+    const places = [place('far-other', 40, [AIDE]), place('far-match', 70, [OUTILS])];
+    const answer = suggestPlaces({ places, needs: karim, origin: BESANCON, reasonableKm: 30 });
+    expect(answer).toMatchObject({ needsUnlisted: false, near: [] });
+    expect(ids(answer.far)).toEqual(['far-match']);
+    expect(answer.nearestKm).toBeCloseTo(70, 0);
+  });
+
+  it('given nothing anywhere that meets a need, then the nearest far places, said as not listing the help', () => {
+    const answer = suggestPlaces({ places: [place('far-other', 40, [AIDE])], needs: karim, origin: BESANCON, reasonableKm: 30 });
+    expect(answer.needsUnlisted).toBe(true);
+    expect(ids(answer.far)).toEqual(['far-other']);
+    expect(answer.nearestKm).toBeCloseTo(40, 0);
+  });
+
+  it('given a filter nothing passes, then nothing, not the unfiltered places', () => {
+    const answer = suggestPlaces({ places: [place('epn', 2, [AIDE])], needs: karim, origin: BESANCON, filters: { free: true }, reasonableKm: 30 });
+    expect([...answer.near, ...answer.far]).toEqual([]);
+  });
+
+  it('says which needed support no near place offers, but not again when the near places are the fallback', () => {
+    const newcomer = { services: [AIDE], specificSupport: ['Langues étrangères (autres)'] };
+    expect(suggestPlaces({ places: [place('mairie', 2, [AIDE])], needs: newcomer, origin: BESANCON }).missingSupport).toEqual(['languages']);
+    const fallback = suggestPlaces({ places: [place('cyber', 2, [ACCES])], needs: newcomer, origin: BESANCON });
+    expect(fallback).toMatchObject({ needsUnlisted: true, missingSupport: [] });
+  });
+});
+
+describe('suggestPlaces: the programme that fits leads, without taking the whole list', () => {
+  const franceServices = (id: string, km: number) => place(id, km, [AIDE], { name: `MFS ${id}`, programmes: ['France Services'] });
+  // M. W., 76, Dole: his daughter does his procedures; the nearest Maisons France Services are 14 to 28 km away.
+  const mW = { services: [AIDE, OUTILS], specificSupport: [], seeker: { ageBand: 'from75', looksForWork: false, prefers: 'delegation' } } as const;
+
+  it('given five France Services 14–28 km away and a Point numérique 1 km away, then two France Services, then the near places', () => {
+    const places = [
+      ...[14, 16, 22, 26, 28].map((km) => franceServices(`fs${km}`, km)),
+      place('point-numerique', 1, [AIDE]),
+      place('mediatheque', 3, [AIDE]),
+    ];
+    const answer = suggestPlaces({ places, needs: mW, origin: BESANCON, reasonableKm: 30 });
+    expect(ids(answer.near)).toEqual(['fs14', 'fs16', 'point-numerique', 'mediatheque', 'fs22']);
+  });
+
+  it('given no France Services within the reasonable distance, then the usual order', () => {
+    const places = [franceServices('far', 45), place('near', 2, [AIDE])];
+    const answer = suggestPlaces({ places, needs: mW, origin: BESANCON, reasonableKm: 30 });
+    expect(ids(answer.near)).toEqual(['near']);
+    expect(ids(answer.far)).toEqual(['far']);
   });
 });

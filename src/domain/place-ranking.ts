@@ -357,3 +357,68 @@ export function supportNotOffered(needs: PlaceNeeds, near: readonly Suggestion[]
     return !near.some((s) => s.matchedSupport.some((value) => values.includes(value)));
   });
 }
+
+/** What the places block shows: the near answer, the far places apart, and what it must say about them. */
+export interface PlacesAnswer {
+  /** Within the reasonable distance (or of unknown distance). */
+  readonly near: readonly Suggestion[];
+  /** Beyond it, listed apart. */
+  readonly far: readonly Suggestion[];
+  /** How far the nearest place is, when none is near. */
+  readonly nearestKm: number | null;
+  /**
+   * None of the places near says it offers the help the person needs: the near places listed are the nearest open to
+   * her, to call and ask. Real files list few services (the BFC file: only procedures and access), so without this a
+   * learner near ten teaching EPN would be told there is nothing.
+   */
+  readonly needsUnlisted: boolean;
+  /** The specific support (another language, reading, hearing, a disability) that no near place offers. */
+  readonly missingSupport: readonly SupportFilter[];
+}
+
+/**
+ * How many places of the programme that fits lead the list (docs/PLACES.md, "Programmes that fit first"): enough to
+ * name the France Services that can do her procedures with her, not so many that a 76-year-old in Dole is sent to
+ * five Maisons France Services 14 to 28 km away past the Point numérique 1 km from her home.
+ */
+export const PROGRAMME_LEAD = 2;
+
+/**
+ * The ranking a person sees: the (at most PROGRAMME_LEAD) best places of the programme that fits her, within the
+ * reasonable distance, then every other place in the order rankPlaces gives when no programme is preferred.
+ */
+function rankForPerson(input: Parameters<typeof rankPlaces>[0]): Suggestion[] {
+  const seeker = input.needs.seeker;
+  if (!seeker?.prefers) return rankPlaces(input);
+  const reasonableKm = input.reasonableKm ?? REASONABLE_DISTANCE_KM;
+  const lead = rankPlaces(input)
+    .filter((s) => s.distanceKm !== null && s.distanceKm <= reasonableKm && programmeFits(placeAudience(s.place), seeker))
+    .slice(0, PROGRAMME_LEAD);
+  const leading = new Set(lead.map((s) => s.place));
+  const others = rankPlaces({ ...input, needs: { ...input.needs, seeker: { ...seeker, prefers: null } } }).filter((s) => !leading.has(s.place));
+  return [...lead, ...others].slice(0, input.limit ?? DEFAULT_SUGGESTIONS);
+}
+
+/**
+ * The places a person leaves with (docs/PLACES.md, "Honest distances" and "When no place near says it offers the
+ * help"): the places that meet a need (at most PROGRAMME_LEAD of the programme that fits her first), near ones apart
+ * from far ones; when none near meets a need, the nearest places open to her (the audience rules still apply) with
+ * `needsUnlisted`, and the far ones that do meet a need after them.
+ */
+export function suggestPlaces(input: Parameters<typeof rankPlaces>[0]): PlacesAnswer {
+  const reasonableKm = input.reasonableKm ?? REASONABLE_DISTANCE_KM;
+  const { needs } = input;
+  const matching = splitByDistance(rankForPerson(input), reasonableKm);
+  const anyNeed = needs.services.length > 0 || needs.specificSupport.length > 0;
+  if (matching.near.length > 0 || !anyNeed) {
+    return { ...matching, needsUnlisted: false, missingSupport: supportNotOffered(needs, matching.near) };
+  }
+  const open = splitByDistance(
+    rankForPerson({ ...input, needs: { services: [], specificSupport: [], ...(needs.seeker ? { seeker: needs.seeker } : {}) } }),
+    reasonableKm,
+  );
+  if (open.near.length > 0) return { near: open.near, far: matching.far, nearestKm: null, needsUnlisted: true, missingSupport: [] };
+  // Nothing near at all: the far places that meet a need, else the nearest far ones.
+  if (matching.far.length > 0) return { ...matching, needsUnlisted: false, missingSupport: supportNotOffered(needs, []) };
+  return { ...open, needsUnlisted: open.far.length > 0, missingSupport: [] };
+}

@@ -7,13 +7,11 @@ import {
   NEARBY_KM,
   REASONABLE_DISTANCE_KM,
   SUPPORT_FILTERS,
-  rankPlaces,
-  splitByDistance,
-  supportNotOffered,
+  suggestPlaces,
   type Origin,
   type PlaceFilters,
   type PlaceNeeds,
-  type Suggestion,
+  type PlacesAnswer,
   type SupportFilter,
 } from '../../domain/place-ranking';
 import { searchLocation, type Commune, type LocationSearch } from '../../domain/place-search';
@@ -47,6 +45,8 @@ const isolate = (text: string) => `\u2068${text}\u2069`;
 
 const loadCommunes = communesLoader((input, init) => fetch(input, init));
 const SUPPORT_KEYS = Object.keys(SUPPORT_FILTERS) as SupportFilter[];
+
+const NO_ANSWER: PlacesAnswer = { near: [], far: [], nearestKm: null, needsUnlisted: false, missingSupport: [] };
 
 type Loaded = { dataset: PlaceDataset | null; hours: HoursEvaluator | null };
 type Notice = { key: string; values?: Record<string, string> } | null;
@@ -96,10 +96,12 @@ export function PlacesBlock(props: PlacesBlockProps) {
   }, [needsHours]);
 
   const moment = useMemo(() => now(), [now, loaded]);
-  const suggestions: Suggestion[] = useMemo(() => {
-    if (!loaded?.dataset || !origin) return [];
+  // Honest distances: the places within a reasonable distance, the others apart; the nearest open places when none
+  // near says it offers the help (docs/PLACES.md).
+  const answer: PlacesAnswer = useMemo(() => {
+    if (!loaded?.dataset || !origin) return NO_ANSWER;
     const hours = loaded.hours;
-    return rankPlaces({
+    return suggestPlaces({
       places: loaded.dataset.places,
       needs,
       origin,
@@ -117,9 +119,6 @@ export function PlacesBlock(props: PlacesBlockProps) {
   const day = useMemo(() => new Intl.DateTimeFormat(language, { dateStyle: 'long' }), [language]);
   const weekday = useMemo(() => new Intl.DateTimeFormat(language, { weekday: 'long' }), [language]);
   const kilometres = useMemo(() => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }), [language]);
-  // Honest distances: the places within a reasonable distance, the others apart (docs/PLACES.md).
-  const split = useMemo(() => splitByDistance(suggestions, reasonableKm), [suggestions, reasonableKm]);
-  const missingSupport = useMemo(() => supportNotOffered(needs, split.near), [needs, split]);
   const distanceText = (km: number) => (km < NEARBY_KM ? t('result.places.nearby') : t('result.places.distance', { km: kilometres.format(km) }));
 
   const hoursText = (status: HoursStatus): string => {
@@ -154,8 +153,8 @@ export function PlacesBlock(props: PlacesBlockProps) {
 
   useEffect(() => {
     // The take-away carries the near places (the far ones only when none is near).
-    onListed((split.near.length > 0 ? split.near : split.far).map(({ place }) => placeLine(place)));
-  }, [onListed, split]);
+    onListed((answer.near.length > 0 ? answer.near : answer.far).map(({ place }) => placeLine(place)));
+  }, [onListed, answer]);
 
   const choose = (found: Origin) => {
     setOrigin(found);
@@ -288,28 +287,31 @@ export function PlacesBlock(props: PlacesBlockProps) {
               ))}
             </fieldset>
           </details>
-          {suggestions.length === 0 ? (
+          {answer.near.length + answer.far.length === 0 ? (
             <p>{t(filtering ? 'result.places.noMatchFilters' : 'result.places.noMatch')}</p>
           ) : (
             <>
-              {split.nearestKm !== null ? (
-                <p class="gentle">{t('result.places.nearestIs', { km: kilometres.format(Math.round(split.nearestKm)) })}</p>
+              {answer.needsUnlisted ? <p class="gentle">{t('result.places.needsUnlisted')}</p> : null}
+              {answer.nearestKm !== null ? (
+                <p class="gentle">{t('result.places.nearestIs', { km: kilometres.format(Math.round(answer.nearestKm)) })}</p>
               ) : null}
-              {missingSupport.length > 0 ? (
+              {answer.missingSupport.length > 0 ? (
                 <p class="gentle">
-                  {t('result.places.supportNotNear', { support: missingSupport.map((key) => t(`result.places.filters.${key}`)).join(', ') })}
+                  {t('result.places.supportNotNear', {
+                    support: answer.missingSupport.map((key) => t(`result.places.filters.${key}`)).join(', '),
+                  })}
                 </p>
               ) : null}
-              {[split.near, split.far].map((group, index) =>
+              {[answer.near, answer.far].map((group, index) =>
                 group.length === 0 ? null : (
                   <Fragment key={index}>
-                    {index === 1 && split.near.length > 0 ? (
+                    {index === 1 && answer.near.length > 0 ? (
                       <p class="places-further no-print">{t('result.places.further', { km: reasonableKm })}</p>
                     ) : null}
                     {/* On paper, the far places only when none is near: one page, and the answer first. */}
                     <ol
-                      class={index === 1 && split.near.length > 0 ? 'places no-print' : 'places'}
-                      start={index === 1 ? split.near.length + 1 : undefined}
+                      class={index === 1 && answer.near.length > 0 ? 'places no-print' : 'places'}
+                      start={index === 1 ? answer.near.length + 1 : undefined}
                     >
                       {group.map(({ place, distanceKm }) => (
                         <PlaceItem
