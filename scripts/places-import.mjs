@@ -14,14 +14,16 @@ const option = (name, fallback) => {
   return value;
 };
 const source = option('--source', 'import');
-const licence = option('--licence', 'Licence Ouverte 2.0 (Etalab)');
+const givenLicence = option('--licence', null);
 if (args.length === 0) {
   console.error('usage: npm run places:import -- [--source NAME] [--licence TEXT] <file> [...]');
   process.exit(2);
 }
 
-const { importPlaces, datasetMeta, PlacesImportError } = await importTs('src/places/import-places.ts');
+const { importPlaces, datasetMeta, licenceOfShape, PlacesImportError } = await importTs('src/places/import-places.ts');
 const byId = new Map();
+// A share-alike licence (ODbL: the BFC raw file) applies to the whole dataset built with it.
+let shapeLicence = null;
 let failed = false;
 for (const file of args) {
   let text;
@@ -35,6 +37,7 @@ for (const file of args) {
   try {
     const { places, report } = importPlaces(text, { source });
     for (const place of places) byId.set(place.id, place);
+    shapeLicence ??= licenceOfShape(report.shape);
     console.log(`\n${basename(file)} — shape: ${report.shape}`);
     console.log(`  rows read ${report.rowsRead}, imported ${report.imported}, skipped ${report.skipped.length}`);
     for (const { line, reason } of report.skipped) console.log(`  skipped line ${line}: ${reason}`);
@@ -52,6 +55,7 @@ if (failed || byId.size === 0) {
   process.exit(1);
 }
 const places = [...byId.values()];
+const licence = givenLicence ?? shapeLicence ?? 'Licence Ouverte 2.0 (Etalab)';
 const dataset = { meta: datasetMeta(places, { source, licence, now: new Date() }), places };
 mkdirSync('public/places', { recursive: true });
 writeFileSync(OUTPUT, JSON.stringify(dataset));

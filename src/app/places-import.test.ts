@@ -52,6 +52,17 @@ describe('importPlacesFile', () => {
     expect(progress.filter((p) => p.stage === 'parsing').length).toBeGreaterThan(1);
   });
 
+  it('says the licence of the raw BFC file (ODbL), not the Licence Ouverte of the national files', async () => {
+    const storage = await deviceWithDemo();
+    const raw = readFileSync(join(SHARED, 'data/bfc-ternum/bfc-ternum-dataset.csv'), 'utf8');
+    const outcome = await importPlacesFile(deps(storage), new Blob([raw]), options);
+    expect(outcome).toMatchObject({ kind: 'imported', report: { shape: 'bfc-ternum-raw-csv' } });
+    expect((await readPlacesMeta(storage))?.licence).toMatch(/^ODbL/);
+    // a national-standard file keeps the licence the caller gave
+    await importPlacesFile(deps(storage), new Blob([BFC_V1]), options);
+    expect((await readPlacesMeta(storage))?.licence).toBe('Licence Ouverte 2.0 (Etalab)');
+  });
+
   it.each([
     ['an image', new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])]), 'notPlacesFile'],
     ['an empty file', new Blob(['']), 'empty'],

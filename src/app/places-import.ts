@@ -1,5 +1,5 @@
 import type { PlaceDatasetMeta } from '../domain/place';
-import { PlacesImportError, datasetMeta, type ImportReport, type ImportRunner, type importPlaces } from '../places/import-places';
+import { PlacesImportError, datasetMeta, licenceOfShape, type ImportReport, type ImportRunner, type importPlaces } from '../places/import-places';
 
 export type { ImportRunner };
 import type { RepereStorage } from '../storage/open-storage';
@@ -66,7 +66,7 @@ async function importText(
     return { kind: 'failed', reason: 'noPlaces', detail: `${result.report.rowsRead} rows read, none could be imported` };
   }
   deps.onProgress?.({ stage: 'saving', ratio: READ_SHARE + PARSE_SHARE });
-  const meta = datasetMeta(result.places, { ...options, now: deps.now() });
+  const meta = datasetMeta(result.places, { ...options, licence: licenceOfShape(result.report.shape) ?? options.licence, now: deps.now() });
   try {
     await deps.storage.replacePlaces(meta, result.places);
   } catch (error) {

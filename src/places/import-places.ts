@@ -438,6 +438,15 @@ export function importPlaces(
   };
 }
 
+/**
+ * The licence a file shape is published under, when the shape says it: the BFC raw file (Mednum BFC / TerNum,
+ * multi-coop/data-bfc-ternum) is ODbL 1.0, whose attribution and share-alike must be said with every list, not the
+ * Licence Ouverte of the national files. null: the shape does not tell (the caller's licence applies).
+ */
+export function licenceOfShape(shape: PlacesShape): string | null {
+  return shape === 'bfc-ternum-raw-csv' ? 'ODbL 1.0 (Open Database License)' : null;
+}
+
 /** How often an import says how far it got (a progress bar needs no more). */
 const PROGRESS_EVERY_ROWS = 500;
 
