@@ -105,6 +105,7 @@ describe('POST /api/v1/batches', () => {
     ['a week 54', (b) => ({ ...b, weeks: { from: '2026-W47', to: '2026-W54' } }), /« 2026-W54 » n'existe pas/],
     ['weeks in the wrong order', (b) => ({ ...b, weeks: { from: '2026-W47', to: '2026-W46' } }), /à l'envers/],
     ['a week not begun', (b) => ({ ...b, weeks: { from: '2026-W47', to: '2026-W50' } }), /n'a pas encore commencé/],
+    ['weeks a year ahead (a kiosk whose clock was set forward)', (b) => ({ ...b, weeks: { from: '2027-W48', to: '2027-W49' } }), /2027-W49 n'a pas encore commencé : vérifiez la date et l'heure de l'appareil/],
     ['not an object', () => [1, 2], /Le lot doit être un objet/],
   ])('refuses %s (400) with a reason for the mediator', async (_name, change, reason) => {
     const response = await collector.post(change(batch()));
@@ -231,37 +232,50 @@ describe('GET /api/v1/stats', () => {
   });
 
   it('counts a batch in the last week it covers', async () => {
-    const { series } = await stats('territory=21231&from=2026-W44&to=2026-W48');
-    expect(series.map((row) => [row.week, row.batches, row.total])).toEqual([
+    const { series } = await stats('territory=21231&quarter=2026-Q4');
+    expect(series.slice(4, 9).map((row) => [row.week, row.batches, row.total])).toEqual([
       ['2026-W44', 0, 0],
       ['2026-W45', 0, 0],
       ['2026-W46', 0, 0],
       ['2026-W47', 1, 6],
       ['2026-W48', 1, 10],
     ]);
-    expect(series[4]!.counts.distanceLevel.learning).toBe(10);
+    expect(series[8]!.counts.distanceLevel.learning).toBe(10);
   });
 
   it('sums a département with its communes, and the whole collector', async () => {
-    const departement = await stats('territory=21&from=2026-W47&to=2026-W48');
-    expect(departement.series.map((row) => row.total)).toEqual([6, 15]);
+    const departement = await stats('territory=21&quarter=2026-Q4');
+    expect(departement.series.slice(7, 9).map((row) => row.total)).toEqual([6, 15]);
     expect(departement.period.total).toBe(21);
-    expect(departement.period.counts.distanceLevel.learning).toBe(15);
+    // (Its counts by level may be hidden: the whole collector's week 48 minus département 21 is Besançon, whose small
+    // cells they would give away.)
     const all = await stats('from=2026-W48&to=2026-W48');
     expect(all.series[0]!.total).toBe(22);
   });
 
   it('gives the share at least basic among the assessed, unless it would reveal fewer than k people', async () => {
-    // Département 21, week 48: 10 above basic, 5 low: 10 / 15 assessed.
-    expect((await stats('territory=21&from=2026-W48&to=2026-W48')).period.atLeastBasicShare).toBe(0.667);
-    // Dijon, weeks 47-48: 15 at least basic and 1 "no": the share would tell that one person is below basic.
-    expect((await stats('territory=21231&from=2026-W47&to=2026-W48')).period.atLeastBasicShare).toBeNull();
+    // A collector holding one batch of 15 (10 above basic, 5 low): 10 / 15 assessed.
+    const alone = await startCollector({}, clock);
+    try {
+      const mixed = [...results(10, { dsiOverall: 'aboveBasic' }), ...results(5, { dsiOverall: 'low' })];
+      await alone.post(batch({ territory: { level: 'commune', code: '25056' }, weeks: { from: '2026-W48', to: '2026-W48' }, results: mixed }));
+      const response = await fetch(`${alone.url}/api/v1/stats?territory=25056&from=2026-W48&to=2026-W48`);
+      expect(((await response.json()) as { period: { atLeastBasicShare: number | null } }).period.atLeastBasicShare).toBe(0.667);
+    } finally {
+      await alone.stop();
+    }
+    // Dijon, quarter 4: 15 at least basic and 1 "no": the share would tell that one person is below basic.
+    expect((await stats('territory=21231&quarter=2026-Q4')).period.atLeastBasicShare).toBeNull();
+    // Département 21, week 48: 10 above basic, 5 low (10 / 15 assessed), but its quarter holds week 47's one "no":
+    // the quarter minus week 48 would give it, so week 48's split below / at least basic is hidden too.
+    expect((await stats('territory=21&from=2026-W48&to=2026-W48')).period.atLeastBasicShare).toBeNull();
   });
 
-  it('ends at the last week with batches when no period is asked', async () => {
+  it('shows the quarter of the last week with batches when no period is asked', async () => {
     const { series } = await stats('territory=21231');
-    expect(series).toHaveLength(12);
-    expect(series.at(-1)!.week).toBe('2026-W48');
+    // 2026 has 53 ISO weeks: its fourth quarter is weeks 40 to 53.
+    expect([series.length, series[0]!.week, series.at(-1)!.week]).toEqual([14, '2026-W40', '2026-W53']);
+    expect(series.find((row) => row.week === '2026-W48')!.total).toBe(10);
   });
 
   it('answers the same numbers as CSV, a hidden cell empty', async () => {
@@ -278,7 +292,7 @@ describe('GET /api/v1/stats', () => {
   });
 
   it('refuses a bad territory or period (400)', async () => {
-    for (const query of ['territory=20', 'territory=abc', 'from=2026-W54', 'from=2026-W48&to=2026-W40', 'from=2010-W01&to=2026-W01']) {
+    for (const query of ['territory=20', 'territory=abc', 'from=2026-W54', 'from=2026-W48&to=2026-W40', 'from=2010-W01&to=2026-W01', 'from=2026-W44&to=2026-W48', 'quarter=2026-Q5', 'quarter=2026-Q4&from=2026-W40']) {
       const response = await fetch(`${collector.url}/api/v1/stats?${query}`);
       expect(response.status, query).toBe(400);
     }
@@ -300,7 +314,7 @@ describe('the observatory page and health', () => {
   });
 
   it('serves a French page with a GET form, tables, the CSV link, and only its own scripts', async () => {
-    const response = await fetch(`${collector.url}/?territory=21231&from=2026-W46&to=2026-W47`);
+    const response = await fetch(`${collector.url}/?territory=21231&quarter=2026-Q4`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await response.text();
@@ -309,7 +323,8 @@ describe('the observatory page and health', () => {
     expect(html).toMatch(/<label for="territory">/);
     expect(html).toMatch(/<option value="21231" selected>Dijon \(21231\)<\/option>/);
     expect(html).toContain('<caption id="distance-caption">');
-    expect(html).toContain('href="/api/v1/stats.csv?territory=21231&amp;from=2026-W46&amp;to=2026-W47"');
+    expect(html).toMatch(/<input type="text" id="quarter" name="quarter" value="2026-Q4"/);
+    expect(html).toContain('href="/api/v1/stats.csv?territory=21231&amp;from=2026-W40&amp;to=2026-W53"');
     const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
     expect(sources.filter((source) => /^(https?:)?\/\//.test(source))).toEqual([]);
     for (const asset of ['/assets/chart.umd.min.js', '/assets/observatory.js', '/assets/observatory.css']) {

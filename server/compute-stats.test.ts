@@ -3,6 +3,7 @@ import { seededRandom } from '../src/domain/testing/respondent';
 import { EUROSTAT_AGE_BANDS, type AggregateBatchV2 } from '../src/domain/aggregate';
 import { computeStats, type Cell } from './compute-stats';
 import { LAYOUTS, groupOf, wholeOf, withheldGroupOf, withholdableGroupsOf, type BatchFormat } from './count-groups';
+import { quarterOf } from './iso-weeks';
 import { makeBatch, makeBatchV2, sumBatches } from './testing/make-batch';
 
 const K = 5;
@@ -17,8 +18,8 @@ function publishedRow(format: BatchFormat) {
   const batches = Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
     format === 1 ? makeBatch({ random, size: 5 + Math.floor(random() * 12) }) : makeBatchV2({ random, size: 5 + Math.floor(random() * 12), k: random() < 0.3 ? 1 : K }),
   );
-  const sums = sumBatches(format, batches);
-  const stats = computeStats({ 1: format === 1 ? [sums] : [], 2: format === 2 ? [sums] : [] }, { scope: { level: 'all' }, from: '2026-W47', to: '2026-W47' }, K);
+  const sums = { territory: { level: 'commune' as const, code: '21231' }, ...sumBatches(format, batches) };
+  const stats = computeStats({ 1: format === 1 ? [sums] : [], 2: format === 2 ? [sums] : [] }, { scope: { level: 'all' }, from: '2026-W47', to: '2026-W47', quarter: quarterOf('2026-W47') }, K);
   const row = (format === 1 ? stats.period : stats.format2.period) as unknown as Record<string, unknown> & { total: Cell; counts: object };
   return { row, batches };
 }

@@ -1,9 +1,10 @@
-import { DSI_OVERALL_CATEGORIES, DSI_OVERALL_CATEGORIES_V2, EUROSTAT_AGE_BANDS, UNKNOWN } from '../src/domain/aggregate';
+import { DSI_OVERALL_CATEGORIES, DSI_OVERALL_CATEGORIES_V2, EUROSTAT_AGE_BANDS, UNKNOWN, departementOf } from '../src/domain/aggregate';
 import { atLeastBasic, type DsiOverall } from '../src/domain/dsi';
 import { MAIN_BARRIERS } from '../src/domain/score-profile';
-import { LAYOUTS, countName, withholdableGroupsOf, type BatchFormat, type CountGroup } from './count-groups';
+import { LAYOUTS, countName, wholeOf, withholdableGroupsOf, type BatchFormat, type CountGroup } from './count-groups';
 import { listWeeks } from './iso-weeks';
-import type { SumsByFormat, TerritoryScope, WeekSums, WithheldSums } from './open-batch-store';
+import type { Quarter } from './iso-weeks';
+import type { SumsByTerritory, TerritoryScope, WeekSums, WithheldSums } from './open-batch-store';
 import { suppressSmallCells, type CountNode, type LinkedCounts } from './suppress-small-cells';
 
 /** A published number, or null when it is hidden (fewer than k results, or it would let one be worked out). */
@@ -68,8 +69,16 @@ type Weekly<Row> = Row & { readonly week: string };
 export interface Stats {
   readonly territory: TerritoryScope;
   readonly weeks: { readonly from: string; readonly to: string };
+  /** The quarter of ISO weeks the figures are protected in ("2026-Q4"): the whole period, or the quarter of its week. */
+  readonly quarter: string;
   readonly k: number;
-  readonly notes: { readonly attribution: string; readonly hidden: string; readonly format2: string; readonly withheld16to74: string };
+  readonly notes: {
+    readonly attribution: string;
+    readonly hidden: string;
+    readonly periods: string;
+    readonly format2: string;
+    readonly withheld16to74: string;
+  };
   /** Format 1, the whole period, each number protected on its own. */
   readonly period: StatsRow;
   /** Format 1, one row per week of the period, weeks without batches included. */
@@ -82,7 +91,9 @@ const NOTES = {
   attribution:
     "Un lot qui couvre plusieurs semaines (weeks.from à weeks.to) est compté en entier dans sa dernière semaine, weeks.to : ses résultats ne peuvent pas être répartis sans passer sous k.",
   hidden:
-    'null (vide en CSV) : nombre masqué, car inférieur à k sans être nul, ou parce qu’il se déduirait des nombres affichés.',
+    'null (vide en CSV) : nombre masqué, car inférieur à k sans être nul, ou parce qu’il se déduirait des nombres affichés, ici ou dans un autre tableau publié (un autre territoire, une autre semaine du trimestre).',
+  periods:
+    'Seules des périodes fixes sont publiées : un trimestre de semaines ISO (Q1 = semaines 1 à 13, Q2 = 14 à 26, Q3 = 27 à 39, Q4 = 40 à 52 ou 53) ou une de ses semaines. Les chiffres d’un trimestre, de ses semaines, de chaque territoire, de son département et de l’ensemble sont protégés ensemble : aucune différence entre deux tableaux publiés ne retrouve un nombre masqué.',
   format2:
     'period et series comptent les lots de format 1 (questionnaire 1) ; format2, ceux de format 2 (questionnaire 2), à part car les définitions ont changé. Dans format2, « unknown » (je ne sais pas) n’entre dans aucun taux : illectronismRate = yes / (yes + no), noUseIn12MonthsRate = (moreThanYear + never) / lastUseKnown, atLeastBasic16to74Share = au moins de base parmi les 16-74 ans dont le niveau est connu, non-utilisateurs compris (comme Eurostat).',
   withheld16to74:
@@ -288,8 +299,20 @@ function crossingTables(groups: readonly CountGroup[], crossing: Crossing, named
   return { roots, links };
 }
 
-/** One row of statistics from the sums of its batches, every table protected. */
-function statsRow(format: BatchFormat, batches: number, total: number, counts: readonly number[], withheld: readonly WithheldSums[], k: number): Record<string, unknown> {
+/** One row's counts as nodes for the hiding: its tables and links, and every published count by name. */
+interface RowNodes {
+  readonly format: BatchFormat;
+  readonly batches: number;
+  readonly total: number;
+  readonly named: ReadonlyMap<string, CountNode>;
+  readonly leavesOf: readonly (readonly CountNode[])[];
+  readonly roots: readonly CountNode[];
+  readonly links: readonly LinkedCounts[];
+}
+
+/** One row of statistics from the sums of its batches, as nodes: its tables, the hiding not done yet. */
+function rowNodes(format: BatchFormat, sums: Omit<WeekSums, 'week'>): RowNodes {
+  const { batches, total, counts, withheld } = sums;
   const { groups } = LAYOUTS[format];
   const plan = PLANS[format];
   const named = new Map<string, CountNode>();
@@ -306,12 +329,19 @@ function statsRow(format: BatchFormat, batches: number, total: number, counts: r
   const links = plan.links.map(([a, b]): LinkedCounts => [named.get(a)!, named.get(b)!]);
   const withholdable = withholdableGroupsOf(format);
   for (const crossing of plan.crossings) {
-    const sums = withheld[withholdable.findIndex((group) => group.path.join('.') === crossing.part)];
-    const tables = crossingTables(groups, crossing, named, sums);
+    const part = withheld[withholdable.findIndex((group) => group.path.join('.') === crossing.part)];
+    const tables = crossingTables(groups, crossing, named, part);
     roots.push(...tables.roots);
     links.push(...tables.links);
   }
-  const hidden = suppressSmallCells(roots, k, links);
+  return { format, batches, total, named, leavesOf, roots, links };
+}
+
+/** The published row, once the hiding is done: every count, or null where `hidden` says so. */
+function renderRow(nodes: RowNodes, hidden: ReadonlySet<CountNode>, k: number): Record<string, unknown> {
+  const { format, batches, total, named, leavesOf } = nodes;
+  const { groups } = LAYOUTS[format];
+  const plan = PLANS[format];
   // A row of 1 to k − 1 results (only if k was raised after batches were stored) is hidden whole.
   const totalHidden = total > 0 && total < k;
   const cell = (node: CountNode): Cell => (totalHidden || hidden.has(node) ? null : node.count);
@@ -334,46 +364,173 @@ function statsRow(format: BatchFormat, batches: number, total: number, counts: r
   return row;
 }
 
-/** One format's rows: each week of the period (batches counted in their last week) and the whole period. */
-function rowsOf(format: BatchFormat, sums: readonly WeekSums[], weeks: readonly string[], k: number) {
-  const width = LAYOUTS[format].names.length;
-  const byWeek = new Map(sums.map((row) => [row.week, row]));
-  const period = new Array<number>(width).fill(0);
-  const noneWithheld = (): WithheldSums[] =>
-    withholdableGroupsOf(format).map((group) => ({ batches: 0, wholeWhereSent: new Array<number>(group.keys.length).fill(0) }));
-  const periodWithheld = noneWithheld();
-  let periodBatches = 0;
-  let periodTotal = 0;
-  const series = weeks.map((week) => {
-    const row = byWeek.get(week) ?? { week, batches: 0, total: 0, counts: period.map(() => 0), withheld: noneWithheld() };
-    row.counts.forEach((count, index) => (period[index]! += count));
-    row.withheld.forEach((sums, index) => {
-      const into = periodWithheld[index]!;
-      periodWithheld[index] = { batches: into.batches + sums.batches, wholeWhereSent: into.wholeWhereSent.map((count, at) => count + sums.wholeWhereSent[at]!) };
+/** Sums of batches that add up: a territory's week, a département, a quarter. */
+class Accumulator {
+  batches = 0;
+  total = 0;
+  readonly counts: number[];
+  readonly withheld: { batches: number; wholeWhereSent: number[] }[];
+  constructor(format: BatchFormat) {
+    this.counts = new Array<number>(LAYOUTS[format].names.length).fill(0);
+    this.withheld = withholdableGroupsOf(format).map((group) => ({ batches: 0, wholeWhereSent: new Array<number>(wholeOf(format, group).keys.length).fill(0) }));
+  }
+  add(sums: Omit<WeekSums, 'week'>): void {
+    this.batches += sums.batches;
+    this.total += sums.total;
+    sums.counts.forEach((count, index) => (this.counts[index]! += count));
+    sums.withheld.forEach((part, index) => {
+      const into = this.withheld[index]!;
+      into.batches += part.batches;
+      part.wholeWhereSent.forEach((count, at) => (into.wholeWhereSent[at]! += count));
     });
-    periodBatches += row.batches;
-    periodTotal += row.total;
-    return { week, ...statsRow(format, row.batches, row.total, row.counts, row.withheld, k) };
-  });
-  return { period: statsRow(format, periodBatches, periodTotal, period, periodWithheld, k), series };
+  }
+}
+
+/** Where a territory's cells stand in the published tables: the whole collector, a département, a commune. */
+const ALL = 'all';
+const departementKey = (code: string) => `departement:${code}`;
+/** A département's own batches (sent at the département level): not published, but its total minus its communes. */
+const ownKey = (code: string) => `own:${code}`;
+const communeKey = (code: string) => `commune:${code}`;
+const scopeKey = (scope: TerritoryScope) =>
+  scope.level === 'all' ? ALL : scope.level === 'departement' ? departementKey(scope.code) : communeKey(scope.code);
+/** The whole period's column beside the weeks. */
+const PERIOD = 'period';
+
+/**
+ * Protects one format's published tables together, for one quarter: every territory (the whole collector, each
+ * département, each commune, and each département's own batches, which its total minus its communes gives away) by
+ * every week and the whole quarter. Each cell is one row of statistics with its own tables; besides, each count of a
+ * département is the sum of that count over its communes and its own batches, the collector's the sum over the
+ * départements, and a quarter's the sum over its weeks. Hiding them all at once, with the same rule as within a row,
+ * means no difference between two published tables (a quarter minus its other weeks, a département minus its
+ * communes) works out a hidden count. The result is the same whichever table is asked, since every query of the
+ * quarter protects the same cells.
+ */
+function protectQuarter(format: BatchFormat, sums: SumsByTerritory[BatchFormat], weeks: readonly string[], k: number) {
+  const cells = new Map<string, Map<string, Accumulator>>();
+  const cellOf = (territory: string, time: string) => {
+    let byTime = cells.get(territory);
+    if (!byTime) cells.set(territory, (byTime = new Map()));
+    let cell = byTime.get(time);
+    if (!cell) byTime.set(time, (cell = new Accumulator(format)));
+    return cell;
+  };
+  /** Which territories each published territory adds up. */
+  const children = new Map<string, Set<string>>([[ALL, new Set()]]);
+  const addChild = (parent: string, child: string) => {
+    if (!children.has(parent)) children.set(parent, new Set());
+    children.get(parent)!.add(child);
+  };
+  const inQuarter = new Set(weeks);
+  for (const row of sums) {
+    if (!inQuarter.has(row.week)) continue;
+    const departement = departementOf(row.territory.code);
+    const own = row.territory.level === 'commune' ? communeKey(row.territory.code) : ownKey(departement);
+    addChild(ALL, departementKey(departement));
+    addChild(departementKey(departement), own);
+    for (const territory of [own, departementKey(departement), ALL]) {
+      cellOf(territory, row.week).add(row);
+      cellOf(territory, PERIOD).add(row);
+    }
+  }
+
+  const nodes = new Map<Accumulator, RowNodes>();
+  const roots: CountNode[] = [];
+  const links: LinkedCounts[] = [];
+  for (const byTime of cells.values()) {
+    for (const cell of byTime.values()) {
+      const row = rowNodes(format, cell);
+      nodes.set(cell, row);
+      roots.push(...row.roots);
+      links.push(...row.links);
+    }
+  }
+  const withheldBatches = new Set(PLANS[format].crossings.map((crossing) => crossing.withheldBatches));
+  /** Each published count of `whole` is the sum of the same count in `parts`: a table across rows. */
+  const addUp = (whole: Accumulator | undefined, parts: readonly (Accumulator | undefined)[]) => {
+    if (!whole) return;
+    const wholeNodes = nodes.get(whole)!;
+    const partNodes = parts.filter((part): part is Accumulator => part !== undefined && part.total > 0).map((part) => nodes.get(part)!);
+    for (const [name, node] of wholeNodes.named) {
+      if (withheldBatches.has(name)) continue;
+      const sum: CountNode = { count: node.count, parts: partNodes.map((part) => part.named.get(name)!) };
+      roots.push(sum);
+      links.push([sum, node]);
+    }
+  };
+  for (const byTime of cells.values()) {
+    addUp(byTime.get(PERIOD), weeks.map((week) => byTime.get(week)));
+  }
+  for (const [parent, kids] of children) {
+    const byTime = cells.get(parent);
+    if (!byTime) continue;
+    for (const time of [...weeks, PERIOD]) {
+      addUp(byTime.get(time), [...kids].map((kid) => cells.get(kid)?.get(time)));
+    }
+  }
+  const hidden = suppressSmallCells(roots, k, links);
+  return {
+    /** The published row of a territory at a week (or PERIOD), zeros where it has no batches. */
+    row(territory: string, time: string): Record<string, unknown> {
+      const cell = cells.get(territory)?.get(time);
+      return renderRow(cell ? nodes.get(cell)! : rowNodes(format, new Accumulator(format)), hidden, k);
+    },
+  };
+}
+
+/** What a query publishes: a territory, one week or its whole quarter, protected within the quarter. */
+export interface StatsRequest {
+  readonly scope: TerritoryScope;
+  readonly from: string;
+  readonly to: string;
+  readonly quarter: Quarter;
+}
+
+/** Every table of a quarter, protected together (`protectQuarter`), for both formats: what any query of it shows. */
+export interface ProtectedQuarter {
+  readonly quarter: Quarter;
+  readonly k: number;
+  readonly tables: Readonly<Record<BatchFormat, ReturnType<typeof protectQuarter>>>;
+}
+
+/** Protects every table of a quarter at once, from every territory's weekly sums of it (`store.sumsByTerritory`). */
+export function protectStats(sums: SumsByTerritory, quarter: Quarter, k: number): ProtectedQuarter {
+  const weeks = listWeeks(quarter.from, quarter.to);
+  return { quarter, k, tables: { 1: protectQuarter(1, sums[1], weeks, k), 2: protectQuarter(2, sums[2], weeks, k) } };
 }
 
 /**
- * The observatory's statistics for a territory and a period: for each format, one row per week (batches counted in
- * their last week, see NOTES.attribution) and one for the whole period, every count below k hidden. Format 1 stays at
- * the top level (`period`, `series`) as before format 2 existed; format 2 is under `format2`.
+ * The observatory's statistics for a territory and a fixed period (a quarter of ISO weeks, or one week of it): for
+ * each format, one row per week (batches counted in their last week, see NOTES.attribution) and one for the period,
+ * every count below k hidden, and every count that a difference with another published table would give away hidden
+ * too (`protectQuarter`). Format 1 stays at the top level (`period`, `series`) as before format 2 existed; format 2 is
+ * under `format2`.
  */
-export function computeStats(sums: SumsByFormat, query: { scope: TerritoryScope; from: string; to: string }, k: number): Stats {
-  const weeks = listWeeks(query.from, query.to);
-  const v1 = rowsOf(1, sums[1], weeks, k);
-  const v2 = rowsOf(2, sums[2], weeks, k);
+export function statsOf(protectedQuarter: ProtectedQuarter, query: StatsRequest): Stats {
+  const shownWeeks = listWeeks(query.from, query.to);
+  const territory = scopeKey(query.scope);
+  const rowsOf = (format: BatchFormat) => {
+    const tables = protectedQuarter.tables[format];
+    const series = shownWeeks.map((week) => ({ week, ...tables.row(territory, week) }));
+    const period = shownWeeks.length === 1 ? tables.row(territory, shownWeeks[0]!) : tables.row(territory, PERIOD);
+    return { period, series };
+  };
+  const v1 = rowsOf(1);
+  const v2 = rowsOf(2);
   return {
     territory: query.scope,
     weeks: { from: query.from, to: query.to },
-    k,
+    quarter: query.quarter.name,
+    k: protectedQuarter.k,
     notes: NOTES,
     period: v1.period as unknown as StatsRow,
     series: v1.series as unknown as Weekly<StatsRow>[],
     format2: { period: v2.period as unknown as StatsRowV2, series: v2.series as unknown as Weekly<StatsRowV2>[] },
   };
+}
+
+/** statsOf for one query, from every territory's weekly sums of its quarter. */
+export function computeStats(sums: SumsByTerritory, query: StatsRequest, k: number): Stats {
+  return statsOf(protectStats(sums, query.quarter, k), query);
 }

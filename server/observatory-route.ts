@@ -3,11 +3,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { computeStats } from './compute-stats';
 import { HttpError } from './http-error';
 import type { BatchStore } from './open-batch-store';
 import { renderObservatory } from './render-observatory';
 import { resolveStatsQuery } from './resolve-stats-query';
+import { statsSource } from './stats-source';
 
 export interface ObservatoryRouteOptions {
   readonly store: BatchStore;
@@ -30,19 +30,20 @@ const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
 
 /** GET /: the observatory page (works without JavaScript); GET /assets/*: its script, style and chart.js. */
 export async function observatoryRoute(app: FastifyInstance, { store, k, now }: ObservatoryRouteOptions) {
+  const statsOfQuery = statsSource(store, k);
   app.get('/', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const territories = store.territories();
     try {
       const resolved = resolveStatsQuery(query, store, now());
-      const stats = computeStats(store.sumsByWeek(resolved.scope, resolved.from, resolved.to), resolved, k);
+      const stats = statsOfQuery(resolved);
       const territory = resolved.scope.level === 'all' ? '' : resolved.scope.code;
       return reply.type('text/html; charset=utf-8').send(
-        renderObservatory({ form: { territory, from: resolved.from, to: resolved.to }, territories, stats, error: null }),
+        renderObservatory({ form: { territory, quarter: resolved.quarter.name }, territories, stats, error: null }),
       );
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
-      const form = { territory: text(query.territory), from: text(query.from), to: text(query.to) };
+      const form = { territory: text(query.territory), quarter: text(query.quarter) };
       return reply.code(error.statusCode).type('text/html; charset=utf-8').send(renderObservatory({ form, territories, stats: null, error: error.message }));
     }
   });

@@ -44,13 +44,25 @@ export interface WeekSums {
 /** The weekly sums of each format: its counts do not mean the same (docs/SCORING.md), so they are never added up. */
 export type SumsByFormat = Readonly<Record<BatchFormat, readonly WeekSums[]>>;
 
+/** The sums of the batches one territory sent, as a commune or as a département (its own batches), in one week. */
+export interface TerritoryWeekSums extends WeekSums {
+  readonly territory: { readonly level: 'commune' | 'departement'; readonly code: string };
+}
+
+/** Every territory's weekly sums, per format: what the statistics protect together (compute-stats.ts). */
+export type SumsByTerritory = Readonly<Record<BatchFormat, readonly TerritoryWeekSums[]>>;
+
 export interface BatchStore {
   /** Saves batches in one transaction (one disk sync for all), in order: a later item sees the earlier ones. */
   saveAll(items: readonly IncomingBatch[]): SaveOutcome[];
   /** Sums per format and week, from `from` to `to` inclusive, of the batches whose last week (`weeks.to`) falls there. */
   sumsByWeek(scope: TerritoryScope, from: string, to: string): SumsByFormat;
+  /** Sums per format, territory (as sent: commune, or département for its own batches) and week, from `from` to `to`. */
+  sumsByTerritory(from: string, to: string): SumsByTerritory;
   /** The last week holding batches (of either format) of that scope, or null. */
   latestWeek(scope: TerritoryScope): string | null;
+  /** A number that changes whenever a batch is stored: statistics computed at one revision stay true until it changes. */
+  revision(): number;
   /** The départements and communes that sent batches, for the observatory's picker. */
   territories(): { departements: string[]; communes: string[] };
   close(): void;
@@ -171,6 +183,7 @@ interface FormatStatements {
   readonly insert: Database.Statement;
   readonly hashOf: Database.Statement;
   readonly sums: ByScope;
+  readonly territorySums: Database.Statement;
   readonly latest: ByScope;
 }
 
@@ -248,6 +261,13 @@ export function openBatchStore(file: string): BatchStore {
               )
               .raw(),
         ),
+        territorySums: db
+          .prepare(
+            `SELECT territory_level, territory_code, week_to, COUNT(*), SUM(total), ${[...counts.map(sumOf), ...withheldSums].join(', ')}
+             FROM ${table} WHERE week_to BETWEEN @from AND @to
+             GROUP BY territory_level, territory_code, week_to ORDER BY territory_level, territory_code, week_to`,
+          )
+          .raw(),
         // Read backwards along the index, stopping at the first row of the scope (MAX() would read it all).
         latest: byScope((where) => db.prepare(`SELECT week_to FROM ${table} WHERE ${where} ORDER BY week_to DESC LIMIT 1`).pluck()),
       };
@@ -255,6 +275,7 @@ export function openBatchStore(file: string): BatchStore {
     }),
   ) as unknown as Record<BatchFormat, FormatStatements>;
   const addTerritory = db.prepare('INSERT INTO territories (level, code) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  let revision = 0;
   const saveAll = db.transaction((items: readonly IncomingBatch[]) =>
     items.map(({ batch, contentHash, tokenLabel, receivedOn }): SaveOutcome => {
       // The id is the idempotency key across formats: taken in another format's table, it holds another batch (the
@@ -279,6 +300,7 @@ export function openBatchStore(file: string): BatchStore {
         receivedOn,
       );
       if (inserted.changes === 1) {
+        revision += 1;
         addTerritory.run(territory.level, territory.code);
         return 'created';
       }
@@ -287,25 +309,36 @@ export function openBatchStore(file: string): BatchStore {
   );
   const territories = db.prepare('SELECT level, code FROM territories');
 
+  /** One row of sums as read: the counts in the order of the format's names, then the sums of each withholdable group. */
+  const weekSums = (format: BatchFormat, week: string, batches: number, total: number, values: readonly number[]): WeekSums => {
+    const width = TABLES[format].counts.length;
+    let at = width;
+    const withheld = withholdableGroupsOf(format).map((group) => {
+      const wholeWidth = wholeOf(format, group).keys.length;
+      const sums = { batches: values[at]!, wholeWhereSent: values.slice(at + 1, at + 1 + wholeWidth) };
+      at += 1 + wholeWidth;
+      return sums;
+    });
+    return { week, batches, total, counts: values.slice(0, width), withheld };
+  };
+
   const bind = (scope: TerritoryScope) =>
     scope.level === 'all' ? {} : { departement: departementOf(scope.code), ...(scope.level === 'commune' ? { code: scope.code } : {}) };
 
   return {
     saveAll,
+    revision: () => revision,
     sumsByWeek(scope, from, to) {
       const sumsOf = (format: BatchFormat): WeekSums[] => {
         const rows = tables[format].sums[scope.level].all({ ...bind(scope), from, to }) as [string, number, number, ...number[]][];
-        const width = TABLES[format].counts.length;
-        return rows.map(([week, batches, total, ...values]) => {
-          let at = width;
-          const withheld = withholdableGroupsOf(format).map((group) => {
-            const wholeWidth = wholeOf(format, group).keys.length;
-            const sums = { batches: values[at]!, wholeWhereSent: values.slice(at + 1, at + 1 + wholeWidth) };
-            at += 1 + wholeWidth;
-            return sums;
-          });
-          return { week, batches, total, counts: values.slice(0, width), withheld };
-        });
+        return rows.map(([week, batches, total, ...values]) => weekSums(format, week, batches, total, values));
+      };
+      return { 1: sumsOf(1), 2: sumsOf(2) };
+    },
+    sumsByTerritory(from, to) {
+      const sumsOf = (format: BatchFormat): TerritoryWeekSums[] => {
+        const rows = tables[format].territorySums.all({ from, to }) as ['commune' | 'departement', string, string, number, number, ...number[]][];
+        return rows.map(([level, code, week, batches, total, ...values]) => ({ territory: { level, code }, ...weekSums(format, week, batches, total, values) }));
       };
       return { 1: sumsOf(1), 2: sumsOf(2) };
     },

@@ -19,7 +19,7 @@ import { territoryLabel } from './territory-names';
 
 export interface ObservatoryPage {
   /** What the form shows: the values resolved, or those typed when they were refused. */
-  readonly form: { readonly territory: string; readonly from: string; readonly to: string };
+  readonly form: { readonly territory: string; readonly quarter: string };
   readonly territories: { readonly departements: readonly string[]; readonly communes: readonly string[] };
   readonly stats: Stats | null;
   /** Why the statistics could not be shown (a refused query). */
@@ -73,18 +73,17 @@ function territoryPicker(page: ObservatoryPage): string {
 }
 
 function form(page: ObservatoryPage): string {
-  const week = (name: 'from' | 'to', label: string) =>
-    `<p class="field"><label for="${name}">${label}</label>
-      <input type="week" id="${name}" name="${name}" value="${escape(page.form[name])}" pattern="[0-9]{4}-W[0-9]{2}" aria-describedby="week-hint"></p>`;
   return `<form method="get" action="/" class="filters" aria-labelledby="filters-title">
     <h2 id="filters-title">Territoire et période</h2>
     <div class="fields">
       <p class="field"><label for="territory">Territoire</label>${territoryPicker(page)}</p>
-      ${week('from', 'Première semaine')}
-      ${week('to', 'Dernière semaine')}
+      <p class="field"><label for="quarter">Trimestre</label>
+        <input type="text" id="quarter" name="quarter" value="${escape(page.form.quarter)}" pattern="[0-9]{4}-[Qq][1-4]" aria-describedby="quarter-hint"></p>
       <p class="field"><button type="submit">Afficher</button></p>
     </div>
-    <p id="week-hint" class="hint">Semaines ISO (lundi au dimanche), par exemple 2026-W47.</p>
+    <p id="quarter-hint" class="hint">Trimestres de semaines ISO, par exemple 2026-Q4 : Q1 = semaines 1 à 13, Q2 = 14 à 26, Q3 = 27 à 39,
+      Q4 = 40 à 52 (ou 53). Seules ces périodes fixes sont publiées : deux périodes qui se chevauchent permettraient de retrouver
+      par différence un nombre masqué.</p>
   </form>`;
 }
 
@@ -335,6 +334,12 @@ function format2(stats: Stats, charts: Chart[]): string {
   </section>`;
 }
 
+/** "trimestre 2026-Q4, semaines 2026-W40 à 2026-W53", or "semaine 2026-W47 (trimestre 2026-Q4)". */
+const periodName = (stats: Stats) =>
+  stats.weeks.from === stats.weeks.to
+    ? `semaine ${stats.weeks.from} (trimestre ${stats.quarter})`
+    : `trimestre ${stats.quarter}, semaines ${stats.weeks.from} à ${stats.weeks.to}`;
+
 function results(stats: Stats): string {
   const v1 = stats.period;
   const v2 = stats.format2.period;
@@ -349,13 +354,14 @@ function results(stats: Stats): string {
   const charts: Chart[] = [];
   const sections = [showV1 ? format1(stats, charts) : '', showV2 ? format2(stats, charts) : ''].join('');
   return `<section aria-labelledby="summary-title">
-      <h2 id="summary-title">${escape(territoryName(stats.territory))}, semaines ${stats.weeks.from} à ${stats.weeks.to}</h2>
+      <h2 id="summary-title">${escape(territoryName(stats.territory))}, ${periodName(stats)}</h2>
       <dl class="figures">
         ${figure('Résultats comptés', showV1 && showV2 ? 'questionnaires 1 et 2' : '', number(sum([v1.total, v2.total])))}
         ${figure('Lots reçus', '', integer.format(v1.batches + v2.batches))}
       </dl>
       <p class="note">Chiffres anonymes : chaque lot compte au moins ${stats.k} résultats. Un nombre compris entre 1 et ${stats.k - 1},
-        ou qui se déduirait des autres, est masqué (–). Un lot qui couvre plusieurs semaines est compté dans sa dernière semaine.</p>
+        ou qui se déduirait des autres, ici ou d’un autre tableau publié (un autre territoire, une autre semaine), est masqué (–).
+        Un lot qui couvre plusieurs semaines est compté dans sa dernière semaine.</p>
       <p><a class="download" href="${escape(csv)}" download>Télécharger ces chiffres (CSV)</a></p>
     </section>
     ${sections}
@@ -365,7 +371,7 @@ function results(stats: Stats): string {
 /** The observatory page: a plain GET form, key figures, charts (drawn by /assets/observatory.js) and their tables. */
 export function renderObservatory(page: ObservatoryPage): string {
   const title = page.stats
-    ? `${territoryName(page.stats.territory)}, ${page.stats.weeks.from} à ${page.stats.weeks.to} – Observatoire Repère`
+    ? `${territoryName(page.stats.territory)}, ${periodName(page.stats)} – Observatoire Repère`
     : 'Observatoire Repère';
   return `<!doctype html>
 <html lang="fr">

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { computeStats } from './compute-stats';
 import type { BatchStore } from './open-batch-store';
 import { resolveStatsQuery } from './resolve-stats-query';
+import { statsSource } from './stats-source';
 import { statsCsv } from './stats-csv';
 
 export interface StatsRouteOptions {
@@ -12,9 +12,10 @@ export interface StatsRouteOptions {
 
 /** GET /api/v1/stats and /api/v1/stats.csv: the sums of a territory over a period of weeks, small numbers hidden. */
 export async function statsRoute(app: FastifyInstance, { store, k, now }: StatsRouteOptions) {
+  const stats = statsSource(store, k);
   const statsOf = (query: unknown) => {
     const resolved = resolveStatsQuery(query as Record<string, unknown>, store, now());
-    return computeStats(store.sumsByWeek(resolved.scope, resolved.from, resolved.to), resolved, k);
+    return stats(resolved);
   };
 
   app.get('/api/v1/stats', async (request) => statsOf(request.query));

@@ -3,7 +3,9 @@ import {
   MediatorPinError,
   changePin,
   createPin,
+  createPinPage,
   hasPin,
+  pinLockStatus,
   verifyPin,
   type PinDeps,
   type PinRecord,
@@ -32,13 +34,27 @@ function storeOn(disk: Disk): PinStore {
   };
 }
 
-/** A clock the test moves by hand. */
+/**
+ * The device's wall clock and the page's monotonic clock, moved by hand: `advance` is time passing (both move),
+ * `setDate` a person changing the date (the wall clock only), `reload` a new page (its monotonic clock restarts).
+ */
 function clock(iso = '2026-11-30T09:00:00.000Z') {
   let current = new Date(iso);
+  let monotonic = 2_000;
+  let page = createPinPage(() => monotonic);
   return {
     now: () => current,
+    page: () => page,
     advance: (ms: number) => {
       current = new Date(current.getTime() + ms);
+      monotonic += ms;
+    },
+    setDate: (date: Date) => {
+      current = date;
+    },
+    reload: () => {
+      monotonic = 0;
+      page = createPinPage(() => monotonic);
     },
   };
 }
@@ -47,7 +63,7 @@ function clock(iso = '2026-11-30T09:00:00.000Z') {
 function device(iterations: number | 'appDefault' = TEST_ITERATIONS) {
   const disk: Disk = { json: null };
   const time = clock();
-  const deps = (): PinDeps => ({ store: storeOn(disk), now: time.now, ...(iterations === 'appDefault' ? {} : { iterations }) });
+  const deps = (): PinDeps => ({ store: storeOn(disk), now: time.now, page: time.page(), ...(iterations === 'appDefault' ? {} : { iterations }) });
   return { disk, time, deps };
 }
 
@@ -127,12 +143,60 @@ describe('verifying the PIN', () => {
     ]);
   });
 
-  it('given a lockout, when the page is reloaded (a new store on the same record), then it is still locked, even for the right PIN', async () => {
+  it('given a lockout, when the store is opened again on the same page, then it is still locked, even for the right PIN', async () => {
     const { deps, time } = device();
     await createPin(deps(), PIN);
     await typeWrong(deps(), 5);
     time.advance(20_000);
     expect(await verifyPin(deps(), PIN)).toEqual({ ok: false, reason: 'locked', retryInMs: 40_000 });
+  });
+
+  it('given a lockout, when the page is reloaded, then the new page counts the whole minute again from its start', async () => {
+    const { deps, time } = device();
+    await createPin(deps(), PIN);
+    await typeWrong(deps(), 5);
+    time.advance(20_000);
+    time.reload();
+    expect(await pinLockStatus(deps())).toEqual({ ok: false, reason: 'locked', retryInMs: MINUTE });
+    time.advance(MINUTE);
+    expect(await pinLockStatus(deps())).toBeNull();
+    expect(await verifyPin(deps(), PIN)).toEqual({ ok: true });
+  });
+
+  it('given a lockout, when the date is moved a year forward, then it stays locked until the minute has really passed', async () => {
+    const { deps, time } = device();
+    await createPin(deps(), PIN);
+    await typeWrong(deps(), 5);
+    time.advance(10_000);
+    time.setDate(new Date('2027-11-30T09:00:00.000Z'));
+    expect(await verifyPin(deps(), PIN)).toEqual({ ok: false, reason: 'locked', retryInMs: 50_000 });
+    time.advance(50_000);
+    expect(await verifyPin(deps(), PIN)).toEqual({ ok: true });
+  });
+
+  it('given a lockout, when the date is moved a year forward and the page reloaded, then the lockout lasts its full minute on the new page', async () => {
+    const { deps, time } = device();
+    await createPin(deps(), PIN);
+    await typeWrong(deps(), 5);
+    time.setDate(new Date('2027-11-30T09:00:00.000Z'));
+    time.reload();
+    expect(await verifyPin(deps(), PIN)).toEqual({ ok: false, reason: 'locked', retryInMs: MINUTE });
+    time.advance(59_000);
+    expect(await verifyPin(deps(), WRONG)).toEqual({ ok: false, reason: 'locked', retryInMs: 1000 });
+    time.advance(1000);
+    expect(await verifyPin(deps(), PIN)).toEqual({ ok: true });
+  });
+
+  it('given a wrong PIN, when the date is moved back before it, then PINs are refused for a minute, saying the clock is behind', async () => {
+    const { deps, time } = device();
+    await createPin(deps(), PIN);
+    await typeWrong(deps(), 1);
+    time.setDate(new Date('2026-11-29T09:00:00.000Z'));
+    const derive = vi.spyOn(crypto.subtle, 'deriveBits');
+    expect(await verifyPin(deps(), PIN)).toEqual({ ok: false, reason: 'locked', retryInMs: MINUTE, clockBehind: true });
+    expect(derive).not.toHaveBeenCalled();
+    time.advance(MINUTE);
+    expect(await verifyPin(deps(), PIN)).toEqual({ ok: true });
   });
 
   it('given a lockout, then the PIN is not even derived until it ends', async () => {
@@ -150,7 +214,7 @@ describe('verifying the PIN', () => {
     await typeWrong(deps(), 5);
     time.advance(MINUTE);
     expect(await verifyPin(deps(), PIN)).toEqual({ ok: true });
-    expect(storedRecord(disk).lockout).toEqual({ failures: 0, lockouts: 0, lockedUntil: null });
+    expect(storedRecord(disk).lockout).toEqual({ failures: 0, lockouts: 0, lockedUntil: null, lastFailureAt: null });
     expect(await verifyPin(deps(), WRONG)).toEqual({ ok: false, reason: 'wrong', attemptsLeft: 4 });
   });
 

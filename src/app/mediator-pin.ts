@@ -2,11 +2,13 @@ import type { RepereStorage } from '../storage/open-storage';
 import {
   NO_LOCKOUT,
   attemptsLeft,
-  lockRemainingMs,
+  lockStatus,
   registerFailure,
   registerSuccess,
   validatePinFormat,
   type LockoutState,
+  type LockStatus,
+  type PageWatches,
   type PinFormatError,
 } from '../domain/pin-lockout';
 
@@ -39,16 +41,40 @@ export interface PinStore {
   write(record: PinRecord): Promise<void>;
 }
 
+/**
+ * One page's monotonic clock and what it has watched of the lockout (domain/pin-lockout.ts lockStatus). A page has
+ * one (`currentPinPage`); a reload starts a new one, as tests do with `createPinPage`.
+ */
+export interface PinPage {
+  readonly monotonic: () => number;
+  watches: PageWatches;
+}
+
+export function createPinPage(monotonic: () => number): PinPage {
+  return { monotonic, watches: {} };
+}
+
+let thisPage: PinPage | null = null;
+
+/** This page's PinPage, on `performance.now()`. */
+export function currentPinPage(): PinPage {
+  thisPage ??= createPinPage(() => performance.now());
+  return thisPage;
+}
+
 export interface PinDeps {
   readonly store: PinStore;
   readonly now: () => Date;
+  /** This page's monotonic clock (currentPinPage() in the app): a lockout is counted on it. */
+  readonly page: PinPage;
   /** Iterations for new hashes; PBKDF2_ITERATIONS unless a test needs speed. */
   readonly iterations?: number;
 }
 
 export type VerifyPinResult =
   | { readonly ok: true }
-  | { readonly ok: false; readonly reason: 'locked'; readonly retryInMs: number }
+  /** `clockBehind`: refused because the device's clock reads earlier than the last wrong PIN (it was moved back). */
+  | { readonly ok: false; readonly reason: 'locked'; readonly retryInMs: number; readonly clockBehind?: true }
   | { readonly ok: false; readonly reason: 'wrong'; readonly attemptsLeft: number };
 
 export type CreatePinResult =
@@ -127,6 +153,17 @@ async function readExisting(store: PinStore): Promise<PinRecord> {
   return record;
 }
 
+/** Reads the lockout with this page's clocks, and remembers what the page has watched. */
+function readLock(deps: PinDeps, lockout: LockoutState, now: Date): LockStatus {
+  const status = lockStatus(lockout, { now, monotonic: deps.page.monotonic() }, deps.page.watches);
+  deps.page.watches = status.watches;
+  return status;
+}
+
+function lockedAnswer(status: LockStatus): VerifyPinResult {
+  return { ok: false, reason: 'locked', retryInMs: status.remainingMs, ...(status.reason === 'clockBehind' ? { clockBehind: true as const } : {}) };
+}
+
 /**
  * Checks a PIN against the record. While locked, the PIN is not even derived. Otherwise the attempt is written as a
  * failure before the PIN is checked, and cleared only once it proves right: closing the page during the check, or a
@@ -134,8 +171,8 @@ async function readExisting(store: PinStore): Promise<PinRecord> {
  */
 async function checkPin(deps: PinDeps, record: PinRecord, pin: string): Promise<VerifyPinResult> {
   const now = deps.now();
-  const retryInMs = lockRemainingMs(record.lockout, now);
-  if (retryInMs > 0) return { ok: false, reason: 'locked', retryInMs };
+  const before = readLock(deps, record.lockout, now);
+  if (before.remainingMs > 0) return lockedAnswer(before);
 
   const failed: PinRecord = { ...record, lockout: registerFailure(record.lockout, now) };
   await deps.store.write(failed);
@@ -145,9 +182,22 @@ async function checkPin(deps: PinDeps, record: PinRecord, pin: string): Promise<
     await deps.store.write(record.iterations < target ? await hashRecord(pin, target, lockout) : { ...record, lockout });
     return { ok: true };
   }
-  const lockedFor = lockRemainingMs(failed.lockout, now);
-  if (lockedFor > 0) return { ok: false, reason: 'locked', retryInMs: lockedFor };
-  return { ok: false, reason: 'wrong', attemptsLeft: attemptsLeft(failed.lockout, now) };
+  const after = readLock(deps, failed.lockout, now);
+  if (after.remainingMs > 0) return lockedAnswer(after);
+  return { ok: false, reason: 'wrong', attemptsLeft: attemptsLeft(failed.lockout) };
+}
+
+/**
+ * Whether a PIN may be typed now (the PIN screen asks when it opens, and when its countdown ends): null when it may,
+ * else the `locked` answer a PIN typed now would get. Counts a lockout found in storage from now on this page.
+ */
+export function pinLockStatus(deps: PinDeps): Promise<Extract<VerifyPinResult, { reason: 'locked' }> | null> {
+  return oneAtATime(async () => {
+    const record = await deps.store.read();
+    if (record === null) return null;
+    const status = readLock(deps, record.lockout, deps.now());
+    return status.remainingMs > 0 ? (lockedAnswer(status) as Extract<VerifyPinResult, { reason: 'locked' }>) : null;
+  });
 }
 
 /** Whether this device already has a mediator PIN (if not, the mediator space asks to create one). */

@@ -1,24 +1,35 @@
+import type { ClockTrust } from '../domain/clock-trust';
 import type { Observation } from '../domain/observation';
 import type { FinishedResult } from '../domain/result';
 import { expiredResults } from '../domain/retention';
 import type { RepereStorage } from '../storage/open-storage';
+import { checkDeviceClock } from './device-clock';
 
 /** Once a day is enough for results kept in days; start-up runs it too. */
 export const RETENTION_CHECK_MS = 24 * 3_600_000;
 
+/** What retention did: deleted some results (maybe none), or waited for a clock it could trust. */
+export type RetentionOutcome =
+  | { readonly kind: 'applied'; readonly deleted: number }
+  | { readonly kind: 'held'; readonly clock: Exclude<ClockTrust, 'plausible'> };
+
 /**
  * Deletes the results older than the retention delay. What was already counted in anonymous batches stays counted
- * (the batch names no one); the outbox is not touched.
+ * (the batch names no one); the outbox is not touched. Nothing is deleted while the device's clock reads more than a
+ * day before the latest time it has seen, or far ahead of it (domain/clock-trust.ts): a clock set a year ahead would
+ * otherwise delete the whole history for good. The next run with a plausible clock does the work.
  */
 export async function applyRetention(deps: {
-  storage: Pick<RepereStorage, 'results'>;
+  storage: Pick<RepereStorage, 'results' | 'settings' | 'sessions' | 'outbox'>;
   retentionDays: number;
   now: () => Date;
-}): Promise<number> {
+}): Promise<RetentionOutcome> {
+  const clock = await checkDeviceClock(deps);
+  if (clock.trust !== 'plausible') return { kind: 'held', clock: clock.trust };
   const results = await deps.storage.results.getAll();
-  const expired = expiredResults(results, deps.retentionDays, deps.now());
+  const expired = expiredResults(results, deps.retentionDays, clock.now);
   for (const id of expired) await deps.storage.results.delete(id);
-  return expired.length;
+  return { kind: 'applied', deleted: expired.length };
 }
 
 /** The results on this device, newest first (the mediator's history). */

@@ -2,85 +2,173 @@ import { describe, expect, it } from 'vitest';
 import {
   NO_LOCKOUT,
   attemptsLeft,
-  lockRemainingMs,
+  lockStatus,
   registerFailure,
   registerSuccess,
   validatePinFormat,
   type LockoutState,
+  type PageWatches,
 } from './pin-lockout';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const YEAR = 365 * 24 * HOUR;
 const T0 = new Date('2026-11-30T09:00:00.000Z');
-const at = (ms: number) => new Date(T0.getTime() + ms);
 
-/** `count` wrong PINs typed one second apart, starting at `start`. */
-function failTimes(state: LockoutState, count: number, start: Date): LockoutState {
-  let next = state;
-  for (let i = 0; i < count; i += 1) next = registerFailure(next, new Date(start.getTime() + i * 1000));
-  return next;
+/**
+ * One page of the app: a wall clock a test can set to any date, and a monotonic clock (performance.now()) that only
+ * `wait` moves, as real time does. `reload` gives a new page: its monotonic clock restarts and it has watched nothing.
+ */
+function page(start = T0) {
+  let wall = start.getTime();
+  let monotonic = 1_000;
+  let watches: PageWatches = {};
+  const status = (state: LockoutState) => {
+    const read = lockStatus(state, { now: new Date(wall), monotonic }, watches);
+    watches = read.watches;
+    return read;
+  };
+  return {
+    now: () => new Date(wall),
+    status,
+    remaining: (state: LockoutState) => status(state).remainingMs,
+    wait: (ms: number) => {
+      wall += ms;
+      monotonic += ms;
+    },
+    setWall: (date: Date) => {
+      wall = date.getTime();
+    },
+    reload: () => {
+      monotonic = 5;
+      watches = {};
+    },
+  };
 }
 
-/** Five wrong PINs right after the previous lockout ended: the new state, and when its lockout began. */
-function nextLockout(state: LockoutState): { state: LockoutState; lockedAt: Date } {
-  const start = state.lockedUntil === null ? T0 : new Date(state.lockedUntil);
-  const after = failTimes(state, 5, start);
-  return { state: after, lockedAt: new Date(start.getTime() + 4000) };
+/** `count` wrong PINs typed one second apart on a page, each checked first as the app does. */
+function fail(tab: ReturnType<typeof page>, state: LockoutState, count: number): LockoutState {
+  let next = state;
+  for (let i = 0; i < count; i += 1) {
+    if (i > 0) tab.wait(1000);
+    expect(tab.remaining(next)).toBe(0);
+    next = registerFailure(next, tab.now());
+    tab.status(next);
+  }
+  return next;
 }
 
 describe('lockout after wrong PINs', () => {
   it('given four wrong PINs, then the space is not locked and one attempt is left', () => {
-    const state = failTimes(NO_LOCKOUT, 4, T0);
-    expect(lockRemainingMs(state, at(4000))).toBe(0);
-    expect(attemptsLeft(state, at(4000))).toBe(1);
+    const tab = page();
+    const state = fail(tab, NO_LOCKOUT, 4);
+    expect(tab.remaining(state)).toBe(0);
+    expect(attemptsLeft(state)).toBe(1);
   });
 
-  it('given a fifth wrong PIN, then the space is locked for one minute', () => {
-    const state = failTimes(NO_LOCKOUT, 5, T0);
+  it('given a fifth wrong PIN, then the space is locked for one minute, counted as time passes', () => {
+    const tab = page();
+    const state = fail(tab, NO_LOCKOUT, 5);
     expect(state.lockedUntil).toBe('2026-11-30T09:01:04.000Z');
-    expect(lockRemainingMs(state, at(4000))).toBe(MINUTE);
-    expect(lockRemainingMs(state, at(34_000))).toBe(30_000);
-    expect(attemptsLeft(state, at(34_000))).toBe(0);
-    expect(lockRemainingMs(state, at(64_000))).toBe(0);
-    expect(attemptsLeft(state, at(64_000))).toBe(5);
-  });
-
-  it('given a wrong PIN typed while locked, then nothing changes (it is not even checked)', () => {
-    const locked = failTimes(NO_LOCKOUT, 5, T0);
-    expect(registerFailure(locked, at(10_000))).toBe(locked);
+    expect(tab.status(state)).toMatchObject({ remainingMs: MINUTE, reason: 'lockedOut' });
+    tab.wait(30_000);
+    expect(tab.remaining(state)).toBe(30_000);
+    tab.wait(30_000);
+    expect(tab.remaining(state)).toBe(0);
+    expect(attemptsLeft(state)).toBe(5);
   });
 
   it('given further series of five wrong PINs, then each lockout lasts twice the previous one: 2, 4, 8 minutes', () => {
-    const first = nextLockout(NO_LOCKOUT);
-    const second = nextLockout(first.state);
-    const third = nextLockout(second.state);
-    const fourth = nextLockout(third.state);
-    expect(lockRemainingMs(second.state, second.lockedAt)).toBe(2 * MINUTE);
-    expect(lockRemainingMs(third.state, third.lockedAt)).toBe(4 * MINUTE);
-    expect(lockRemainingMs(fourth.state, fourth.lockedAt)).toBe(8 * MINUTE);
+    const tab = page();
+    let state = fail(tab, NO_LOCKOUT, 5);
+    const lengths = [];
+    for (let series = 0; series < 3; series += 1) {
+      tab.wait(tab.remaining(state));
+      state = fail(tab, state, 5);
+      lengths.push(tab.remaining(state));
+    }
+    expect(lengths).toEqual([2 * MINUTE, 4 * MINUTE, 8 * MINUTE]);
   });
 
   it('given many lockouts, then none lasts more than 24 hours', () => {
-    let step = nextLockout(NO_LOCKOUT);
-    for (let i = 0; i < 20; i += 1) step = nextLockout(step.state);
-    expect(step.state.lockouts).toBe(21);
-    expect(lockRemainingMs(step.state, step.lockedAt)).toBe(24 * HOUR);
+    const tab = page();
+    let state = NO_LOCKOUT;
+    for (let series = 0; series < 21; series += 1) {
+      tab.wait(tab.remaining(state));
+      state = fail(tab, state, 5);
+    }
+    expect(state.lockouts).toBe(21);
+    expect(tab.remaining(state)).toBe(24 * HOUR);
   });
 
   it('given the right PIN after failures and lockouts, then everything is forgotten', () => {
-    const state = failTimes(nextLockout(NO_LOCKOUT).state, 3, at(HOUR));
-    expect(registerSuccess(state)).toEqual({ failures: 0, lockouts: 0, lockedUntil: null });
+    const tab = page();
+    const locked = fail(tab, NO_LOCKOUT, 5);
+    tab.wait(MINUTE);
+    const state = fail(tab, locked, 3);
+    expect(registerSuccess(state)).toEqual(NO_LOCKOUT);
+  });
+});
+
+describe('a lockout and a clock a person can set', () => {
+  it('given a lockout, when the date is moved a year forward, then it stays locked until the minute has really passed', () => {
+    const tab = page();
+    const state = fail(tab, NO_LOCKOUT, 5);
+    tab.wait(10_000);
+    tab.setWall(new Date(T0.getTime() + YEAR));
+    expect(tab.status(state)).toMatchObject({ remainingMs: 50_000, reason: 'lockedOut' });
+    tab.wait(49_999);
+    expect(tab.remaining(state)).toBe(1);
+    tab.wait(1);
+    expect(tab.remaining(state)).toBe(0);
   });
 
-  it('given a state read back from JSON (a reload), then it gives the same answers', () => {
-    const state = failTimes(NO_LOCKOUT, 5, T0);
-    const reloaded = JSON.parse(JSON.stringify(state)) as LockoutState;
-    expect(lockRemainingMs(reloaded, at(20_000))).toBe(44_000);
+  it('given a lockout, when the date is moved forward and the page reloaded, then the new page counts the whole lockout from its start', () => {
+    const tab = page();
+    const state = fail(tab, NO_LOCKOUT, 5);
+    tab.setWall(new Date(T0.getTime() + YEAR));
+    tab.reload();
+    const stored = JSON.parse(JSON.stringify(state)) as LockoutState;
+    expect(tab.remaining(stored)).toBe(MINUTE);
+    tab.wait(59_000);
+    expect(tab.remaining(stored)).toBe(1000);
+    tab.wait(1000);
+    expect(tab.remaining(stored)).toBe(0);
   });
 
-  it('given the tablet clock moved back by a month, then the wait is still at most the lockout itself', () => {
-    const state = failTimes(NO_LOCKOUT, 5, T0);
-    expect(lockRemainingMs(state, new Date('2026-10-30T09:00:00.000Z'))).toBe(MINUTE);
+  it('given a lockout, when the page is reloaded 20 s in with the right date, then the lockout is counted again in full (a reload gains nothing)', () => {
+    const tab = page();
+    const state = fail(tab, NO_LOCKOUT, 5);
+    tab.wait(20_000);
+    tab.reload();
+    expect(tab.remaining(state)).toBe(MINUTE);
+  });
+
+  it('given a lockout, when the date is moved back a month, then it is still locked, for the lockout\'s own length and no more', () => {
+    const tab = page();
+    const state = fail(tab, NO_LOCKOUT, 5);
+    tab.setWall(new Date('2026-10-30T09:00:00.000Z'));
+    expect(tab.status(state)).toMatchObject({ remainingMs: MINUTE, reason: 'clockBehind' });
+    tab.wait(MINUTE);
+    expect(tab.remaining(state)).toBe(0);
+  });
+
+  it('given a wrong PIN, when the date is moved back before it, then no PIN may be tried for a minute, and then it may', () => {
+    const tab = page();
+    const state = fail(tab, NO_LOCKOUT, 2);
+    tab.setWall(new Date(T0.getTime() - HOUR));
+    expect(tab.status(state)).toMatchObject({ remainingMs: MINUTE, reason: 'clockBehind' });
+    tab.wait(MINUTE);
+    expect(tab.status(state)).toMatchObject({ remainingMs: 0, reason: null });
+    expect(attemptsLeft(state)).toBe(3);
+  });
+
+  it('given a record from an older version (no time of the last wrong PIN), then it is read as before, the clock behind or not', () => {
+    const tab = page();
+    const old: LockoutState = { failures: 2, lockouts: 0, lockedUntil: null };
+    tab.setWall(new Date(T0.getTime() - YEAR));
+    expect(tab.remaining(old)).toBe(0);
+    expect(attemptsLeft(old)).toBe(3);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { AggregateBatch } from '../domain/aggregate';
+import type { ClockMemory } from '../domain/clock-trust';
 import type { DeviceSettings } from '../domain/device-settings';
 import type { Place, PlaceDatasetMeta } from '../domain/place';
 import type { FinishedResult } from '../domain/result';
@@ -21,6 +22,8 @@ export type SettingRecord =
   | { readonly key: 'device'; readonly value: DeviceSettings }
   /** Who may flush the outbox until when, where the Web Locks API is missing (one tab at a time). */
   | { readonly key: `lease:${string}`; readonly value: Lease }
+  /** The latest time the device has seen, to tell a clock set wrong (domain/clock-trust.ts); absent on older devices. */
+  | { readonly key: 'clock'; readonly value: ClockMemory }
   /** Other records (the mediator PIN hash and its lock-out) each hold one JSON-safe value. */
   | { readonly key: 'pin'; readonly value: unknown };
 

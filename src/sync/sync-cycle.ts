@@ -1,4 +1,6 @@
+import { checkDeviceClock } from '../app/device-clock';
 import { territoryOf } from '../domain/aggregate';
+import type { ClockTrust } from '../domain/clock-trust';
 import type { DeviceSettings } from '../domain/device-settings';
 import type { RepereStorage } from '../storage/open-storage';
 import type { OutboxEntry } from '../storage/schema';
@@ -26,28 +28,44 @@ export type SyncCycleOutcome =
   | { readonly kind: 'off' }
   /** Another tab, or the service worker, is flushing right now. */
   | { readonly kind: 'busy' }
-  | { readonly kind: 'done'; readonly queued: number; readonly waitingResults: number; readonly flush: FlushReport };
+  /**
+   * `clock`: whether the device's clock was trusted; when it was not, no batch was built and no sent batch forgotten,
+   * only the batches already queued were sent (domain/clock-trust.ts).
+   */
+  | {
+      readonly kind: 'done';
+      readonly queued: number;
+      readonly waitingResults: number;
+      readonly flush: FlushReport;
+      readonly clock: ClockTrust;
+    };
 
 /**
  * One round of the anonymous counts: queue the batches that may leave (whole weeks, at least k results), send those
- * due, forget the ones sent long ago. Nothing happens while sending is off or not configured.
+ * due, forget the ones sent long ago. Nothing happens while sending is off or not configured. While the device's clock
+ * cannot be trusted (domain/clock-trust.ts) no batch is built, since its weeks would be wrong, and nothing is forgotten;
+ * batches already queued are still sent.
  */
 export async function runSyncCycle(deps: SyncCycleDeps): Promise<SyncCycleOutcome> {
   const { sync } = deps.settings;
   if (!sync.enabled || !sync.collectorUrl || !sync.token) return { kind: 'off' };
   const target = { collectorUrl: sync.collectorUrl, token: sync.token };
   const outcome = await withOutboxLock(deps, async () => {
-    const { queued, waiting } = await queueNewBatches({
-      storage: deps.storage,
-      territory: territoryOf(deps.settings.inseeCode, deps.settings.territoryLevel),
-      k: deps.settings.k,
-      appVersion: deps.appVersion,
-      now: deps.now,
-      newId: deps.newId,
-    });
+    const clock = await checkDeviceClock(deps);
+    const trusted = clock.trust === 'plausible';
+    const { queued, waiting } = trusted
+      ? await queueNewBatches({
+          storage: deps.storage,
+          territory: territoryOf(deps.settings.inseeCode, deps.settings.territoryLevel),
+          k: deps.settings.k,
+          appVersion: deps.appVersion,
+          now: deps.now,
+          newId: deps.newId,
+        })
+      : { queued: 0, waiting: (await deps.storage.results.getAll()).filter((result) => result.countedInBatch === null).length };
     const flush = await flushOutbox({ storage: deps.storage, target, fetcher: deps.fetcher, now: deps.now, random: deps.random });
-    await pruneSent(deps.storage, deps.now());
-    return { kind: 'done' as const, queued, waitingResults: waiting, flush };
+    if (trusted) await pruneSent(deps.storage, deps.now());
+    return { kind: 'done' as const, queued, waitingResults: waiting, flush, clock: clock.trust };
   });
   return outcome === 'busy' ? { kind: 'busy' } : outcome;
 }

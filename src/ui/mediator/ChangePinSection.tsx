@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { changePin, storagePinStore } from '../../app/mediator-pin';
+import { changePin, currentPinPage, storagePinStore } from '../../app/mediator-pin';
 import { MIN_PIN_LENGTH } from '../../domain/pin-lockout';
 import { useI18n } from '../hooks/use-i18n';
 import type { MediatorServices } from './mediator-services';
@@ -51,7 +51,7 @@ export function ChangePinSection({ services }: ChangePinSectionProps) {
     }
     setBusy(true);
     try {
-      const result = await changePin({ store: storagePinStore(services.storage), now: services.now }, values.current, values.next);
+      const result = await changePin({ store: storagePinStore(services.storage), now: services.now, page: currentPinPage() }, values.current, values.next);
       if (result.ok) {
         setValues({ current: '', next: '', confirm: '' });
         setDone(true);
@@ -59,7 +59,8 @@ export function ChangePinSection({ services }: ChangePinSectionProps) {
         refuse({ input: 'next', key: `mediator.settings.pin.${result.error}`, values: { min: MIN_PIN_LENGTH } });
       } else if (result.reason === 'locked') {
         setValues((v) => ({ ...v, current: '' }));
-        refuse({ input: 'current', key: 'mediator.settings.pin.locked', values: { minutes: Math.max(1, Math.ceil(result.retryInMs / 60_000)) } });
+        const minutes = Math.max(1, Math.ceil(result.retryInMs / 60_000));
+        refuse({ input: 'current', key: result.clockBehind ? 'mediator.pin.clockBehind' : 'mediator.settings.pin.locked', values: { minutes } });
       } else {
         setValues((v) => ({ ...v, current: '' }));
         refuse({ input: 'current', key: 'mediator.settings.pin.wrong', values: { attempts: result.attemptsLeft } });

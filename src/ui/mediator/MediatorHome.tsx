@@ -3,6 +3,7 @@ import { isDatasetStale, type PlaceDatasetMeta } from '../../domain/place';
 import { readPlacesMeta } from '../../storage/places';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useI18n } from '../hooks/use-i18n';
+import { ClockNotice } from './ClockNotice';
 import type { MediatorServices } from './mediator-services';
 import { staleText } from './stale-places';
 
@@ -15,7 +16,10 @@ export interface MediatorHomeProps {
   readonly onClose: () => void;
 }
 
-/** The mediator space's first screen: a guided session, the history, the settings; and how to leave. */
+/**
+ * The mediator space's first screen: a guided session, the history, the settings; and how to leave. What needs the
+ * mediator's eye is said here: a device date that looks wrong (ClockNotice), places that are getting old.
+ */
 export function MediatorHome({ services, onStartGuided, onNavigate, onClose }: MediatorHomeProps) {
   const { t, language } = useI18n();
   const heading = useFocusOnMount<HTMLHeadingElement>();
@@ -32,6 +36,7 @@ export function MediatorHome({ services, onStartGuided, onNavigate, onClose }: M
         {t('mediator.home.title')}
       </h1>
       <p>{t('mediator.home.intro')}</p>
+      <ClockNotice services={services} />
       <ul class="mediator-menu">
         <li>
           <button type="button" class="btn btn-primary" onClick={onStartGuided}>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { createPin, hasPin, storagePinStore, verifyPin, type PinDeps } from '../../app/mediator-pin';
-import { lockRemainingMs, MIN_PIN_LENGTH } from '../../domain/pin-lockout';
+import { createPin, currentPinPage, hasPin, pinLockStatus, storagePinStore, verifyPin, type PinDeps, type VerifyPinResult } from '../../app/mediator-pin';
+import { MIN_PIN_LENGTH } from '../../domain/pin-lockout';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useI18n } from '../hooks/use-i18n';
@@ -9,7 +9,13 @@ import { ResetDeviceSection } from './ResetDeviceSection';
 
 export interface PinScreenProps {
   readonly services: MediatorServices;
-  readonly onUnlocked: () => void;
+  /** The space is open: `created` when the PIN was just created (the device is installed). */
+  readonly onUnlocked: (created: boolean) => void;
+  /**
+   * The page was opened on the setup path (app/device-setup.ts): a new device may get its PIN here. Anywhere else, a
+   * device without a PIN says it is not installed yet, so that no passer-by can create the PIN.
+   */
+  readonly mayCreate?: boolean;
   /** Leave: back to the public welcome (with `pausedSession`, the guided session is erased, after a confirmation). */
   readonly onCancel: () => void;
   /** A guided session waits behind the PIN (the space locked itself, or the page was reloaded): the PIN resumes it. */
@@ -28,17 +34,21 @@ const clock = (ms: number) => {
 
 /**
  * The door of the mediator space. First use: create a PIN of 6 digits or more (only a salted hash is kept). Then:
- * type it; five wrong PINs lock the space for a minute, doubling each time, even across reloads. A forgotten PIN can
+ * type it; five wrong PINs lock the space for a minute, doubling each time, even across reloads or a date moved
+ * forward (the lock-out is counted on the monotonic clock, domain/pin-lockout.ts). A forgotten PIN can
  * only be answered by resetting the device.
  */
-export function PinScreen({ services, onUnlocked, onCancel, onResetDevice, pausedSession = false }: PinScreenProps) {
+export function PinScreen({ services, onUnlocked, onCancel, onResetDevice, pausedSession = false, mayCreate = false }: PinScreenProps) {
   const { t } = useI18n();
   const heading = useFocusOnMount<HTMLHeadingElement>();
-  const deps: PinDeps = { store: storagePinStore(services.storage), now: services.now };
+  const deps: PinDeps = { store: storagePinStore(services.storage), now: services.now, page: currentPinPage() };
+  // The countdown runs on the page's monotonic clock: a date moved forward does not end it.
+  const monotonic = deps.page.monotonic;
   const [mode, setMode] = useState<'loading' | 'create' | 'verify'>('loading');
   const [pin, setPin] = useState('');
   const [confirm, setConfirm] = useState('');
   const [message, setMessage] = useState<Message>(null);
+  /** When the lock-out ends, on the monotonic clock; null when a PIN may be typed. */
   const [lockedUntil, setLockedUntil] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirmErase, setConfirmErase] = useState(false);
@@ -49,22 +59,29 @@ export function PinScreen({ services, onUnlocked, onCancel, onResetDevice, pause
     void (async () => {
       const exists = await hasPin(deps);
       setMode(exists ? 'verify' : 'create');
-      const record = exists ? await deps.store.read() : null;
-      const remaining = record ? lockRemainingMs(record.lockout, services.now()) : 0;
-      if (remaining > 0) setLockedUntil(services.now().getTime() + remaining);
+      const locked = exists ? await pinLockStatus(deps) : null;
+      if (locked) showLocked(locked);
     })();
     // once, on opening
   }, []);
 
-  // The countdown of a lock-out, then the field again.
+  function showLocked(locked: Extract<VerifyPinResult, { reason: 'locked' }>) {
+    setLockedUntil(monotonic() + locked.retryInMs);
+    setMessage({ key: locked.clockBehind ? 'mediator.pin.clockBehind' : 'mediator.pin.locked' });
+  }
+
+  // The countdown of a lock-out, then the field again (once the lock-out itself says so).
   useEffect(() => {
     if (lockedUntil === null) return undefined;
     const timer = setInterval(() => {
-      if (services.now().getTime() >= lockedUntil) {
+      if (monotonic() < lockedUntil) return void tick((n) => n + 1);
+      clearInterval(timer);
+      void pinLockStatus(deps).then((locked) => {
+        if (locked) return showLocked(locked);
         setLockedUntil(null);
         setMessage(null);
         input.current?.focus();
-      } else tick((n) => n + 1);
+      });
     }, 1000);
     return () => clearInterval(timer);
   }, [lockedUntil, services]);
@@ -77,16 +94,15 @@ export function PinScreen({ services, onUnlocked, onCancel, onResetDevice, pause
       if (mode === 'create') {
         if (pin !== confirm) return setMessage({ key: 'mediator.pin.mismatch' });
         const created = await createPin(deps, pin);
-        if (created.ok) return onUnlocked();
+        if (created.ok) return onUnlocked(true);
         setMessage(created.reason === 'invalidFormat' ? { key: `mediator.pin.${created.error}`, values: { min: MIN_PIN_LENGTH } } : null);
         return;
       }
       const verified = await verifyPin(deps, pin);
-      if (verified.ok) return onUnlocked();
+      if (verified.ok) return onUnlocked(false);
       setPin('');
       if (verified.reason === 'locked') {
-        setLockedUntil(services.now().getTime() + verified.retryInMs);
-        setMessage({ key: 'mediator.pin.locked' });
+        showLocked(verified);
       } else {
         setMessage({ key: 'mediator.pin.wrong', values: { count: verified.attemptsLeft } });
         input.current?.focus();
@@ -98,9 +114,24 @@ export function PinScreen({ services, onUnlocked, onCancel, onResetDevice, pause
     }
   };
 
-  const remaining = lockedUntil === null ? 0 : Math.max(0, lockedUntil - services.now().getTime());
+  const remaining = lockedUntil === null ? 0 : Math.max(0, lockedUntil - monotonic());
   if (mode === 'loading') return <main id="main" class="screen mediator" aria-busy="true" />;
   const creating = mode === 'create';
+  if (creating && !mayCreate) {
+    return (
+      <main id="main" class="screen mediator pin-screen">
+        <h1 ref={heading} tabIndex={-1}>
+          {t('mediator.pin.notInstalledTitle')}
+        </h1>
+        <p>{t('mediator.pin.notInstalledHelp')}</p>
+        <div class="pin-actions">
+          <button type="button" class="btn btn-primary" onClick={onCancel}>
+            {t('mediator.pin.cancel')}
+          </button>
+        </div>
+      </main>
+    );
+  }
 
   return (
     <main id="main" class="screen mediator pin-screen">

@@ -42,6 +42,7 @@ export function SyncSection({ services }: SyncSectionProps) {
     if (outcome.kind === 'off') return { key: 'mediator.settings.syncStatus.outcomes.off' };
     if (outcome.kind === 'busy') return { key: 'mediator.settings.syncStatus.outcomes.busy' };
     const { sent, retrying, refused } = outcome.flush;
+    if (outcome.clock !== 'plausible') return { key: 'mediator.settings.syncStatus.outcomes.clockHeld', values: { sent: numbers.format(sent) } };
     if (sent + retrying + refused === 0) {
       return { key: 'mediator.settings.syncStatus.outcomes.nothing', values: { waiting: numbers.format(outcome.waitingResults) } };
     }

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Territory } from '../src/domain/aggregate';
+import type { FinishedResult } from '../src/domain/result';
+import { seededRandom } from '../src/domain/testing/respondent';
+import { makeBatch, randomResult } from './testing/make-batch';
+import { startCollector, type RunningCollector } from './testing/start-collector';
+
+/**
+ * The differencing attack of issue 19, tried against a real collector: two overlapping periods (weeks 10–11 minus week
+ * 10) or a département minus its communes would isolate one small commune's week. Every published number is read as
+ * an attacker would, and no hidden number may be worked out by one subtraction.
+ */
+
+/** Thursday 2 April 2026 in Paris: the first quarter (weeks 1 to 13) is over. */
+const NOW = new Date('2026-04-02T10:00:00Z');
+const random = seededRandom(19);
+const dijon: Territory = { level: 'commune', code: '21231' };
+const beaune: Territory = { level: 'commune', code: '21054' };
+const week = (week: string) => ({ from: week, to: week });
+
+/** `count` results alike but for their age band: `old` of them aged 75 and over, the others 45 to 54. */
+function people(count: number, old: number): FinishedResult[] {
+  return Array.from({ length: count }, (_, index) => ({
+    ...randomResult(random, `p${index}`),
+    ageBand: index < old ? 'from75' : 'from45to54',
+  }));
+}
+
+type Cell = number | null;
+interface Row {
+  week?: string;
+  total: Cell;
+  counts: Record<string, unknown>;
+}
+interface Stats {
+  weeks: { from: string; to: string };
+  quarter: string;
+  period: Row;
+  series: Row[];
+}
+
+/** Every count of a row by its dotted name ("ageBand.from75"), and the total. */
+function cells(row: Row): Map<string, Cell> {
+  const flat = new Map<string, Cell>([['total', row.total]]);
+  const walk = (value: unknown, path: string) => {
+    if (value === null || typeof value === 'number') flat.set(path, value);
+    else if (typeof value === 'object') for (const [key, inner] of Object.entries(value)) walk(inner, path ? `${path}.${key}` : key);
+  };
+  walk(row.counts, '');
+  return flat;
+}
+
+/**
+ * The attack: a shown whole minus its shown parts. With exactly one part hidden, that is its value: the test fails
+ * and says which. Returns how many hidden cells it met, so a test can tell it had something to protect.
+ */
+function expectNoneIsolated(label: string, whole: Row, parts: readonly Row[]): number {
+  const partCells = parts.map(cells);
+  let hiddenMet = 0;
+  for (const [name, value] of cells(whole)) {
+    const values = partCells.map((part): Cell => (part.has(name) ? part.get(name)! : 0));
+    const hidden = values.filter((cell) => cell === null).length;
+    hiddenMet += hidden;
+    if (value === null) continue;
+    const worked = value - values.reduce<number>((sum, cell) => sum + (cell ?? 0), 0);
+    expect(hidden === 1 ? `${label} ${name}: ${value} − the others gives the hidden one, ${worked}` : null).toBeNull();
+  }
+  return hiddenMet;
+}
+
+describe('no differencing across published tables', () => {
+  let collector: RunningCollector;
+  beforeAll(async () => {
+    collector = await startCollector({}, () => NOW);
+    // Dijon: week 10, 12 people of whom 6 aged 75+; week 11, 6 people of whom 1 aged 75+ (alone: a cell to hide).
+    const batches = [
+      makeBatch({ random, territory: dijon, weeks: week('2026-W10'), results: people(12, 6) }),
+      makeBatch({ random, territory: dijon, weeks: week('2026-W11'), results: people(6, 1) }),
+      // Beaune, week 11: 5 people of whom 2 aged 75+ — small cells the département's total would give away.
+      makeBatch({ random, territory: beaune, weeks: week('2026-W11'), results: people(5, 2) }),
+      // Dijon, week 12: 20 people of whom 10 aged 75+.
+      makeBatch({ random, territory: dijon, weeks: week('2026-W12'), results: people(20, 10) }),
+    ];
+    for (const batch of batches) expect((await collector.post(batch)).status).toBe(201);
+  });
+  afterAll(() => collector.stop());
+
+  const stats = async (query: string): Promise<Stats> => {
+    const response = await fetch(`${collector.url}/api/v1/stats?${query}`);
+    expect(response.status, query).toBe(200);
+    return (await response.json()) as Stats;
+  };
+
+  it('refuses a period that is neither one week nor a whole quarter, saying why (W10–W11 cannot be asked)', async () => {
+    const response = await fetch(`${collector.url}/api/v1/stats?territory=21231&from=2026-W10&to=2026-W11`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: string; message: string };
+    expect(body.error).toBe('invalid-query');
+    expect(body.message).toMatch(/périodes fixes.*2026-W01 à 2026-W13.*2026-Q1.*par différence/);
+  });
+
+  it('publishes whole quarters of ISO weeks, by name or by their first and last weeks, the same numbers either way', async () => {
+    const byName = await stats('territory=21231&quarter=2026-Q1');
+    expect(byName.weeks).toEqual({ from: '2026-W01', to: '2026-W13' });
+    expect(byName.quarter).toBe('2026-Q1');
+    expect(byName.series).toHaveLength(13);
+    expect(await stats('territory=21231&from=2026-W01&to=2026-W13')).toEqual(byName);
+  });
+
+  it('given a small week, then the quarter minus its other weeks does not give it away (W10–W11 minus W10, in its fixed form)', async () => {
+    const quarter = await stats('territory=21231&quarter=2026-Q1');
+    const w11 = quarter.series.find((row) => row.week === '2026-W11')!;
+    // The one person aged 75+ of week 11 is hidden…
+    expect(cells(w11).get('ageBand.from75')).toBeNull();
+    // …and no published number gives it back: the quarter minus its weeks, for every count.
+    expect(expectNoneIsolated('2026-Q1 − its weeks', quarter.period, quarter.series)).toBeGreaterThan(0);
+    // A week asked alone is the same row as in its quarter.
+    expect({ week: '2026-W11', ...(await stats('territory=21231&from=2026-W11&to=2026-W11')).period }).toEqual(w11);
+    expect({ week: '2026-W10', ...(await stats('territory=21231&from=2026-W10&to=2026-W10')).period }).toEqual(quarter.series.find((row) => row.week === '2026-W10'));
+  });
+
+  it('given a small commune, then the département minus its communes does not give it away, week by week and over the quarter', async () => {
+    const departement = await stats('territory=21&quarter=2026-Q1');
+    const communes = [await stats('territory=21231&quarter=2026-Q1'), await stats('territory=21054&quarter=2026-Q1')];
+    // Beaune's 2 people aged 75+ in week 11 are hidden in its own table…
+    expect(cells(communes[1]!.series.find((row) => row.week === '2026-W11')!).get('ageBand.from75')).toBeNull();
+    // …and the département minus its communes gives back none of its hidden cells.
+    let hiddenMet = expectNoneIsolated('21 − its communes, 2026-Q1', departement.period, communes.map((commune) => commune.period));
+    departement.series.forEach((row, index) => {
+      hiddenMet += expectNoneIsolated(`21 − its communes, ${row.week}`, row, communes.map((commune) => commune.series[index]!));
+    });
+    expect(hiddenMet).toBeGreaterThan(0);
+    // Nor does the whole collector minus its départements (one here), nor the département minus its weeks.
+    const all = await stats('quarter=2026-Q1');
+    expectNoneIsolated('all − 21, 2026-Q1', all.period, [departement.period]);
+    expectNoneIsolated('21, 2026-Q1 − its weeks', departement.period, departement.series);
+  });
+
+  it('defaults to the quarter of the last week holding batches', async () => {
+    const { weeks, quarter } = await stats('territory=21');
+    expect([weeks, quarter]).toEqual([{ from: '2026-W01', to: '2026-W13' }, '2026-Q1']);
+  });
+});

@@ -1,0 +1,25 @@
+import { protectStats, statsOf, type ProtectedQuarter, type Stats, type StatsRequest } from './compute-stats';
+import type { BatchStore } from './open-batch-store';
+
+/** Quarters kept protected at once: the current one and a few that people look back at. */
+const QUARTERS_KEPT = 8;
+
+/**
+ * The statistics of any query, for the API and the page. Protecting a quarter reads and protects every territory of it
+ * together (compute-stats.ts), which takes time on a large collector: it is done once per quarter, and again only when
+ * a batch has been stored since.
+ */
+export function statsSource(store: BatchStore, k: number): (query: StatsRequest) => Stats {
+  const kept = new Map<string, { readonly revision: number; readonly tables: ProtectedQuarter }>();
+  return (query) => {
+    const revision = store.revision();
+    let entry = kept.get(query.quarter.name);
+    if (!entry || entry.revision !== revision) {
+      entry = { revision, tables: protectStats(store.sumsByTerritory(query.quarter.from, query.quarter.to), query.quarter, k) };
+      kept.delete(query.quarter.name);
+      kept.set(query.quarter.name, entry);
+      if (kept.size > QUARTERS_KEPT) kept.delete(kept.keys().next().value!);
+    }
+    return statsOf(entry.tables, query);
+  };
+}
