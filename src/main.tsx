@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { isDeviceInstalled, isSetupAddress, withoutSetupParameter } from './app/device-setup';
 import { ensurePlacesDataset, fetchShippedPlaces } from './app/places-dataset';
 import { observable } from './app/observable';
 import { loadDemoPlaces } from './content/demo-places';
@@ -22,7 +23,10 @@ async function main() {
     openStorage({ onStale: () => staleDatabase.set(true) }),
   ]);
   const i18n = createI18n(french);
-  const settings = await readDeviceSettings(storage);
+  const [settings, installed] = await Promise.all([readDeviceSettings(storage), isDeviceInstalled(storage).catch(() => false)]);
+  // The setup path (…/?installation) opens the PIN creation of a new device; once installed, the address is the public one.
+  const setupRequested = !installed && isSetupAddress(location.href);
+  if (installed && isSetupAddress(location.href)) history.replaceState(null, '', withoutSetupParameter(location.href));
   const now = () => new Date();
   let resolvePageSync!: (value: Promise<{ runNow: () => Promise<SyncCycleOutcome | null> }>) => void;
   const pageSync = new Promise<{ runNow: () => Promise<SyncCycleOutcome | null> } | null>((resolve) => {
@@ -47,6 +51,8 @@ async function main() {
     serviceWorker: { applyUpdate: () => bridge?.applyUpdate(), checkForUpdate: async () => bridge?.checkForUpdate() },
     readAloud: createReadAloud(globalThis.speechSynthesis),
     settings,
+    installed,
+    setupRequested,
     staleDatabase,
     updateReady,
     syncNow: async () => (await pageSync)?.runNow() ?? null,
@@ -67,7 +73,8 @@ async function main() {
   }
   void requestPersistence(navigator.storage);
   // Housekeeping when the browser is idle after the first screen (at most 3 s later): results older than the retention
-  // delay go (then every day), the anonymous counts start their rounds, a new device gets its places.
+  // delay go (then every day; not while the clock looks wrong, see app/device-clock.ts), the anonymous counts start
+  // their rounds, a new device gets its places.
   const whenIdle = (work: () => void) =>
     'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 3_000 }) : setTimeout(work, 1_000);
   whenIdle(() => {

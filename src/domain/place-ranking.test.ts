@@ -242,6 +242,22 @@ describe('suggestPlaces: when no place near says it offers the help', () => {
     expect(answer.nearestKm).toBeCloseTo(40, 0);
   });
 
+  it('given a filter ("open now") that leaves no near place meeting a need, then no fallback to places that do not', () => {
+    const places = [place('teaches-closed', 1, [OUTILS]), place('epn-open', 2, [AIDE]), place('teaches-far-open', 45, [OUTILS])];
+    const open = new Set(['epn-open', 'teaches-far-open']);
+    const answer = suggestPlaces({
+      places,
+      needs: karim,
+      origin: BESANCON,
+      filters: { openNow: true },
+      openness: (p) => (open.has(p.id) ? 'open' : 'closed'),
+      reasonableKm: 30,
+    });
+    expect(answer.needsUnlisted).toBe(false);
+    expect(ids(answer.near)).toEqual([]);
+    expect(ids(answer.far)).toEqual(['teaches-far-open']);
+  });
+
   it('given a filter nothing passes, then nothing, not the unfiltered places', () => {
     const answer = suggestPlaces({ places: [place('epn', 2, [AIDE])], needs: karim, origin: BESANCON, filters: { free: true }, reasonableKm: 30 });
     expect([...answer.near, ...answer.far]).toEqual([]);

@@ -403,14 +403,19 @@ function rankForPerson(input: Parameters<typeof rankPlaces>[0]): Suggestion[] {
  * The places a person leaves with (docs/PLACES.md, "Honest distances" and "When no place near says it offers the
  * help"): the places that meet a need (at most PROGRAMME_LEAD of the programme that fits her first), near ones apart
  * from far ones; when none near meets a need, the nearest places open to her (the audience rules still apply) with
- * `needsUnlisted`, and the far ones that do meet a need after them.
+ * `needsUnlisted`, and the far ones that do meet a need after them. Not when the person filters the list: her filter
+ * narrows, it never brings places that do not meet her needs.
  */
 export function suggestPlaces(input: Parameters<typeof rankPlaces>[0]): PlacesAnswer {
   const reasonableKm = input.reasonableKm ?? REASONABLE_DISTANCE_KM;
   const { needs } = input;
   const matching = splitByDistance(rankForPerson(input), reasonableKm);
   const anyNeed = needs.services.length > 0 || needs.specificSupport.length > 0;
-  if (matching.near.length > 0 || !anyNeed) {
+  // A filter the person chose ("open now"…) narrows the places that meet her needs; it is not a reason to offer others
+  // (the Médiathèque near her does teach, it is only closed now).
+  const f = input.filters;
+  const filtering = Boolean(f && (f.openNow || f.free || f.onlineBooking || (f.support?.length ?? 0) > 0));
+  if (matching.near.length > 0 || !anyNeed || filtering) {
     return { ...matching, needsUnlisted: false, missingSupport: supportNotOffered(needs, matching.near) };
   }
   const open = splitByDistance(

@@ -10,6 +10,8 @@ import {
   validateAnswers,
 } from './questionnaire-flow';
 import { DONT_KNOW, SKIPPED, type Condition, type Questionnaire } from './questionnaire';
+import { QUESTIONNAIRE } from '../content/questionnaire';
+import { randomChoice, respond, seededRandom } from './testing/respondent';
 
 // given a small questionnaire: a branch on "used", an option that depends on an earlier tick, an optional question
 const opt = (q: string, id: string, showIf?: Condition) => ({ id, labelKey: `q.${q}.${id}`, pictogram: 'circle', ...(showIf ? { showIf } : {}) });
@@ -71,8 +73,25 @@ describe('nextQuestion / previousQuestion', () => {
   });
 
   it('counts "question 2 of 5" on the path as it stands', () => {
-    expect(progress(Q, { used: 'yes' }, 'did')).toEqual({ position: 2, estimatedTotal: 5 });
-    expect(progress(Q, { used: 'no' }, 'wish')).toEqual({ position: 2, estimatedTotal: 3 });
+    expect(progress(Q, { used: 'yes' }, 'did')).toMatchObject({ position: 2, estimatedTotal: 5 });
+    expect(progress(Q, { used: 'no' }, 'wish')).toMatchObject({ position: 2, estimatedTotal: 3 });
+  });
+
+  it('shows parts that only move forward as a person answers, whatever the path (the real questionnaire)', () => {
+    for (let seed = 1; seed <= 300; seed += 1) {
+      const random = seededRandom(seed);
+      const seen: number[] = [];
+      respond(QUESTIONNAIRE, (question, answers) => {
+        const at = progress(QUESTIONNAIRE, answers, question.id);
+        expect(at.parts).toBe(4);
+        seen.push(at.part);
+        return randomChoice(random)(question, answers);
+      });
+      expect(seen[0]).toBe(1);
+      // never backwards, and the last screen is in the last part
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+      expect(seen.at(-1)).toBe(4);
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import {
   type AnswerValue,
   type Answers,
   type Condition,
+  type Dimension,
   type Question,
   type QuestionOption,
   type Questionnaire,
@@ -104,16 +105,43 @@ export function questionAfter(questionnaire: Questionnaire, answers: Answers, cu
   return path[index + 1] ?? null;
 }
 
-/** "Question 3 sur 10 environ": the position of a question and the length of the path as the answers stand. */
+/**
+ * The parts a person goes through, in order ("Partie 2 sur 4 : Internet"), by the dimension of each question. A count
+ * of questions ("1 sur 7" becoming "11 sur 15" as the answers open the path) told people the end moved away; the part
+ * only moves forward as they answer, whatever the path.
+ */
+export const QUESTIONNAIRE_PARTS = ['equipment', 'internet', 'procedures', 'you'] as const;
+export type QuestionnairePart = (typeof QUESTIONNAIRE_PARTS)[number];
+const PART_OF_DIMENSION: Readonly<Record<Dimension, QuestionnairePart>> = {
+  access: 'equipment',
+  use: 'internet',
+  skills: 'internet',
+  procedures: 'procedures',
+  attitude: 'you',
+  helpAround: 'you',
+  context: 'you',
+};
+
+/**
+ * Where a question stands: its position on the path as the answers stand (1 for the first question), and its part
+ * (1-based) among the parts of the questionnaire.
+ */
 export function progress(
   questionnaire: Questionnaire,
   answers: Answers,
   currentId: string,
-): { position: number; estimatedTotal: number } {
+): { position: number; estimatedTotal: number; part: number; parts: number; partName: QuestionnairePart } {
   const { path } = walk(questionnaire, answers);
   const index = path.findIndex((q) => q.id === currentId);
   if (index === -1) throw new QuestionnaireError('notOnPath', currentId);
-  return { position: index + 1, estimatedTotal: path.length };
+  const partName = PART_OF_DIMENSION[path[index]!.dimension];
+  return {
+    position: index + 1,
+    estimatedTotal: path.length,
+    part: QUESTIONNAIRE_PARTS.indexOf(partName) + 1,
+    parts: QUESTIONNAIRE_PARTS.length,
+    partName,
+  };
 }
 
 /** Why a value cannot answer a question here, or null when it can. */

@@ -16,6 +16,8 @@ const loaders = import.meta.glob<Messages>('./locales/*.json', { import: 'defaul
  */
 const extraLoaders = {
   mediator: import.meta.glob<Record<string, unknown>>('./mediator/*.json', { import: 'default' }),
+  // the accessibility statement, read by few: loaded with its screen
+  statement: import.meta.glob<Record<string, unknown>>('./statement/*.json', { import: 'default' }),
 } as const;
 export type ExtraMessages = keyof typeof extraLoaders;
 const wantedExtras = new Set<ExtraMessages>();

@@ -4,6 +4,7 @@ import type { SaveOutcome } from '../app/save-outcome';
 import { beginSession, changeSessionLanguage, eraseSessions, type SessionDeps } from '../app/sessions';
 import { resetDevice } from '../app/results-history';
 import { mayApplyUpdate } from '../app/update-gate';
+import { withoutSetupParameter } from '../app/device-setup';
 import type { DeviceSettings } from '../domain/device-settings';
 import type { Language } from '../domain/language';
 import type { AnswerValue } from '../domain/questionnaire';
@@ -25,6 +26,7 @@ import { useInactivity } from './hooks/use-inactivity';
 import { useObservable } from './hooks/use-observable';
 import type * as Journey from './journey';
 import type * as Mediator from './mediator';
+import type * as Statement from './screens/AccessibilityScreen';
 import type { MediatorServices } from './mediator/mediator-services';
 import type { ReadAloud, SpeechAvailability } from './services/read-aloud';
 import { WelcomeScreen } from './screens/WelcomeScreen';
@@ -32,6 +34,7 @@ import { WelcomeScreen } from './screens/WelcomeScreen';
 export type JourneyModule = typeof Journey;
 export const loadJourney = (): Promise<JourneyModule> => import('./journey');
 export type MediatorModule = typeof Mediator;
+type StatementModule = typeof Statement;
 const loadMediator = (): Promise<MediatorModule> => import('./mediator');
 
 /**
@@ -52,6 +55,10 @@ export interface AppServices {
   readonly serviceWorker: ServiceWorkerBridge | null;
   readonly readAloud: ReadAloud;
   readonly settings: DeviceSettings;
+  /** The device has its mediator PIN (it was installed on the setup path). */
+  readonly installed: boolean;
+  /** A new device opened on the setup path (…/?installation): the PIN may be created there, and only there. */
+  readonly setupRequested: boolean;
   /** A newer version of Repère took the database in another tab. */
   readonly staleDatabase: Observable<boolean>;
   /** A new version is installed and waiting to be applied. */
@@ -74,7 +81,15 @@ export function App({ services, resumed }: AppProps) {
   const [settings, setSettings] = useState(services.settings);
   const [session, setSession] = useState<Session | null>(resumed?.session ?? null);
   const [mediatorModule, setMediatorModule] = useState<MediatorModule | null>(null);
-  const [mediator, setMediator] = useState<MediatorState | null>(null);
+  const [installed, setInstalled] = useState(services.installed);
+  // The accessibility statement, open from the footer of the welcome screen (its code and texts load on demand).
+  const [statement, setStatement] = useState<StatementModule | 'loading' | null>(null);
+  const openStatement = useCallback(() => {
+    setStatement('loading');
+    void Promise.all([import('./screens/AccessibilityScreen'), loadExtraMessages(i18n, 'statement')]).then(([module]) => setStatement(module));
+  }, [i18n]);
+  // Staff opened the setup path of a new device: straight to the PIN creation, then to the settings.
+  const [mediator, setMediator] = useState<MediatorState | null>(services.setupRequested ? { unlocked: false, view: 'pin' } : null);
   const [journey, setJourney] = useState<JourneyModule | null>(resumed?.journey ?? null);
   const [language, setLanguage] = useState<Language>((i18n.language as Language | undefined) ?? settings.defaultLanguage);
   const [saveProblem, setSaveProblem] = useState<SaveProblem>(null);
@@ -206,7 +221,8 @@ export function App({ services, resumed }: AppProps) {
   const welcomeChanged =
     !session &&
     !mediator &&
-    (language !== settings.defaultLanguage ||
+    (statement !== null ||
+      language !== settings.defaultLanguage ||
       display.prefs.textSize !== 'normal' ||
       display.prefs.highContrast ||
       display.prefs.readAloud !== settings.readAloudDefault);
@@ -216,6 +232,7 @@ export function App({ services, resumed }: AppProps) {
     onIdle: () => {
       readAloud.stop();
       setSpeechNotice(null);
+      setStatement(null);
       display.reset();
       if (language !== settings.defaultLanguage) void applyLanguage(settings.defaultLanguage);
     },
@@ -348,7 +365,15 @@ export function App({ services, resumed }: AppProps) {
     <mediatorModule.PinScreen
       services={mediatorServices}
       pausedSession={guidedLocked}
-      onUnlocked={() => {
+      mayCreate={services.setupRequested}
+      onUnlocked={(created) => {
+        if (created) {
+          // Installed: the next steps of the setup are the settings (mode, location, places, sending).
+          setInstalled(true);
+          history.replaceState(null, '', withoutSetupParameter(location.href));
+          setMediator({ unlocked: true, view: 'settings' });
+          return;
+        }
         // Back to where the mediator was: the same question or result of a guided session, or the same screen.
         setMediator((current) => ({ unlocked: true, view: current && current.view !== 'pin' ? current.view : 'home' }));
         requestAnimationFrame(() => document.querySelector<HTMLElement>('#main h1[tabindex], #main legend[tabindex]')?.focus());
@@ -370,8 +395,9 @@ export function App({ services, resumed }: AppProps) {
         key={position.question.id}
         question={position.question}
         answers={session.answers}
-        position={at.position}
-        estimatedTotal={at.estimatedTotal}
+        part={at.part}
+        parts={at.parts}
+        partName={at.partName}
         isFirst={at.position === 1}
         autoRead={display.prefs.readAloud}
         canSpeak={!speechUnavailable}
@@ -421,7 +447,12 @@ export function App({ services, resumed }: AppProps) {
       mediator.view === 'history' ? (
         <mediatorModule.HistoryScreen services={mediatorServices} onBack={home} />
       ) : mediator.view === 'settings' ? (
-        <mediatorModule.SettingsScreen services={mediatorServices} onBack={home} onResetDevice={() => void reset()} />
+        <mediatorModule.SettingsScreen
+          services={mediatorServices}
+          onBack={home}
+          onResetDevice={() => void reset()}
+          firstSetup={services.setupRequested}
+        />
       ) : (
         <mediatorModule.MediatorHome
           services={mediatorServices}
@@ -432,6 +463,10 @@ export function App({ services, resumed }: AppProps) {
       );
   } else if (mediator) {
     screen = <main id="main" class="screen" aria-busy="true" />;
+  } else if (statement === 'loading') {
+    screen = <main id="main" class="screen" aria-busy="true" />;
+  } else if (statement) {
+    screen = <statement.AccessibilityScreen onBack={() => setStatement(null)} />;
   } else {
     screen = (
       <WelcomeScreen
@@ -439,6 +474,7 @@ export function App({ services, resumed }: AppProps) {
         onChooseLanguage={(l) => void chooseLanguage(l)}
         onMediator={() => setMediator({ unlocked: false, view: 'pin' })}
         languages={settings.languagesOffered}
+        notInstalled={!installed}
       />
     );
   }
@@ -461,6 +497,8 @@ export function App({ services, resumed }: AppProps) {
         }
         speechNotice={speechNotice}
         cover={pinScreen}
+        footer={!(position?.kind === 'question' && !locked)}
+        onAccessibility={!session && !mediator && !statement ? openStatement : null}
       >
         {screen}
       </AppShell>

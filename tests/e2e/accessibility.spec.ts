@@ -1,6 +1,19 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
-import { ar, axeViolations, completeJourney, fr, nextScreen, openKiosk, questionLegend, resultHeading, welcomeStart } from './support';
+import { readFileSync } from 'node:fs';
+import { ar, axeViolations, completeJourney, fr, messages, nextScreen, openKiosk, questionLegend, resultHeading, welcomeStart } from './support';
+
+/** A language's texts with the accessibility statement's (a chunk of their own, src/i18n/statement/). */
+function messagesWithStatement(language: string): (key: string) => string {
+  const base = messages(language);
+  const statement = JSON.parse(readFileSync(new URL(`../../src/i18n/statement/${language}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  return (key) => {
+    if (!key.startsWith('statement.')) return base(key);
+    const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], statement);
+    if (typeof value !== 'string') throw new Error(`no statement text ${key} in ${language}`);
+    return value;
+  };
+}
 
 /** Walks the journey and runs axe on each kind of screen: welcome, tick screen, single choice, yes/no, scale, result. */
 async function checkEveryScreen(page: Page, t: typeof fr) {
@@ -59,7 +72,11 @@ test('the inactivity warning and the memory-only notice: no axe violation', asyn
 
 test('works by keyboard alone: a language, the whole questionnaire, the result, the end', async ({ page }) => {
   await openKiosk(page);
-  // the display tools come first, then the start button, then the languages
+  // the skip link comes first (shown when focused), then the display tools, then the start button, then the languages
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: fr('app.skipToContent') });
+  await expect(skip).toBeFocused();
+  expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0);
   for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
   await expect(welcomeStart(page)).toBeFocused();
   for (let i = 0; i < 4; i += 1) await page.keyboard.press('Tab');
@@ -82,4 +99,55 @@ test('works by keyboard alone: a language, the whole questionnaire, the result, 
   expect(await finish.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
   await page.keyboard.press('Enter');
   await expect(welcomeStart(page)).toBeVisible();
+});
+
+test('the skip link takes the keyboard past the toolbar to the screen', async ({ page }) => {
+  await openKiosk(page);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  // the first control of the screen, not the first tool of the toolbar
+  await expect(welcomeStart(page)).toBeFocused();
+});
+
+for (const [language, t] of [['fr', fr], ['ar', ar]] as const) {
+  test(`the accessibility statement (${language}): from the welcome footer by keyboard, no axe violation, back to the welcome`, async ({ page }) => {
+    await openKiosk(page);
+    if (language === 'ar') await page.getByRole('button', { name: 'العربية' }).click();
+    const link = page.getByRole('button', { name: t('footer.accessibility') });
+    await link.focus();
+    // links and buttons share one focus ring
+    expect(await link.evaluate((el) => getComputedStyle(el).outlineWidth)).toBe('4px');
+    await page.keyboard.press('Enter');
+    const statement = messagesWithStatement(language);
+    await expect(page.getByRole('heading', { level: 1, name: statement('statement.title') })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 2, name: statement('statement.remedyTitle') })).toBeVisible();
+    await expect(page.getByText(statement('statement.checked.axe'))).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: statement('statement.back') }).click();
+    await expect(page.getByRole('button', { name: t('welcome.start'), exact: true })).toBeVisible();
+  });
+}
+
+test('a kiosk left on the accessibility statement goes back to the welcome screen', async ({ page }) => {
+  await page.clock.install();
+  await openKiosk(page);
+  await page.getByRole('button', { name: fr('footer.accessibility') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: messagesWithStatement('fr')('statement.title') })).toBeVisible();
+  await page.clock.fastForward(100_000);
+  await expect(welcomeStart(page)).toBeVisible();
+});
+
+test('screen readers hear the places found; in Arabic the French names and addresses line up with their cards', async ({ page }) => {
+  await openKiosk(page);
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await page.getByRole('button', { name: ar('welcome.start'), exact: true }).click();
+  await completeJourney(page, ar);
+  await page.locator('#location-query').fill('25000');
+  await page.getByRole('button', { name: ar('result.places.search') }).click();
+  const status = page.locator('.places-block p.visually-hidden[role="status"]');
+  await expect(status).toContainText(ar('result.places.found').split('{{')[0]!.trim());
+  const name = page.locator('.places .place h3').first();
+  await expect(name).toBeVisible();
+  expect(await name.evaluate((el) => getComputedStyle(el).textAlign)).toBe('right');
 });

@@ -422,7 +422,7 @@ test('a double tap on "Suivant" answers one question, not two', async ({ page })
   await expect(questionLegend(page)).toHaveText(fr('questions.screenDifficulty.title'));
   await page.waitForTimeout(300);
   await expect(questionLegend(page)).toHaveText(fr('questions.screenDifficulty.title'));
-  await expect(page.locator('.progress')).toContainText('Question 2');
+  await expect(page.locator('.progress')).toContainText(fr('question.parts.equipment'));
 });
 
 test('a rural device sets a longer reasonable distance: places up to it are an answer, further ones stay apart', async ({ page }) => {

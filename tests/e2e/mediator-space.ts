@@ -8,16 +8,28 @@ export const PIN = '482913';
 export const homeHeading = (page: Page) => page.getByRole('button', { name: fr('mediator.home.guided'), exact: true });
 export const pinField = (page: Page) => page.getByLabel(fr('mediator.pin.pin'), { exact: true });
 
-/** Opens the mediator space from the welcome screen; creates the PIN on first use, else types it. */
+/**
+ * Installs a new device as staff would: the setup address (…/?installation), the PIN created twice, then the settings
+ * it opens on; back to the mediator's home.
+ */
+export async function installDevice(page: Page, pin = PIN): Promise<void> {
+  await page.goto('/?installation');
+  await expect(page.getByRole('heading', { level: 1, name: fr('mediator.pin.createTitle'), exact: true })).toBeVisible();
+  await page.getByLabel(fr('mediator.pin.newPin')).fill(pin);
+  await page.getByLabel(fr('mediator.pin.confirmPin')).fill(pin);
+  await page.getByRole('button', { name: fr('mediator.pin.create') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: fr('mediator.settings.title') })).toBeVisible();
+  await page.getByRole('button', { name: fr('mediator.settings.back'), exact: true }).click();
+}
+
+/** Opens the mediator space from the welcome screen; installs a new device first (the setup path), else types the PIN. */
 export async function openMediatorSpace(page: Page, pin = PIN): Promise<void> {
   await page.getByRole('button', { name: fr('welcome.mediator') }).click();
-  const create = page.getByRole('heading', { level: 1, name: fr('mediator.pin.createTitle'), exact: true });
+  const notInstalled = page.getByRole('heading', { level: 1, name: fr('mediator.pin.notInstalledTitle'), exact: true });
   const enter = pinField(page);
-  await expect(create.or(enter)).toBeVisible();
-  if (await create.isVisible()) {
-    await page.getByLabel(fr('mediator.pin.newPin')).fill(pin);
-    await page.getByLabel(fr('mediator.pin.confirmPin')).fill(pin);
-    await page.getByRole('button', { name: fr('mediator.pin.create') }).click();
+  await expect(notInstalled.or(enter)).toBeVisible();
+  if (await notInstalled.isVisible()) {
+    await installDevice(page, pin);
   } else {
     await enter.fill(pin);
     await page.getByRole('button', { name: fr('mediator.pin.open') }).click();

@@ -124,11 +124,18 @@ for (const [size, viewport] of [['tablet', SIZES.tablet], ['phone', SIZES.phone]
         await page.reload();
         await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
       }
+      // a new device, to the public: not installed yet
       await page.getByRole('button', { name: t('welcome.mediator') }).click();
+      await page.getByRole('heading', { level: 1, name: t('mediator.pin.notInstalledTitle') }).waitFor();
+      await shoot(page, `${size}-${language}-m0-not-installed`);
+      // staff install it on the setup path
+      await page.goto('/?installation');
       await page.getByLabel(t('mediator.pin.newPin')).fill('482913');
       await page.getByLabel(t('mediator.pin.confirmPin')).fill('482913');
       await shoot(page, `${size}-${language}-m1-pin`);
       await page.getByRole('button', { name: t('mediator.pin.create') }).click();
+      await page.getByRole('heading', { level: 1, name: t('mediator.settings.title') }).waitFor();
+      await page.getByRole('button', { name: t('mediator.settings.back'), exact: true }).click();
       await expect(page.getByRole('button', { name: t('mediator.home.guided'), exact: true })).toBeVisible();
       await shoot(page, `${size}-${language}-m2-home`);
       await page.getByRole('button', { name: t('mediator.home.guided') }).click();

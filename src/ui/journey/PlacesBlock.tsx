@@ -251,6 +251,10 @@ export function PlacesBlock(props: PlacesBlockProps) {
           </ul>
         ) : null}
       </form>
+      {/* Said to screen readers when a search gives its list (a list that appears is otherwise silent). */}
+      <p class="visually-hidden" role="status">
+        {origin && loaded.dataset ? t('result.places.found', { place: isolate(origin.label), count: answer.near.length + answer.far.length }) : ''}
+      </p>
       {origin ? (
         <>
           <p class="places-origin">{t('result.places.near', { place: isolate(origin.label) })}</p>

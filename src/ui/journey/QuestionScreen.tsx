@@ -10,8 +10,10 @@ import { Pictogram } from './Pictogram';
 export interface QuestionScreenProps {
   readonly question: Question;
   readonly answers: Answers;
-  readonly position: number;
-  readonly estimatedTotal: number;
+  /** The part of the questionnaire ("Partie 2 sur 4 : internet"): it only moves forward as the person answers. */
+  readonly part: number;
+  readonly parts: number;
+  readonly partName: string;
   readonly isFirst: boolean;
   /** Read the question and its answers automatically when it appears. */
   readonly autoRead: boolean;
@@ -85,6 +87,14 @@ export function QuestionScreen(props: QuestionScreenProps) {
 
   return (
     <main id="main" class="screen question">
+      <div class="progress">
+        <p>{t('question.progress', { part: props.part, parts: props.parts, name: t(`question.parts.${props.partName}`) })}</p>
+        <ol class="progress-parts" aria-hidden="true">
+          {Array.from({ length: props.parts }, (_, i) => (
+            <li key={i} class={i + 1 < props.part ? 'done' : i + 1 === props.part ? 'current' : undefined} />
+          ))}
+        </ol>
+      </div>
       <form class="question-form" onSubmit={submit} noValidate>
         <fieldset class="question-fieldset" aria-describedby={question.hintKey ? hintId : undefined}>
           <legend ref={legend} tabIndex={-1} class="question-title">
@@ -165,7 +175,6 @@ export function QuestionScreen(props: QuestionScreenProps) {
             <Icon icon={ArrowLeft} size={24} class="flip-rtl" />
             <span>{props.isFirst ? t('question.backToWelcome') : t('question.back')}</span>
           </button>
-          <p class="progress">{t('question.progress', { position: props.position, total: props.estimatedTotal })}</p>
           <button
             type="submit"
             class="btn btn-primary btn-nav"

@@ -31,6 +31,8 @@ export interface SettingsScreenProps {
   readonly onBack: () => void;
   /** The mediator confirmed "reset the device": the app erases everything and restarts. */
   readonly onResetDevice: () => void;
+  /** Opened right after the PIN of a new device was created (the setup path): says what to set next. */
+  readonly firstSetup?: boolean;
 }
 
 /** What the last press of "Enregistrer" did. */
@@ -51,7 +53,7 @@ const SAVE_FAILURE_KEYS: Readonly<Record<StorageError['reason'], string>> = {
  * field is wrong; each wrong field says why, and a summary at the top takes the focus), then the tools that act at
  * once: the places dataset, sending the counts now, the PIN, and resetting the device.
  */
-export function SettingsScreen({ services, onBack, onResetDevice }: SettingsScreenProps) {
+export function SettingsScreen({ services, onBack, onResetDevice, firstSetup = false }: SettingsScreenProps) {
   const { t } = useI18n();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [saved, setSaved] = useState<DeviceSettings>(services.settings);
@@ -109,6 +111,7 @@ export function SettingsScreen({ services, onBack, onResetDevice }: SettingsScre
       <h1 ref={heading} tabIndex={-1}>
         {t('mediator.settings.title')}
       </h1>
+      {firstSetup ? <p class="settings-intro settings-setup">{t('mediator.settings.setupIntro')}</p> : null}
       <p class="settings-intro">{t('mediator.settings.intro')}</p>
 
       <form class="settings-form" onSubmit={(event) => void submit(event)} noValidate>

@@ -9,10 +9,12 @@ export interface WelcomeScreenProps {
   /** The discreet door of the mediator space. */
   readonly onMediator: () => void;
   readonly languages?: readonly Language[];
+  /** A new device, not installed by the staff yet (no mediator PIN): said, and the questionnaire still works. */
+  readonly notInstalled?: boolean;
 }
 
 /** The kiosk's front door: the name, one sentence, a very large start button, and the languages. */
-export function WelcomeScreen({ onStart, onChooseLanguage, onMediator, languages }: WelcomeScreenProps) {
+export function WelcomeScreen({ onStart, onChooseLanguage, onMediator, languages, notInstalled = false }: WelcomeScreenProps) {
   const { t } = useI18n();
   return (
     <main id="main" class="screen welcome">
@@ -26,6 +28,7 @@ export function WelcomeScreen({ onStart, onChooseLanguage, onMediator, languages
       </button>
       <p class="reassurance">{t('welcome.reassurance')}</p>
       {languages && languages.length < 2 ? null : <LanguagePicker onChoose={onChooseLanguage} languages={languages} />}
+      {notInstalled ? <p class="not-installed">{t('welcome.notInstalled')}</p> : null}
       <button type="button" class="btn btn-link mediator-entry" onClick={onMediator}>
         {t('welcome.mediator')}
       </button>
