@@ -115,6 +115,8 @@ for (const [language, t] of [['fr', fr], ['ar', ar]] as const) {
     await openKiosk(page);
     if (language === 'ar') await page.getByRole('button', { name: 'العربية' }).click();
     const link = page.getByRole('button', { name: t('footer.accessibility') });
+    // the keyboard, not the mouse, brings the focus there (the language was chosen with a click)
+    await page.keyboard.press('Shift');
     await link.focus();
     // links and buttons share one focus ring
     expect(await link.evaluate((el) => getComputedStyle(el).outlineWidth)).toBe('4px');
@@ -150,4 +152,15 @@ test('screen readers hear the places found; in Arabic the French names and addre
   const name = page.locator('.places .place h3').first();
   await expect(name).toBeVisible();
   expect(await name.evaluate((el) => getComputedStyle(el).textAlign)).toBe('right');
+});
+
+test('a new device in Arabic: the welcome notice and the mediator door that creates nothing, no axe violation', async ({ page }) => {
+  await openKiosk(page);
+  await page.getByRole('button', { name: 'العربية' }).click();
+  await expect(page.getByText(ar('welcome.notInstalled'))).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: ar('welcome.mediator') }).click();
+  const door = JSON.parse(readFileSync(new URL('../../src/i18n/mediator/ar.json', import.meta.url), 'utf8')) as { mediator: { pin: Record<string, string> } };
+  await expect(page.getByRole('heading', { level: 1, name: door.mediator.pin.notInstalledTitle })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
 });

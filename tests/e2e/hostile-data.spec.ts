@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
-import { completeJourney, countStore, fr, openKiosk, putDeviceSettings, welcomeStart } from './support';
+import { completeJourney, countStore, fr, openKiosk, putDeviceSettings, readStore, welcomeStart } from './support';
+import { openMediatorSpace } from './mediator-space';
 
 const UNSAFE_LINKS = [
   'javascript:alert(document.domain)//',
@@ -113,4 +114,37 @@ test('the app is served under its Content-Security-Policy: no inline script, no 
   // and the guard every end-to-end test runs under saw it (then forgets it: this one was on purpose)
   await expect.poll(() => cspViolations.some((text) => /script-src/.test(text))).toBe(true);
   cspViolations.length = 0;
+});
+
+test('a kiosk clock moved a year ahead deletes no result; the mediator is asked, and confirming the date runs the purge', async ({ page }) => {
+  const start = new Date('2026-11-30T10:00:00+01:00');
+  await page.clock.install({ time: start });
+  await openKiosk(page);
+  await openMediatorSpace(page);
+  await page.getByRole('button', { name: fr('mediator.home.close') }).click();
+  await welcomeStart(page).click();
+  await completeJourney(page);
+  await page.getByRole('button', { name: fr('session.finish') }).click();
+  await expect(welcomeStart(page)).toBeVisible();
+  expect(await countStore(page, 'results')).toBe(1);
+  // the device has seen this day (its start-up housekeeping remembers it)
+  await page.reload();
+  await expect
+    .poll(async () => (await readStore<{ key: string; value: { latestSeenAt?: string } }>(page, 'settings')).find((r) => r.key === 'clock')?.value.latestSeenAt ?? null)
+    .not.toBeNull();
+
+  // a year later, unseen: the retention of 90 days would delete everything
+  await page.clock.setSystemTime(new Date(start.getTime() + 365 * 86_400_000));
+  await page.reload();
+  await expect(welcomeStart(page)).toBeVisible();
+  // the start-up housekeeping runs when the browser is idle (3 s at most)
+  await page.waitForTimeout(4_000);
+  expect(await countStore(page, 'results')).toBe(1);
+
+  await openMediatorSpace(page);
+  const question = page.getByText(fr('mediator.home.clock.question').split('{{')[0]!.trim());
+  await expect(question).toBeVisible();
+  await page.getByRole('button', { name: fr('mediator.home.clock.confirm') }).click();
+  await expect(page.getByText(fr('mediator.home.clock.confirmed').split('{{')[0]!.trim())).toBeVisible();
+  await expect.poll(() => countStore(page, 'results')).toBe(0);
 });

@@ -5,6 +5,7 @@ import { ar, fr, nextScreen, openKiosk, questionLegend, resultHeading, walk } fr
 // `npm run screenshots`: every screen at phone, tablet and kiosk sizes, in French and in Arabic (right to left),
 // written to reports/screenshots/ for a person to look at. Not part of `npm test`.
 const SIZES = {
+  small: { width: 320, height: 568 },
   phone: { width: 390, height: 844 },
   tablet: { width: 820, height: 1180 },
   kiosk: { width: 1080, height: 1920 },
@@ -24,10 +25,21 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       if (language === 'ar') await page.getByRole('button', { name: 'العربية' }).click();
       await expect(page.locator('html')).toHaveAttribute('lang', language);
       await shoot(page, `${size}-${language}-1-welcome`);
+      // the accessibility statement, from the footer
+      await page.getByRole('button', { name: t('footer.accessibility') }).click();
+      await page.locator('main.statement h1').waitFor();
+      await shoot(page, `${size}-${language}-1b-statement`);
+      await page.locator('main.statement .btn').click();
       await page.getByRole('button', { name: t('welcome.start'), exact: true }).click();
       await expect(questionLegend(page)).toBeFocused();
       await page.locator('.options label').first().click();
       await shoot(page, `${size}-${language}-2-question-ticks`);
+      // the same question at the very large text size, then back to normal
+      const textSize = page.locator('.btn-tool').first();
+      await textSize.click();
+      await textSize.click();
+      await shoot(page, `${size}-${language}-2b-question-very-large`);
+      await textSize.click();
       let shotScale = false;
       for (let i = 0; i < 25; i += 1) {
         await nextScreen(page);
