@@ -1,4 +1,5 @@
 import {
+  CLOCK_AHEAD_LIMIT_MS,
   NO_CLOCK_MEMORY,
   clockTrust,
   confirmClock,
@@ -15,7 +16,7 @@ import type { RepereStorage } from '../storage/open-storage';
  * home shows `readDeviceClock` and offers `confirmDeviceDate`.
  */
 
-export type ClockStorage = Pick<RepereStorage, 'settings' | 'results' | 'sessions' | 'outbox'>;
+export type ClockStorage = Pick<RepereStorage, 'settings' | 'resultQueries' | 'sessions' | 'outbox'>;
 
 export interface ClockCheck {
   readonly trust: ClockTrust;
@@ -29,18 +30,31 @@ async function readMemory(storage: Pick<RepereStorage, 'settings'>): Promise<Clo
   return { ...NO_CLOCK_MEMORY, ...(record?.value as Partial<ClockMemory> | undefined) };
 }
 
-/** The dates the device's data carry: results finished, sessions started and saved, batches made and sent. */
-async function stampsOf(storage: ClockStorage): Promise<string[]> {
-  const [results, sessions, outbox] = await Promise.all([storage.results.getAll(), storage.sessions.getAll(), storage.outbox.getAll()]);
+/**
+ * The dates the device's data carry: results finished, sessions started and saved, batches made and sent. Of the
+ * results (a year of them on a busy device), only the two dates the clock rules can use are read, by the date index:
+ * the latest within the window that counts (after the dates ignored, up to CLOCK_AHEAD_LIMIT_MS past the time
+ * remembered) and the latest of all.
+ */
+async function stampsOf(storage: ClockStorage, memory: ClockMemory): Promise<string[]> {
+  const remembered = memory.latestSeenAt ? Date.parse(memory.latestSeenAt) : NaN;
+  const upTo = Number.isNaN(remembered) ? null : new Date(remembered + CLOCK_AHEAD_LIMIT_MS).toISOString();
+  const [inWindow, latest, sessions, outbox] = await Promise.all([
+    storage.resultQueries.latestFinishedAt(memory.ignoreStampsUpTo, upTo),
+    storage.resultQueries.latestFinishedAt(null, null),
+    storage.sessions.getAll(),
+    storage.outbox.getAll(),
+  ]);
   return [
-    ...results.map((result) => result.finishedAt),
+    ...[inWindow, latest].filter((stamp): stamp is string => stamp !== null),
     ...sessions.flatMap((session) => [session.startedAt, session.updatedAt]),
     ...outbox.flatMap((entry) => [entry.createdAt, ...(entry.sentAt ? [entry.sentAt] : [])]),
   ];
 }
 
 async function look(deps: { storage: ClockStorage; now: () => Date }) {
-  const [memory, stamps] = await Promise.all([readMemory(deps.storage), stampsOf(deps.storage)]);
+  const memory = await readMemory(deps.storage);
+  const stamps = await stampsOf(deps.storage, memory);
   const now = deps.now();
   const latestSeen = latestTimeSeen(memory, stamps);
   return { memory, stamps, check: { trust: clockTrust({ now, latestSeen }), now, latestSeen } satisfies ClockCheck };
@@ -66,6 +80,7 @@ export async function checkDeviceClock(deps: { storage: ClockStorage; now: () =>
 
 /** A mediator answered "Oui, elle est juste": the date shown now is taken as right, and the waiting work may run. */
 export async function confirmDeviceDate(deps: { storage: ClockStorage; now: () => Date }): Promise<void> {
-  const [memory, stamps] = await Promise.all([readMemory(deps.storage), stampsOf(deps.storage)]);
+  const memory = await readMemory(deps.storage);
+  const stamps = await stampsOf(deps.storage, memory);
   await deps.storage.settings.put({ key: 'clock', value: confirmClock(memory, stamps, deps.now()) });
 }

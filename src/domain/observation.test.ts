@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { THEMES, validateObservation } from './observation';
+import { THEMES, validateObservation, withAllFields } from './observation';
 
 /** A proposed observation as a form or an import would hand it over, valid unless told otherwise. */
 const proposed = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -64,5 +64,50 @@ describe('THEMES', () => {
   it('has each theme once, with ids usable as locale keys', () => {
     expect(new Set(THEMES).size).toBe(THEMES.length);
     for (const theme of THEMES) expect(theme).toMatch(/^[a-z][A-Za-z]*$/);
+  });
+});
+
+describe('the session fields of the activity reports', () => {
+  it('given every field said, when validated, then each is kept, the equipment in the order of the reports', () => {
+    const result = validateObservation(
+      proposed({
+        activityType: 'individual',
+        durationMinutes: 45,
+        placeType: 'activityPlace',
+        equipment: ['phone', 'computer'],
+        referral: 'proceduresHelp',
+        updatedAt: '2026-12-07T10:00:00.000Z',
+      }),
+    );
+    expect(result).toEqual({
+      ok: true,
+      observation: {
+        autonomy: 'partlyAutonomous',
+        themes: ['email', 'health'],
+        activityType: 'individual',
+        durationMinutes: 45,
+        placeType: 'activityPlace',
+        equipment: ['computer', 'phone'],
+        referral: 'proceduresHelp',
+        updatedAt: '2026-12-07T10:00:00.000Z',
+      },
+    });
+  });
+
+  it('given an observation of an older version (autonomy and themes only), then it stays valid, the new fields not said', () => {
+    const result = validateObservation({ autonomy: 'autonomous', themes: ['email'] });
+    expect(result.ok && withAllFields(result.observation)).toMatchObject({ activityType: null, durationMinutes: null, equipment: [], referral: null });
+  });
+
+  it.each([
+    ['a duration that is not one of the choices', { durationMinutes: 37 }],
+    ['a duration written as text', { durationMinutes: '45' }],
+    ['an unknown place', { placeType: 'café' }],
+    ['an unknown referral', { referral: 'Mission Locale de Dole' }],
+    ['equipment twice', { equipment: ['phone', 'phone'] }],
+    ['equipment not a list', { equipment: 'phone' }],
+    ['a date of change that is not a date', { updatedAt: 'hier' }],
+  ])('given %s, when validated, then it is refused', (_name, extra) => {
+    expect(validateObservation(proposed(extra))).toEqual({ ok: false, error: 'invalidField' });
   });
 });

@@ -57,19 +57,74 @@ export const THEMES = [
 export type Theme = (typeof THEMES)[number];
 
 /**
+ * The session fields of an individual activity report of La Coop (`CraIndividuelValidation`: type d'activité, durée,
+ * type de lieu, matériel, orienté vers une structure / structure de redirection), as closed choices. Source:
+ * inclusion-numerique/coop-mediation-numerique, `apps/web/src/cra/cra.ts` (labels and API values) and
+ * `apps/web/src/cra/CraIndividuelValidation.ts`. docs/EXPORT.md pairs each with the Coop's words and API value.
+ *
+ * | field        | id → Coop label (API value)                                                                        |
+ * | ------------ | ------------------------------------------------------------------------------------------------- |
+ * | activityType | individual → Accompagnement individuel (individuel), collective → Atelier collectif (collectif)   |
+ * | duration     | minutes, the Coop's default choices: 15, 30, 45, 60, 90, 120                                       |
+ * | placeType    | activityPlace → Lieu d'activité (lieu_activite), remote → À distance (a_distance), home → À domicile (domicile), other → Autre lieu (autre) |
+ * | equipment    | computer → Ordinateur (ordinateur), phone → Téléphone (telephone), tablet → Tablette (tablette), other → Autre (autre), none → Pas de matériel (aucun) |
+ * | referral     | none → not referred (orienteVersStructure: non); operator → Opérateur ou organisme en charge de la démarche administrative (operateur_ou_organisme_en_charge), proceduresHelp → Structure d'aide aux démarches administratives, France Services… (aide_aux_demarches_administratives), administration → Administration, collectivité locale, préfecture… (administration), digitalMediation → Structure de médiation numérique (mediation_numerique), other → Autre (autre) |
+ */
+export const ACTIVITY_TYPES = ['individual', 'collective'] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+export const DURATIONS_MINUTES = [15, 30, 45, 60, 90, 120] as const;
+export type DurationMinutes = (typeof DURATIONS_MINUTES)[number];
+export const PLACE_TYPES = ['activityPlace', 'remote', 'home', 'other'] as const;
+export type PlaceType = (typeof PLACE_TYPES)[number];
+export const EQUIPMENT = ['computer', 'phone', 'tablet', 'other', 'none'] as const;
+export type Equipment = (typeof EQUIPMENT)[number];
+export const REFERRALS = ['none', 'operator', 'proceduresHelp', 'administration', 'digitalMediation', 'other'] as const;
+export type Referral = (typeof REFERRALS)[number];
+
+/**
  * What a mediator adds to a guided result: the autonomy they saw during the session (the 3-level scale of the activity
- * reports, or null when not said) and the themes worked on, in the order of THEMES. Choices only: no free text, so
- * nothing about the person can be written into it.
+ * reports, or null when not said), the themes worked on (in the order of THEMES), and the session fields the activity
+ * reports ask for (each null, or an empty list, when not said; absent on observations made before they existed).
+ * Choices only: no free text, so nothing about the person can be written into it. `updatedAt`: when it was last
+ * changed (who changed it is not kept).
  */
 export interface Observation {
   readonly autonomy: AutonomyLevel | null;
   readonly themes: readonly Theme[];
+  readonly activityType?: ActivityType | null;
+  readonly durationMinutes?: DurationMinutes | null;
+  readonly placeType?: PlaceType | null;
+  /** The equipment used or lent during the session (Coop: matériel), in the order of EQUIPMENT. */
+  readonly equipment?: readonly Equipment[];
+  readonly referral?: Referral | null;
+  readonly updatedAt?: string;
 }
+
+/** An observation with every field said or not (an older one read with today's fields). */
+export type FullObservation = Required<Observation>;
+
+/** An older observation (autonomy and themes only) seen with the fields added since: not said. */
+export function withAllFields(observation: Observation, updatedAt = ''): FullObservation {
+  return {
+    activityType: null,
+    durationMinutes: null,
+    placeType: null,
+    equipment: [],
+    referral: null,
+    updatedAt,
+    ...observation,
+  };
+}
+
+/** An observation with nothing said (the form of a result not observed yet). */
+export const EMPTY_OBSERVATION: Observation = { autonomy: null, themes: [] };
 
 /**
  * Why a proposed observation was refused:
  * - `notAnObject`: not an object with `autonomy` and `themes`;
- * - `unexpectedField`: a field other than those two (no room for free text);
+ * - `unexpectedField`: a field other than those of Observation (no room for free text);
+ * - `invalidField`: a session field outside its closed choices (activity type, duration, place, equipment, referral,
+ *   or a date of change that is not a date);
  * - `invalidAutonomy`: not one of the three levels, nor null;
  * - `themesNotAList`: `themes` is not a list;
  * - `unknownTheme`: a theme that is not in THEMES;
@@ -78,6 +133,7 @@ export interface Observation {
 export type ObservationError =
   | 'notAnObject'
   | 'unexpectedField'
+  | 'invalidField'
   | 'invalidAutonomy'
   | 'themesNotAList'
   | 'unknownTheme'
@@ -87,7 +143,11 @@ export type ObservationValidation =
   | { readonly ok: true; readonly observation: Observation }
   | { readonly ok: false; readonly error: ObservationError };
 
-const OBSERVATION_FIELDS: readonly string[] = ['autonomy', 'themes'];
+const OBSERVATION_FIELDS: readonly string[] = ['autonomy', 'themes', 'activityType', 'durationMinutes', 'placeType', 'equipment', 'referral', 'updatedAt'];
+
+/** A closed choice, or null / absent (not said). */
+const choiceOrNone = <T>(choices: readonly T[], value: unknown): value is T | null | undefined =>
+  value === undefined || value === null || choices.includes(value as T);
 
 function isTheme(value: unknown): value is Theme {
   return typeof value === 'string' && (THEMES as readonly string[]).includes(value);
@@ -113,5 +173,26 @@ export function validateObservation(value: unknown): ObservationValidation {
   if (!Array.isArray(themes)) return { ok: false, error: 'themesNotAList' };
   if (!themes.every(isTheme)) return { ok: false, error: 'unknownTheme' };
   if (new Set(themes).size !== themes.length) return { ok: false, error: 'duplicateTheme' };
-  return { ok: true, observation: { autonomy, themes: THEMES.filter((theme) => themes.includes(theme)) } };
+  const { activityType, durationMinutes, placeType, equipment, referral, updatedAt } = value;
+  const equipmentOk =
+    equipment === undefined || (Array.isArray(equipment) && equipment.every((e) => (EQUIPMENT as readonly unknown[]).includes(e)) && new Set(equipment).size === equipment.length);
+  const fieldsOk =
+    choiceOrNone(ACTIVITY_TYPES, activityType) &&
+    choiceOrNone(DURATIONS_MINUTES, durationMinutes) &&
+    choiceOrNone(PLACE_TYPES, placeType) &&
+    choiceOrNone(REFERRALS, referral) &&
+    equipmentOk &&
+    (updatedAt === undefined || (typeof updatedAt === 'string' && !Number.isNaN(Date.parse(updatedAt))));
+  if (!fieldsOk) return { ok: false, error: 'invalidField' };
+  const observation: Observation = {
+    autonomy,
+    themes: THEMES.filter((theme) => themes.includes(theme)),
+    ...(activityType !== undefined ? { activityType: activityType as ActivityType | null } : {}),
+    ...(durationMinutes !== undefined ? { durationMinutes: durationMinutes as DurationMinutes | null } : {}),
+    ...(placeType !== undefined ? { placeType: placeType as PlaceType | null } : {}),
+    ...(equipment !== undefined ? { equipment: EQUIPMENT.filter((e) => (equipment as unknown[]).includes(e)) } : {}),
+    ...(referral !== undefined ? { referral: referral as Referral | null } : {}),
+    ...(updatedAt !== undefined ? { updatedAt: updatedAt as string } : {}),
+  };
+  return { ok: true, observation };
 }

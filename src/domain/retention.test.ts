@@ -1,58 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import type { FinishedResult } from './result';
-import { expiredResults, validateRetentionDays } from './retention';
+import { retentionCutoff, validateRetentionDays } from './retention';
 
 /** Monday 30 November 2026, 10:00 in Paris. */
 const NOW = new Date('2026-11-30T09:00:00.000Z');
 
-/** A finished result of the history, finished at a given instant, not yet counted unless told otherwise. */
-function result(id: string, finishedAt: string, extra: Partial<FinishedResult> = {}): FinishedResult {
-  return {
-    id,
-    finishedAt,
-    mode: 'guided',
-    language: 'fr',
-    questionnaireVersion: '1',
-    distanceLevel: 'learning',
-    dsiOverall: 'narrow',
-    dsiAreas: { information: 'basic', communication: 'basic', contentCreation: 'none', safety: 'none', problemSolving: 'basic' },
-    illectronism: false,
-    barriers: ['skills'],
-    autonomy: 'partlyAutonomous',
-    ageBand: 'from65to74',
-    countedInBatch: null,
-    ...extra,
-  };
-}
-
-describe('expiredResults', () => {
-  it('given a 90-day delay, then only results finished more than 90 days ago go', () => {
-    const results = [
-      result('yesterday', '2026-11-29T09:00:00.000Z'),
-      result('just-within', '2026-09-01T09:00:00.000Z'), // exactly 90 days before NOW: kept
-      result('just-over', '2026-09-01T08:59:59.999Z'),
-      result('last-year', '2025-11-30T09:00:00.000Z'),
-    ];
-    expect(expiredResults(results, 90, NOW)).toEqual(['just-over', 'last-year']);
+describe('retentionCutoff', () => {
+  it('given a 90-day delay, then results finished before 90 days of 24 hours ago are expired', () => {
+    expect(retentionCutoff(90, NOW)).toBe('2026-09-01T09:00:00.000Z');
+    // a result finished exactly then is kept (finishedAt >= cutoff), one a millisecond earlier goes
+    expect('2026-09-01T09:00:00.000Z' < retentionCutoff(90, NOW)).toBe(false);
+    expect('2026-09-01T08:59:59.999Z' < retentionCutoff(90, NOW)).toBe(true);
   });
 
-  it('given a result already counted in an anonymous batch, then it goes all the same', () => {
-    const results = [result('counted', '2026-08-01T12:00:00.000Z', { countedInBatch: 'batch-7' })];
-    expect(expiredResults(results, 30, NOW)).toEqual(['counted']);
-  });
-
-  it('given a one-day delay, then yesterday morning is gone and this morning stays', () => {
-    const results = [result('yesterday-morning', '2026-11-29T07:00:00.000Z'), result('this-morning', '2026-11-30T07:00:00.000Z')];
-    expect(expiredResults(results, 1, NOW)).toEqual(['yesterday-morning']);
-  });
-
-  it('given a result whose date cannot be read, then it goes', () => {
-    expect(expiredResults([result('broken', 'not a date')], 365, NOW)).toEqual(['broken']);
+  it('given a one-day delay, then yesterday morning is before the cutoff and this morning after it', () => {
+    const cutoff = retentionCutoff(1, NOW);
+    expect('2026-11-29T07:00:00.000Z' < cutoff).toBe(true);
+    expect('2026-11-30T07:00:00.000Z' < cutoff).toBe(false);
   });
 
   it('given a delay outside 1–365 days, then it refuses to decide', () => {
-    expect(() => expiredResults([], 0, NOW)).toThrow(RangeError);
-    expect(() => expiredResults([], 2.5, NOW)).toThrow(RangeError);
+    expect(() => retentionCutoff(0, NOW)).toThrow(RangeError);
+    expect(() => retentionCutoff(2.5, NOW)).toThrow(RangeError);
   });
 });
 

@@ -19,22 +19,13 @@ export function validateRetentionDays(
 }
 
 /**
- * The results to delete now: those finished more than `retentionDays` days (of 24 hours) before `now`. A result
- * already counted in an anonymous batch goes all the same: its count stays in the batch, which names no one. A result
- * whose date cannot be read goes too, since nothing shows it is still within the delay.
+ * The instant before which a result is expired: `retentionDays` days (of 24 hours) before `now`, as an ISO string.
+ * The device deletes by its date index every result finished before it (storage/results-queries.ts), whether it was
+ * counted in an anonymous batch or not (its count stays in the batch, which names no one), and any result whose date
+ * cannot be read, since nothing shows it is still within the delay.
  */
-export function expiredResults(
-  results: readonly Pick<FinishedResult, 'id' | 'finishedAt'>[],
-  retentionDays: number,
-  now: Date,
-): string[] {
+export function retentionCutoff(retentionDays: number, now: Date): string {
   const valid = validateRetentionDays(retentionDays);
   if (!valid.ok) throw new RangeError(`retentionDays must be an integer from ${MIN_RETENTION_DAYS} to ${MAX_RETENTION_DAYS}`);
-  const oldestKept = now.getTime() - valid.days * DAY_MS;
-  return results
-    .filter((result) => {
-      const finished = Date.parse(result.finishedAt);
-      return Number.isNaN(finished) || finished < oldestKept;
-    })
-    .map((result) => result.id);
+  return new Date(now.getTime() - valid.days * DAY_MS).toISOString();
 }

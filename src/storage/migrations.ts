@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { DB_VERSION_ADD_OUTBOX, DB_VERSION_ADD_PLACES, DB_VERSION_INITIAL, type RepereDB } from './schema';
+import { DB_VERSION_ADD_HISTORY_INDEXES, DB_VERSION_ADD_OUTBOX, DB_VERSION_ADD_PLACES, DB_VERSION_INITIAL, type RepereDB } from './schema';
 
 /**
  * One step of the schema. `migrate` runs synchronously inside the upgrade transaction: a step that moves data does it
@@ -42,6 +42,17 @@ export const MIGRATIONS: readonly Migration[] = [
       db.createObjectStore('placesMeta');
       // Retention deletes results by age: index the results that are already there.
       tx.objectStore('results').createIndex('by-finishedAt', 'finishedAt');
+    },
+  },
+  {
+    version: DB_VERSION_ADD_HISTORY_INDEXES,
+    name: 'results by level and by mode, then date, for the history at scale',
+    migrate(_db, tx) {
+      // Built over the results already there, inside the upgrade: a year of results (~50 000) takes a second or two.
+      const results = tx.objectStore('results');
+      results.createIndex('by-level-finishedAt', ['distanceLevel', 'finishedAt']);
+      results.createIndex('by-mode-finishedAt', ['mode', 'finishedAt']);
+      results.createIndex('by-mode-level-finishedAt', ['mode', 'distanceLevel', 'finishedAt']);
     },
   },
 ];

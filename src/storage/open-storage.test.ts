@@ -10,7 +10,7 @@ import { StorageError } from './errors';
 import { MIGRATIONS } from './migrations';
 import { openStorage } from './open-storage';
 import { readPlacesMeta } from './places';
-import { DB_VERSION, DB_VERSION_ADD_OUTBOX, DB_VERSION_INITIAL, type OutboxEntry } from './schema';
+import { DB_VERSION, DB_VERSION_ADD_OUTBOX, DB_VERSION_ADD_PLACES, DB_VERSION_INITIAL, type OutboxEntry } from './schema';
 import { latestSession } from './sessions';
 import { readDeviceSettings, writeDeviceSettings } from './settings';
 
@@ -130,7 +130,7 @@ describe('migrations', () => {
     expect(MIGRATIONS.at(-1)?.version).toBe(DB_VERSION);
   });
 
-  it.each([DB_VERSION_INITIAL, DB_VERSION_ADD_OUTBOX])(
+  it.each([DB_VERSION_INITIAL, DB_VERSION_ADD_OUTBOX, DB_VERSION_ADD_PLACES])(
     'upgrades a device left at version %i without losing what it held',
     async (oldVersion) => {
       // given a device whose database was written by an older version of Repère
@@ -171,6 +171,13 @@ describe('migrations', () => {
       });
       expect(keys).toEqual(['r-old']);
       raw.close();
+
+      // and the history's indexes (version 4) cover them too: counted by level and by mode without reading them
+      const again = await openStorage({ indexedDB: factory });
+      expect(await again.resultQueries.count({ from: null, to: null, level: results[0]!.distanceLevel, mode: null })).toBe(2);
+      expect(await again.resultQueries.count({ from: null, to: null, level: null, mode: 'guided' })).toBe(0);
+      expect((await again.resultQueries.page({ from: null, to: null, level: null, mode: results[0]!.mode }, 0, 1))[0]?.id).toBe('r-new');
+      again.close();
     },
   );
 });

@@ -5,6 +5,7 @@ import type { Session } from '../domain/session';
 import { StorageError, toStorageError } from './errors';
 import { idbStore, memoryStore, type KeyedStore } from './keyed-store';
 import { MIGRATIONS, runMigrations, type Migration } from './migrations';
+import { idbResultsQueries, memoryResultsQueries, type ResultsQueries } from './results-queries';
 import { DB_NAME, DB_VERSION, PLACES_META_KEY, type Lease, type OutboxEntry, type RepereDB, type SettingRecord } from './schema';
 
 /** Why the app keeps things in memory only: no IndexedDB at all, or a browser that refuses it (private mode). */
@@ -17,6 +18,8 @@ export interface RepereStorage {
   readonly memoryReason: MemoryReason | null;
   readonly sessions: KeyedStore<Session>;
   readonly results: KeyedStore<FinishedResult>;
+  /** The history's reads: counts by index, pages, batches (results-queries.ts). */
+  readonly resultQueries: ResultsQueries;
   readonly settings: KeyedStore<SettingRecord>;
   readonly outbox: KeyedStore<OutboxEntry>;
   readonly places: KeyedStore<Place>;
@@ -103,6 +106,7 @@ function idbStorage(db: IDBPDatabase<RepereDB>, onStale: (() => void) | undefine
     memoryReason: null,
     sessions: idbStore(db, 'sessions', isClosed),
     results: idbStore(db, 'results', isClosed),
+    resultQueries: idbResultsQueries(db, isClosed),
     settings: idbStore(db, 'settings', isClosed),
     outbox: idbStore(db, 'outbox', isClosed),
     places: idbStore(db, 'places', isClosed),
@@ -195,6 +199,7 @@ export function openMemoryStorage(reason: MemoryReason): RepereStorage {
     memoryReason: reason,
     sessions: memoryStore<Session>((s) => s.id),
     results,
+    resultQueries: memoryResultsQueries(results.map),
     settings,
     outbox,
     places,

@@ -12,7 +12,8 @@ export const DB_NAME = 'repere';
 export const DB_VERSION_INITIAL = 1;
 export const DB_VERSION_ADD_OUTBOX = 2;
 export const DB_VERSION_ADD_PLACES = 3;
-export const DB_VERSION = DB_VERSION_ADD_PLACES;
+export const DB_VERSION_ADD_HISTORY_INDEXES = 4;
+export const DB_VERSION = DB_VERSION_ADD_HISTORY_INDEXES;
 
 /**
  * A record of the settings store. The device configuration is one record, written whole, so a save never mixes two
@@ -62,7 +63,20 @@ export interface RepereDB extends DBSchema {
   /** Questionnaires in progress, autosaved after every answer. */
   sessions: { key: string; value: Session };
   /** Finished results, until the retention delay. */
-  results: { key: string; value: FinishedResult; indexes: { 'by-finishedAt': string } };
+  results: {
+    key: string;
+    value: FinishedResult;
+    /**
+     * By date (retention, the history), and by level, mode, or both, then date: the history's filters read one range
+     * of one index, a page at a time, and count without loading a record.
+     */
+    indexes: {
+      'by-finishedAt': string;
+      'by-level-finishedAt': [string, string];
+      'by-mode-finishedAt': [string, string];
+      'by-mode-level-finishedAt': [string, string, string];
+    };
+  };
   /** Device configuration, one record per setting. */
   settings: { key: string; value: SettingRecord };
   /** Anonymous batches waiting to be sent, sent, or refused. */

@@ -36,3 +36,11 @@ export async function openMediatorSpace(page: Page, pin = PIN): Promise<void> {
   }
   await expect(homeHeading(page)).toBeVisible();
 }
+
+/** Five idle minutes: the lock warning shows, then its 20 seconds run out and the PIN door is shown. */
+export async function leaveAloneUntilLocked(page: Page): Promise<void> {
+  await page.clock.fastForward(5 * 60_000 + 1_000);
+  await expect(page.getByRole('dialog', { name: fr('inactivity.lockTitle') })).toBeVisible();
+  await page.clock.fastForward(21_000);
+  await expect(pinField(page)).toBeVisible();
+}

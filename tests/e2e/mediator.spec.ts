@@ -4,7 +4,7 @@ import { PNG } from 'pngjs';
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
 import Papa from 'papaparse';
-import { PIN, homeHeading, openMediatorSpace, pinField } from './mediator-space';
+import { PIN, homeHeading, leaveAloneUntilLocked, openMediatorSpace, pinField } from './mediator-space';
 import { axeViolations, completeJourney, countStore, fr, readStore, openKiosk, questionLegend, waitForServiceWorkerControl, welcomeStart } from './support';
 
 const guidedHeading = (page: Page) => page.getByRole('heading', { level: 1, name: fr('mediator.guided.title'), exact: true });
@@ -22,13 +22,6 @@ async function completeGuidedSession(page: Page): Promise<void> {
   throw new Error('no detailed result after 25 screens');
 }
 
-/** Five idle minutes: the lock warning shows, then its 20 seconds run out and the PIN door is shown. */
-async function leaveAloneUntilLocked(page: Page): Promise<void> {
-  await page.clock.fastForward(5 * 60_000 + 1_000);
-  await expect(page.getByRole('dialog', { name: fr('inactivity.lockTitle') })).toBeVisible();
-  await page.clock.fastForward(21_000);
-  await expect(pinField(page)).toBeVisible();
-}
 
 /** The results kept on the device, read straight from IndexedDB. */
 function storedResults(page: Page): Promise<Array<Record<string, unknown>>> {
@@ -392,7 +385,8 @@ test('history: filters, detail, delete; the CSV export parses back to exactly th
 
   // export everything shown as CSV, and read it back
   const stored = await storedResults(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: fr('mediator.history.export.csv') }).click()]);
+  await page.getByRole('radio', { name: fr('mediator.history.export.formats.csvCodes') }).check();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: fr('mediator.history.export.submit'), exact: true }).click()]);
   expect(download.suggestedFilename()).toBe('repere-resultats-2026-11-26.csv');
   const bytes = readFileSync((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

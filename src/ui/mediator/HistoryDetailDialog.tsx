@@ -3,6 +3,9 @@ import { useModalDialog } from '../hooks/use-modal-dialog';
 import { LANGUAGE_NATIVE_NAMES, textDirection } from '../../domain/language';
 import type { FinishedResult } from '../../domain/result';
 import { useI18n } from '../hooks/use-i18n';
+import type { Observation } from '../../domain/observation';
+import type { MediatorServices } from './mediator-services';
+import { ObservationForm } from './ObservationForm';
 import { ResultDetail } from './ResultDetail';
 
 export interface HistoryDetailDialogProps {
@@ -11,13 +14,17 @@ export interface HistoryDetailDialogProps {
   readonly formatDateTime: (iso: string) => string;
   readonly onClose: () => void;
   readonly onDelete: (result: FinishedResult) => void;
+  readonly services: MediatorServices;
+  /** The observation was stored (added or corrected here). */
+  readonly onObserved: (resultId: string, observation: Observation) => void;
 }
 
 /**
- * One result in full, in a native modal dialog: when, how, in which language, then the detailed result. Escape or
+ * One result in full, in a native modal dialog: when, how, in which language, then the detailed result and, for a
+ * guided session, the mediator's observation to add or correct. Escape or
  * "Fermer" closes it and the focus goes back to the "Voir" button that opened it; "Supprimer ce résultat" asks first.
  */
-export function HistoryDetailDialog({ result, formatDateTime, onClose, onDelete }: HistoryDetailDialogProps) {
+export function HistoryDetailDialog({ result, formatDateTime, onClose, onDelete, services, onObserved }: HistoryDetailDialogProps) {
   const { t } = useI18n();
   const open = result !== null;
   const { dialog, first: heading } = useModalDialog<HTMLHeadingElement>(open);
@@ -55,6 +62,20 @@ export function HistoryDetailDialog({ result, formatDateTime, onClose, onDelete 
             </div>
           </dl>
           <ResultDetail result={result} headingLevel={3} />
+          {/* The mediator's observation, to add after the session or to correct later (a guided session only). */}
+          {result.mode === 'guided' ? (
+            <section class="history-observation" aria-labelledby={`${id}-observation`}>
+              <h3 id={`${id}-observation`}>{t('mediator.observation.title')}</h3>
+              <p class="history-note">{t('mediator.observation.help')}</p>
+              <ObservationForm
+                key={result.id}
+                services={services}
+                resultId={result.id}
+                initial={result.observation}
+                onSaved={(observation) => onObserved(result.id, observation)}
+              />
+            </section>
+          ) : null}
           <div class="confirm-dialog-actions">
             <button type="button" class="btn btn-danger" onClick={() => onDelete(result)}>
               {t('mediator.history.detail.delete')}

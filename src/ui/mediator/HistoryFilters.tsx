@@ -1,15 +1,11 @@
 import { useId } from 'preact/hooks';
+import { NO_HISTORY_FILTER, type HistoryFilter } from '../../domain/history-range';
 import { DISTANCE_RESULTS, type DistanceResult } from '../../domain/result';
+import type { SessionMode } from '../../domain/session';
 import { useI18n } from '../hooks/use-i18n';
 
-/** What the mediator narrows the history to: days as `YYYY-MM-DD` (empty: no bound) and a distance level. */
-export interface HistoryFilter {
-  readonly from: string;
-  readonly to: string;
-  readonly level: DistanceResult | 'all';
-}
-
-export const NO_HISTORY_FILTER: HistoryFilter = { from: '', to: '', level: 'all' };
+export { NO_HISTORY_FILTER, type HistoryFilter };
+const MODES: readonly SessionMode[] = ['kiosk', 'guided'];
 
 export interface HistoryFiltersProps {
   readonly value: HistoryFilter;
@@ -18,12 +14,12 @@ export interface HistoryFiltersProps {
 
 const isLevel = (value: string): value is DistanceResult => (DISTANCE_RESULTS as readonly string[]).includes(value);
 
-/** From and to dates (both included) and a distance level; the list below changes as soon as a field does. */
+/** From and to dates (both included), a distance level and a mode; the list below changes as soon as a field does. */
 export function HistoryFilters({ value, onChange }: HistoryFiltersProps) {
   const { t } = useI18n();
   const id = useId();
   const reversed = value.from !== '' && value.to !== '' && value.from > value.to;
-  const active = value.from !== '' || value.to !== '' || value.level !== 'all';
+  const active = value.from !== '' || value.to !== '' || value.level !== 'all' || value.mode !== 'all';
   return (
     <section class="history-filters" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('mediator.history.filters.title')}</h2>
@@ -65,6 +61,24 @@ export function HistoryFilters({ value, onChange }: HistoryFiltersProps) {
             {DISTANCE_RESULTS.map((level) => (
               <option key={level} value={level}>
                 {t(`result.levels.${level}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="history-field">
+          <label for={`${id}-mode`}>{t('mediator.history.filters.mode')}</label>
+          <select
+            id={`${id}-mode`}
+            value={value.mode}
+            onChange={(event) => {
+              const mode = event.currentTarget.value;
+              onChange({ ...value, mode: (MODES as readonly string[]).includes(mode) ? (mode as SessionMode) : 'all' });
+            }}
+          >
+            <option value="all">{t('mediator.history.filters.allModes')}</option>
+            {MODES.map((mode) => (
+              <option key={mode} value={mode}>
+                {t(`mediator.history.modes.${mode}`)}
               </option>
             ))}
           </select>

@@ -1,13 +1,17 @@
 import './history.css';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { deleteResults, listResults } from '../../app/results-history';
+import { deleteResults, foldResults, writeResultsFile } from '../../app/results-history';
+import { HISTORY_TIME_ZONE, rangeOfFilter, type ResultsRange } from '../../domain/history-range';
+import type { Observation } from '../../domain/observation';
+import { addToReportCounts, emptyReportCounts, type ReportCounts } from '../../domain/report-counts';
 import type { FinishedResult } from '../../domain/result';
-import { DEFAULT_CSV_SEPARATOR, localCounts, type CsvSeparator } from '../../domain/results-export';
+import { DEFAULT_CSV_SEPARATOR, resultsFileWriter, type CsvSeparator, type ResultsFileFormat } from '../../domain/results-export';
 import { StorageError } from '../../storage/errors';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useI18n } from '../hooks/use-i18n';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { ExportPanel } from './ExportPanel';
+import { downloadBlob } from './download';
+import { ExportPanel, useExportLabels } from './ExportPanel';
 import { HistoryDetailDialog } from './HistoryDetailDialog';
 import { HistoryFilters, NO_HISTORY_FILTER, type HistoryFilter } from './HistoryFilters';
 import { HistoryTable } from './HistoryTable';
@@ -19,10 +23,20 @@ export interface HistoryScreenProps {
   readonly onBack: () => void;
 }
 
+/** Rows on one page of the history: one screen of a tablet, read by index in a few milliseconds. */
+export const HISTORY_PAGE_SIZE = 50;
+
 type Loaded =
   | { readonly status: 'loading' }
   | { readonly status: 'failed'; readonly closed: boolean }
-  | { readonly status: 'ready'; readonly results: readonly FinishedResult[] };
+  | {
+      readonly status: 'ready';
+      /** The results on the page shown, newest first. */
+      readonly rows: readonly FinishedResult[];
+      /** How many results the filters let through, and on the device. */
+      readonly shown: number;
+      readonly total: number;
+    };
 
 type Pending = { readonly kind: 'one'; readonly result: FinishedResult } | { readonly kind: 'all' } | null;
 
@@ -32,33 +46,22 @@ interface Message {
   readonly tone: 'done' | 'error';
 }
 
-/**
- * The history is read on the calendar of Europe/Paris, like the weekly counts and the anonymous batches, so a result
- * finished at 00:30 in Dijon is on that day whatever clock the tablet's browser reports.
- */
-const TIME_ZONE = 'Europe/Paris';
-const CALENDAR_DAY = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: TIME_ZONE });
+const CALENDAR_DAY = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: HISTORY_TIME_ZONE });
 
-/** The day of an instant as `YYYY-MM-DD` (the value of an `<input type="date">`); null when the date is unreadable. */
+/** The day of an instant as `YYYY-MM-DD` on the history's calendar; null when the date is unreadable. */
 function calendarDay(instant: Date): string | null {
   if (Number.isNaN(instant.getTime())) return null;
   const part = (type: Intl.DateTimeFormatPartTypes) => CALENDAR_DAY.formatToParts(instant).find((p) => p.type === type)?.value;
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-/** Whether a result passes the filters: both dates included, compared as calendar days. */
-function matches(result: FinishedResult, filter: HistoryFilter): boolean {
-  if (filter.level !== 'all' && result.distanceLevel !== filter.level) return false;
-  if (filter.from === '' && filter.to === '') return true;
-  const day = calendarDay(new Date(result.finishedAt));
-  if (day === null) return false;
-  return (filter.from === '' || day >= filter.from) && (filter.to === '' || day <= filter.to);
-}
+const closedError = (error: unknown) => error instanceof StorageError && error.reason === 'closed';
 
 /**
- * The mediator's history of the results kept on this device (behind the PIN): filters, a table to select results,
- * the detail of one, deleting one or all (each asked first), exports for activity reports, and the counts of the
- * last 30 days.
+ * The mediator's history of the results kept on this device (behind the PIN), at the scale of a year of work: the
+ * filters read one range of one IndexedDB index, the table shows a page of 50 (counts come from the index, no record is
+ * loaded for them), the detail of one result with its observation to complete or correct, deleting one or all (each
+ * asked first), exports streamed batch by batch, and the counts for the mediator's reports, folded in the background.
  */
 export function HistoryScreen({ services, onBack }: HistoryScreenProps) {
   const { t, language } = useI18n();
@@ -68,33 +71,63 @@ export function HistoryScreen({ services, onBack }: HistoryScreenProps) {
   const id = useId();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [filter, setFilter] = useState<HistoryFilter>(NO_HISTORY_FILTER);
+  const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [detailId, setDetailId] = useState<string | null>(null);
+  const [detail, setDetail] = useState<FinishedResult | null>(null);
   const [pending, setPending] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message | null>(null);
   const [focusStatus, setFocusStatus] = useState(0);
   const [separator, setSeparator] = useState<CsvSeparator>(DEFAULT_CSV_SEPARATOR);
-
-  const refresh = useCallback(async () => {
-    try {
-      const results = await listResults(services.storage);
-      if (!mounted.current) return;
-      setLoaded({ status: 'ready', results });
-      // A deleted or expired result leaves the selection too.
-      setSelected((current) => new Set(results.filter((result) => current.has(result.id)).map((result) => result.id)));
-    } catch (error) {
-      if (mounted.current) setLoaded({ status: 'failed', closed: error instanceof StorageError && error.reason === 'closed' });
-    }
-  }, [services.storage]);
+  const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
+  const [counts, setCounts] = useState<ReportCounts | null>(null);
+  const [revision, setRevision] = useState(0);
+  const labels = useExportLabels();
+  const range: ResultsRange = useMemo(() => rangeOfFilter(filter), [filter]);
+  const queries = services.storage.resultQueries;
 
   useEffect(() => {
     mounted.current = true;
-    void refresh();
     return () => {
       mounted.current = false;
     };
-  }, [refresh]);
+  }, []);
+
+  // The page: a count of the range and of the device (indexes only) and 50 rows; a later read wins over an earlier.
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      try {
+        const [shown, total] = await Promise.all([queries.count(range), services.storage.results.count()]);
+        const last = Math.max(0, Math.ceil(shown / HISTORY_PAGE_SIZE) - 1);
+        const at = Math.min(page, last);
+        const rows = await queries.page(range, at * HISTORY_PAGE_SIZE, HISTORY_PAGE_SIZE);
+        if (!current || !mounted.current) return;
+        if (at !== page) setPage(at);
+        setLoaded({ status: 'ready', rows, shown, total });
+      } catch (error) {
+        if (current && mounted.current) setLoaded({ status: 'failed', closed: closedError(error) });
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [queries, services.storage, range, page, revision]);
+
+  // The counts of the results the filters let through, folded batch by batch once the page is painted.
+  useEffect(() => {
+    let cancelled = false;
+    setCounts(null);
+    const timer = setTimeout(() => {
+      void foldResults({ storage: services.storage }, range, emptyReportCounts(), (value, batch) => addToReportCounts(value, batch, HISTORY_TIME_ZONE), () => cancelled)
+        .then((value) => !cancelled && mounted.current && setCounts(value))
+        .catch(() => !cancelled && mounted.current && setCounts(emptyReportCounts()));
+    }, 50);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [services.storage, range, revision]);
 
   // After a deletion the focused button is gone: the focus goes to the sentence that says what was done.
   useEffect(() => {
@@ -102,26 +135,34 @@ export function HistoryScreen({ services, onBack }: HistoryScreenProps) {
   }, [focusStatus]);
 
   const formatDateTime = useMemo(() => {
-    const format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE });
+    const format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: HISTORY_TIME_ZONE });
     return (iso: string) => {
       const instant = new Date(iso);
       return Number.isNaN(instant.getTime()) ? iso : format.format(instant);
     };
   }, [language]);
 
-  const all = loaded.status === 'ready' ? loaded.results : [];
-  const shown = useMemo(() => all.filter((result) => matches(result, filter)), [all, filter]);
-  const selectedShown = shown.filter((result) => selected.has(result.id));
-  const counts = useMemo(() => localCounts(all, services.now()), [all, services]);
-  const detail = all.find((result) => result.id === detailId) ?? null;
+  const formatShort = useMemo(() => {
+    const format = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone: HISTORY_TIME_ZONE });
+    return (iso: string) => {
+      const instant = new Date(iso);
+      return Number.isNaN(instant.getTime()) ? iso : format.format(instant);
+    };
+  }, [language]);
+
+  const refresh = useCallback(() => setRevision((n) => n + 1), []);
+  const changeFilter = (next: HistoryFilter) => {
+    setFilter(next);
+    setPage(0);
+  };
   const fileDate = () => calendarDay(services.now()) ?? 'date';
 
   const select = (ids: readonly string[], on: boolean) =>
     setSelected((current) => {
       const next = new Set(current);
-      for (const id of ids) {
-        if (on) next.add(id);
-        else next.delete(id);
+      for (const resultId of ids) {
+        if (on) next.add(resultId);
+        else next.delete(resultId);
       }
       return next;
     });
@@ -133,24 +174,59 @@ export function HistoryScreen({ services, onBack }: HistoryScreenProps) {
     try {
       await deleteResults(services.storage, pending.kind === 'all' ? 'all' : [pending.result.id]);
       done = { key: pending.kind === 'all' ? 'mediator.history.status.deletedAll' : 'mediator.history.status.deletedOne', tone: 'done' };
+      setSelected((current) => (pending.kind === 'all' ? new Set() : new Set([...current].filter((kept) => kept !== pending.result.id))));
     } catch (error) {
-      const closed = error instanceof StorageError && error.reason === 'closed';
-      done = { key: closed ? 'mediator.history.closedError' : 'mediator.history.status.deleteError', tone: 'error' };
+      done = { key: closedError(error) ? 'mediator.history.closedError' : 'mediator.history.status.deleteError', tone: 'error' };
     }
     if (!mounted.current) return;
     setBusy(false);
     setPending(null);
-    setDetailId(null);
-    await refresh();
-    if (!mounted.current) return;
+    setDetail(null);
+    refresh();
     setMessage(done);
     setFocusStatus((n) => n + 1);
   };
 
-  const exported = (fileName: string) =>
-    setMessage({ key: 'mediator.history.status.exported', values: { file: fileName }, tone: 'done' });
-  const exportFailed = () => setMessage({ key: 'mediator.history.status.exportError', tone: 'error' });
+  const exportFile = async (format: ResultsFileFormat) => {
+    if (exporting) return;
+    const ids = [...selected];
+    const source = ids.length > 0 ? { ids } : { range };
+    const total = ids.length > 0 ? ids.length : loaded.status === 'ready' ? loaded.shown : 0;
+    if (total === 0) return;
+    const writer = resultsFileWriter(format, { separator, labels, now: services.now(), timeZone: HISTORY_TIME_ZONE });
+    setExporting({ done: 0, total });
+    try {
+      const { parts, count } = await writeResultsFile({ storage: services.storage }, source, writer, (done) => {
+        if (mounted.current) setExporting({ done, total });
+      });
+      const fileName = `repere-${format === 'coopCsv' ? 'coop' : 'resultats'}-${fileDate()}.${writer.extension}`;
+      downloadBlob(fileName, new Blob(parts, { type: writer.mimeType }));
+      // The activity report holds observed guided sessions only: say how many results it left out.
+      const message: Message =
+        writer.leftOut > 0
+          ? { key: 'mediator.history.status.exportedCoop', values: { file: fileName, count: count - writer.leftOut, left: writer.leftOut }, tone: 'done' }
+          : { key: 'mediator.history.status.exported', values: { file: fileName }, tone: 'done' };
+      if (mounted.current) setMessage(message);
+    } catch {
+      if (mounted.current) setMessage({ key: 'mediator.history.status.exportError', tone: 'error' });
+    } finally {
+      if (mounted.current) setExporting(null);
+    }
+  };
+
+  const observed = (resultId: string, observation: Observation) => {
+    // The row and the detail show the observation as stored, without reading the page again.
+    const update = (result: FinishedResult) => (result.id === resultId ? { ...result, observation } : result);
+    setLoaded((current) => (current.status === 'ready' ? { ...current, rows: current.rows.map(update) } : current));
+    setDetail((current) => (current ? update(current) : current));
+    setCounts(null);
+    refresh();
+  };
+
   const retentionDays = services.settings.retentionDays;
+  const ready = loaded.status === 'ready' ? loaded : null;
+  const pages = ready ? Math.max(1, Math.ceil(ready.shown / HISTORY_PAGE_SIZE)) : 1;
+  const selectedCount = selected.size;
 
   return (
     <main id="main" class="screen history" aria-busy={loaded.status === 'loading' ? 'true' : undefined}>
@@ -163,17 +239,10 @@ export function HistoryScreen({ services, onBack }: HistoryScreenProps) {
         </button>
       </div>
       <p class="history-lead">
-        {retentionDays === 1
-          ? t('mediator.history.keptOneDay')
-          : t('mediator.history.kept', { days: retentionDays })}
+        {retentionDays === 1 ? t('mediator.history.keptOneDay') : t('mediator.history.kept', { days: retentionDays })}
       </p>
 
-      <p
-        ref={status}
-        role="status"
-        tabIndex={-1}
-        class={message ? `history-status history-status-${message.tone}` : 'history-status'}
-      >
+      <p ref={status} role="status" tabIndex={-1} class={message ? `history-status history-status-${message.tone}` : 'history-status'}>
         {message ? t(message.key, message.values) : null}
       </p>
 
@@ -194,7 +263,7 @@ export function HistoryScreen({ services, onBack }: HistoryScreenProps) {
               class="btn btn-primary"
               onClick={() => {
                 setLoaded({ status: 'loading' });
-                void refresh();
+                refresh();
               }}
             >
               {t('mediator.history.retry')}
@@ -203,33 +272,49 @@ export function HistoryScreen({ services, onBack }: HistoryScreenProps) {
         </div>
       ) : null}
 
-      {loaded.status === 'ready' ? (
+      {ready ? (
         <>
-          <HistoryFilters value={filter} onChange={setFilter} />
+          <HistoryFilters value={filter} onChange={changeFilter} />
 
           <section class="history-results" aria-labelledby={`${id}-results`}>
             <h2 id={`${id}-results`}>{t('mediator.history.results')}</h2>
             <p role="status" class="history-count">
-              {t('mediator.history.shownCount', { shown: shown.length, total: all.length })}
+              {t('mediator.history.shownCount', { shown: ready.shown, total: ready.total })}
+              {selectedCount > 0 ? ` ${t('mediator.history.selectedCount', { count: selectedCount })}` : ''}
             </p>
-            {shown.length > 0 ? (
-              <HistoryTable
-                results={shown}
-                selected={selected}
-                onSelect={select}
-                onView={setDetailId}
-                formatDateTime={formatDateTime}
-              />
+            {ready.rows.length > 0 ? (
+              <HistoryTable results={ready.rows} selected={selected} onSelect={select} onView={(resultId) => setDetail(ready.rows.find((r) => r.id === resultId) ?? null)} formatDateTime={formatDateTime} formatShort={formatShort} />
             ) : (
-              <p class="history-empty">{t(all.length === 0 ? 'mediator.history.empty' : 'mediator.history.emptyFiltered')}</p>
+              <p class="history-empty">{t(ready.total === 0 ? 'mediator.history.empty' : 'mediator.history.emptyFiltered')}</p>
             )}
+            {pages > 1 ? (
+              <nav class="history-pages" aria-label={t('mediator.history.pages.label')}>
+                <button type="button" class="btn btn-secondary" aria-disabled={page === 0 ? 'true' : undefined} onClick={() => page > 0 && setPage(page - 1)}>
+                  {t('mediator.history.pages.previous')}
+                </button>
+                <p aria-live="polite">{t('mediator.history.pages.position', { page: page + 1, pages })}</p>
+                <button
+                  type="button"
+                  class="btn btn-secondary"
+                  aria-disabled={page + 1 >= pages ? 'true' : undefined}
+                  onClick={() => page + 1 < pages && setPage(page + 1)}
+                >
+                  {t('mediator.history.pages.next')}
+                </button>
+              </nav>
+            ) : null}
             <div class="history-actions">
+              {selectedCount > 0 ? (
+                <button type="button" class="btn btn-secondary" onClick={() => setSelected(new Set())}>
+                  {t('mediator.history.clearSelection')}
+                </button>
+              ) : null}
               <button
                 type="button"
                 class="btn btn-danger"
                 aria-haspopup="dialog"
-                aria-disabled={all.length === 0 ? 'true' : undefined}
-                onClick={() => all.length > 0 && setPending({ kind: 'all' })}
+                aria-disabled={ready.total === 0 ? 'true' : undefined}
+                onClick={() => ready.total > 0 && setPending({ kind: 'all' })}
               >
                 {t('mediator.history.deleteAll')}
               </button>
@@ -237,31 +322,32 @@ export function HistoryScreen({ services, onBack }: HistoryScreenProps) {
           </section>
 
           <ExportPanel
-            results={selectedShown.length > 0 ? selectedShown : shown}
-            scope={selectedShown.length > 0 ? 'selected' : 'shown'}
+            count={selectedCount > 0 ? selectedCount : ready.shown}
+            scope={selectedCount > 0 ? 'selected' : 'shown'}
             separator={separator}
             onSeparatorChange={setSeparator}
-            now={services.now}
-            fileDate={fileDate}
-            onExported={exported}
-            onFailed={exportFailed}
+            exporting={exporting}
+            onExport={(format) => void exportFile(format)}
           />
 
           <LocalCountsTable
             counts={counts}
+            period={t('mediator.history.countsPeriod', { count: ready.shown })}
             separator={separator}
             fileDate={fileDate}
-            onExported={exported}
-            onFailed={exportFailed}
+            onExported={(file) => setMessage({ key: 'mediator.history.status.exported', values: { file }, tone: 'done' })}
+            onFailed={() => setMessage({ key: 'mediator.history.status.exportError', tone: 'error' })}
           />
         </>
       ) : null}
 
       <HistoryDetailDialog
         result={detail}
+        services={services}
         formatDateTime={formatDateTime}
-        onClose={() => setDetailId(null)}
+        onClose={() => setDetail(null)}
         onDelete={(result) => setPending({ kind: 'one', result })}
+        onObserved={observed}
       />
       <ConfirmDialog
         open={pending !== null}
@@ -269,7 +355,7 @@ export function HistoryScreen({ services, onBack }: HistoryScreenProps) {
         title={t(pending?.kind === 'all' ? 'mediator.history.confirm.deleteAllTitle' : 'mediator.history.confirm.deleteOneTitle')}
         body={
           pending?.kind === 'all'
-            ? t('mediator.history.confirm.deleteAllBody', { count: all.length })
+            ? t('mediator.history.confirm.deleteAllBody', { count: ready?.total ?? 0 })
             : pending?.kind === 'one'
               ? t('mediator.history.confirm.deleteOneBody', { date: formatDateTime(pending.result.finishedAt) })
               : ''

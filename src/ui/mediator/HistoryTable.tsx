@@ -1,4 +1,3 @@
-import { textDirection, LANGUAGE_NATIVE_NAMES } from '../../domain/language';
 import type { FinishedResult } from '../../domain/result';
 import { useI18n } from '../hooks/use-i18n';
 
@@ -10,15 +9,24 @@ export interface HistoryTableProps {
   readonly onView: (id: string) => void;
   /** Date and time as the mediator reads them (language of the interface, calendar of the device). */
   readonly formatDateTime: (iso: string) => string;
+  /** The same, short, for the table's column ("07/12/2026 10:00"). */
+  readonly formatShort: (iso: string) => string;
 }
 
 /**
- * The results shown, one row each: a box to select it for an export, when, how (kiosk or guided), in which language,
- * the distance level, and a button for the detail. On a narrow screen the table scrolls sideways inside a region the
- * keyboard can reach.
+ * The results of one page, one row each: a box to select it for an export, when, the distance level (its colour and
+ * words), how (kiosk or guided), the mediator's observation in short, and a button for the detail (with the language).
+ * It fits an 820 px tablet; narrower, it scrolls sideways inside a region the keyboard can reach.
  */
-export function HistoryTable({ results, selected, onSelect, onView, formatDateTime }: HistoryTableProps) {
+export function HistoryTable({ results, selected, onSelect, onView, formatDateTime, formatShort }: HistoryTableProps) {
   const { t } = useI18n();
+  const observationSummary = (result: FinishedResult): string => {
+    const observation = result.observation;
+    if (!observation) return result.mode === 'guided' ? t('mediator.history.table.notObservedYet') : '—';
+    const parts = [observation.autonomy ? t(`mediator.autonomy.${observation.autonomy}`) : t('mediator.observation.notObserved')];
+    if (observation.themes.length > 0) parts.push(t('mediator.history.table.themesCount', { count: observation.themes.length }));
+    return parts.join(' · ');
+  };
   const ids = results.map((result) => result.id);
   const selectedCount = ids.filter((resultId) => selected.has(resultId)).length;
   const all = ids.length > 0 && selectedCount === ids.length;
@@ -40,9 +48,9 @@ export function HistoryTable({ results, selected, onSelect, onView, formatDateTi
               </label>
             </th>
             <th scope="col">{t('mediator.history.table.date')}</th>
-            <th scope="col">{t('mediator.history.table.mode')}</th>
-            <th scope="col">{t('mediator.history.table.language')}</th>
             <th scope="col">{t('mediator.history.table.level')}</th>
+            <th scope="col">{t('mediator.history.table.mode')}</th>
+            <th scope="col">{t('mediator.history.table.observation')}</th>
             <th scope="col">
               <span class="visually-hidden">{t('mediator.history.table.detail')}</span>
             </th>
@@ -65,15 +73,14 @@ export function HistoryTable({ results, selected, onSelect, onView, formatDateTi
                   </label>
                 </td>
                 <td class="history-col-date">
-                  <time dateTime={result.finishedAt}>{date}</time>
+                  <time dateTime={result.finishedAt}>{formatShort(result.finishedAt)}</time>
+                </td>
+                <td>
+                  {/* the level at a glance: its colour and its words (the colour alone says nothing to some) */}
+                  <span class={`history-level history-level-${result.distanceLevel}`}>{t(`result.levels.${result.distanceLevel}`)}</span>
                 </td>
                 <td>{t(`mediator.history.modes.${result.mode}`)}</td>
-                <td>
-                  <span lang={result.language} dir={textDirection(result.language)}>
-                    {LANGUAGE_NATIVE_NAMES[result.language]}
-                  </span>
-                </td>
-                <td>{t(`result.levels.${result.distanceLevel}`)}</td>
+                <td class="history-col-observation">{observationSummary(result)}</td>
                 <td>
                   <button
                     type="button"

@@ -6,7 +6,12 @@ const REVOKE_DELAY_MS = 10_000;
  * clicked once. The URL is revoked a little later, so the memory is given back.
  */
 export function downloadText(fileName: string, text: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  downloadBlob(fileName, new Blob([text], { type: mimeType }));
+}
+
+/** The same for a file built in parts (an export streamed batch by batch: no one string of 15 MB). */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
