@@ -1,4 +1,3 @@
-import type { FinishedResult } from './result';
 
 /** The shortest and longest time a finished result may stay on the device, in days (a setting of the device). */
 export const MIN_RETENTION_DAYS = 1;
