@@ -1,4 +1,3 @@
-
 /** The shortest and longest time a finished result may stay on the device, in days (a setting of the device). */
 export const MIN_RETENTION_DAYS = 1;
 export const MAX_RETENTION_DAYS = 365;
