@@ -6,10 +6,11 @@ import type { FinishedResult } from '../domain/result';
 import { aFinishedResult, aV2FinishedResult } from '../domain/testing/finished-result';
 import { StorageError } from '../storage/errors';
 import { openStorage } from '../storage/open-storage';
-import { applyRetention, foldResults, saveObservation, writeResultsFile, type StreamedFileWriter } from './results-history';
+import { HISTORY_BATCH_SIZE, applyRetention, foldResults, saveObservation, writeResultsFile, type StreamedFileWriter } from './results-history';
 
 const NOW = new Date('2026-12-07T10:00:00.000Z');
 const noPause = async () => {};
+const text = (parts: readonly Uint8Array[]) => parts.map((part) => new TextDecoder().decode(part)).join('');
 
 async function deviceWith(results: readonly FinishedResult[]) {
   const storage = await openStorage({ indexedDB: new IDBFactory() });
@@ -63,8 +64,9 @@ describe('a file written batch by batch', () => {
     const progress: number[] = [];
     const { parts, count } = await writeResultsFile({ storage, yieldToPage: noPause }, { range: ALL_RESULTS }, idsWriter, (done) => progress.push(done));
     expect(count).toBe(1_203);
-    expect(JSON.parse(parts.join('').replace(/(r\d+)/g, '"$1"'))).toEqual(results.map((r) => r.id));
-    expect(progress).toEqual([500, 1_000, 1_203]);
+    expect(JSON.parse(text(parts).replace(/(r\d+)/g, '"$1"'))).toEqual(results.map((r) => r.id));
+    // one step per batch, the last one partial
+    expect(progress).toEqual([...Array.from({ length: Math.floor(1_203 / HISTORY_BATCH_SIZE) }, (_, i) => (i + 1) * HISTORY_BATCH_SIZE), 1_203]);
   });
 
   it('holds the results picked by id, in date order, leaving out one deleted meanwhile', async () => {
@@ -72,7 +74,7 @@ describe('a file written batch by batch', () => {
     await storage.results.delete('r00005');
     const { parts, count } = await writeResultsFile({ storage, yieldToPage: noPause }, { ids: ['r00009', 'r00005', 'r00002'] }, idsWriter);
     expect(count).toBe(2);
-    expect(parts.join('')).toBe('[r00002,r00009]');
+    expect(text(parts)).toBe('[r00002,r00009]');
   });
 
   it('stays whole when retention deletes results between two batches: each result is in it once or not at all', async () => {
@@ -88,7 +90,7 @@ describe('a file written batch by batch', () => {
       { range: ALL_RESULTS },
       idsWriter,
     );
-    const ids = JSON.parse(parts.join('').replace(/(r\d+)/g, '"$1"')) as string[];
+    const ids = JSON.parse(text(parts).replace(/(r\d+)/g, '"$1"')) as string[];
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([...ids].sort());
   });
@@ -100,7 +102,7 @@ describe('counts folded batch by batch', () => {
     expect(await foldResults({ storage, yieldToPage: noPause }, ALL_RESULTS, 0, (n, batch) => n + batch.length)).toBe(1_100);
     let batches = 0;
     const cancelled = await foldResults({ storage, yieldToPage: noPause }, ALL_RESULTS, 0, (n, batch) => (batches += 1, n + batch.length), () => batches >= 1);
-    expect(cancelled).toBe(500);
+    expect(cancelled).toBe(HISTORY_BATCH_SIZE);
   });
 });
 

@@ -99,16 +99,23 @@ export function idbResultsQueries(db: IDBPDatabase<RepereDB>, isClosed: () => bo
       }),
     page: (range, offset, limit) =>
       guard(async () => {
-        const { store, index, keys } = open(range);
-        let cursor = await store.index(index).openCursor(keys, 'prev');
-        // skipped in the browser's own code: page 1 000 costs no more than page 2
-        if (cursor && offset > 0) cursor = await cursor.advance(offset);
-        const rows: FinishedResult[] = [];
-        while (cursor && rows.length < limit) {
-          rows.push(cursor.value);
-          cursor = await cursor.continue();
-        }
-        return rows;
+        const { store, index: name, keys } = open(range);
+        const index = store.index(name);
+        // The page's oldest key, found by a key cursor skipping in the browser's own code (page 1 000 costs no more
+        // than page 2), then the page in one getAll: no cursor step per row, which a slow tablet pays dearly.
+        const total = await index.count(keys);
+        const end = total - offset;
+        if (end <= 0) return [];
+        const start = Math.max(0, end - limit);
+        let cursor = await index.openKeyCursor(keys);
+        if (cursor && start > 0) cursor = await cursor.advance(start);
+        if (!cursor) return [];
+        const { upper } = indexRangeOf(range);
+        const found = await index.getAll(IDBKeyRange.bound(cursor.key, upper, false, true), end - start + 64);
+        // Rows sharing the first key and before its primary key belong to the page before.
+        const firstId = String(cursor.primaryKey);
+        const from = found.findIndex((result) => compareKeys(keyIn(name, result), cursor!.key) > 0 || result.id >= firstId);
+        return found.slice(from, from + (end - start)).reverse();
       }),
     deleteFinishedBefore: (cutoff) =>
       guard(async () => {

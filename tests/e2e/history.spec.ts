@@ -73,7 +73,7 @@ test('50 000 results: the history opens a page at a time, filters and pages by i
   await installDevice(page);
   await page.getByRole('button', { name: fr('mediator.home.history') }).click();
   const rows = page.getByRole('table', { name: fr('mediator.history.table.caption') }).locator('tbody tr');
-  await expect(rows).toHaveCount(50);
+  await expect(rows).toHaveCount(25);
   await expect(page.locator('.history-count')).toContainText(shownCount(SEEDED, SEEDED));
   // the table fits the tablet: its "Voir" buttons are inside the screen
   const view = rows.first().getByRole('button', { name: /Voir|View/ });
@@ -81,14 +81,14 @@ test('50 000 results: the history opens a page at a time, filters and pages by i
   expect(box.x + box.width).toBeLessThanOrEqual(820);
   expect(await axeViolations(page)).toEqual([]);
 
-  // newest first, pages of 50
+  // newest first, pages of 25
   const firstPage = await rows.locator('time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
   expect(firstPage).toEqual([...firstPage].sort().reverse());
   await page.getByRole('button', { name: fr('mediator.history.pages.next') }).click();
-  await expect(page.getByText(fr('mediator.history.pages.position').replace('{{page}}', '2').replace('{{pages}}', '1000'))).toBeVisible();
-  // the next 50, all older than the first page's
+  await expect(page.getByText(fr('mediator.history.pages.position').replace('{{page}}', '2').replace('{{pages}}', '2000'))).toBeVisible();
+  // the next 25, all older than the first page's
   await expect.poll(async () => (await rows.first().locator('time').getAttribute('datetime'))! < firstPage.at(-1)!).toBe(true);
-  await expect(rows).toHaveCount(50);
+  await expect(rows).toHaveCount(25);
 
   // filters: guided sessions of one level, counted by the index as IndexedDB counts them
   await page.getByLabel(fr('mediator.history.filters.mode'), { exact: true }).selectOption('guided');

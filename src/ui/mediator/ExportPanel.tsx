@@ -22,7 +22,7 @@ export interface ExportPanelProps {
   readonly onSeparatorChange: (separator: CsvSeparator) => void;
   /** Set while an export streams (results written so far, of how many): the button waits, a status line says it. */
   readonly exporting: { readonly done: number; readonly total: number } | null;
-  /** The caller builds the writer (`resultsFileWriter(format, { labels: useExportLabels(), … })`) and streams. */
+  /** The caller builds the writer (`resultsFileWriter(format, { labels: exportLabels(t), … })`) and streams. */
   readonly onExport: (format: ResultsFileFormat) => void;
 }
 
@@ -40,50 +40,48 @@ const record = <K extends string>(keys: readonly K[], word: (key: K) => string):
 /**
  * The French words of the exports (headers and categories), from the French messages: French and the mediator's
  * French texts are always loaded (the fallback language), so `t(key, { lng: 'fr' })` reads them whatever the screen's
- * language. Language names come from the browser's Intl (French names: "arabe", "ukrainien").
+ * language. Language names come from the browser's Intl (French names: "arabe", "ukrainien"). Read when an export
+ * starts or the counts are shown (some 150 messages): not while the history opens.
  */
-export function useExportLabels(): ExportLabels {
-  const { t } = useI18n();
-  return useMemo(() => {
-    const fr = (key: string) => t(key, { lng: EXPORT_LANGUAGE });
-    const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([EXPORT_LANGUAGE], { type: 'language' }) : null;
-    const autonomy = record(AUTONOMY_LEVELS, (level) => fr(`mediator.autonomy.${level}`));
-    return {
-      // `dsi.information` → key `dsiInformation` (a dot would split the message key).
-      headers: record(FRENCH_COLUMNS, (column) =>
-        fr(`mediator.history.export.columns.${column.replace(/\.(\w)/, (_, letter: string) => letter.toUpperCase())}`),
-      ),
-      yes: fr('mediator.result.yes'),
-      no: fr('mediator.result.no'),
-      unknown: fr('mediator.result.unknown'),
-      mode: { kiosk: fr('mediator.history.modes.kiosk'), guided: fr('mediator.history.modes.guided') },
-      language: record(LANGUAGES, (language) => names?.of(language) ?? language),
-      distanceLevel: record(DISTANCE_RESULTS, (level) => fr(`result.levels.${level}`)),
-      dsiOverall: record(
-        ['notAssessed', 'no', 'limited', 'narrow', 'low', 'basic', 'aboveBasic', 'unknown'] as const,
-        (category) => fr(`mediator.result.dsiCategories.${category}`),
-      ),
-      dsiAreaLevel: record(['none', 'basic', 'aboveBasic', 'unknown', 'notAssessed'] as const, (level) =>
-        fr(`mediator.result.areaLevels.${level}`),
-      ),
-      barrier: record(BARRIERS, (barrier) => fr(`mediator.result.barrierNames.${barrier}`)),
-      lastUse: record(LAST_USES, (lastUse) => fr(`mediator.result.lastUses.${lastUse}`)),
-      proceduresStatus: {
-        ...autonomy,
-        neverNeeded: fr('mediator.result.proceduresNeverNeeded'),
-        unknown: fr('mediator.result.proceduresUnknown'),
-      },
-      organism: record(ORGANISMS, (organism) => fr(`mediator.result.organismNames.${organism}`)),
-      deviceProfile: record(DEVICE_PROFILES, (profile) => fr(`mediator.result.deviceProfiles.${profile}`)),
-      ageBand: record(AGE_BANDS, (band) => fr(`questions.ageBand.options.${band}`)),
-      autonomy,
-      theme: record(THEMES, (theme) => fr(`mediator.themes.${theme}`)),
-      activityType: record(ACTIVITY_TYPES, (type) => fr(`mediator.history.export.values.activityTypes.${type}`)),
-      placeType: record(PLACE_TYPES, (type) => fr(`mediator.history.export.values.placeTypes.${type}`)),
-      equipment: record(EQUIPMENT, (item) => fr(`mediator.history.export.values.equipment.${item}`)),
-      referral: record(REFERRALS, (referral) => fr(`mediator.history.export.values.referrals.${referral}`)),
-    };
-  }, [t]);
+export function exportLabels(t: ReturnType<typeof useI18n>['t']): ExportLabels {
+  const fr = (key: string) => t(key, { lng: EXPORT_LANGUAGE });
+  const names = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames([EXPORT_LANGUAGE], { type: 'language' }) : null;
+  const autonomy = record(AUTONOMY_LEVELS, (level) => fr(`mediator.autonomy.${level}`));
+  return {
+    // `dsi.information` → key `dsiInformation` (a dot would split the message key).
+    headers: record(FRENCH_COLUMNS, (column) =>
+      fr(`mediator.history.export.columns.${column.replace(/\.(\w)/, (_, letter: string) => letter.toUpperCase())}`),
+    ),
+    yes: fr('mediator.result.yes'),
+    no: fr('mediator.result.no'),
+    unknown: fr('mediator.result.unknown'),
+    mode: { kiosk: fr('mediator.history.modes.kiosk'), guided: fr('mediator.history.modes.guided') },
+    language: record(LANGUAGES, (language) => names?.of(language) ?? language),
+    distanceLevel: record(DISTANCE_RESULTS, (level) => fr(`result.levels.${level}`)),
+    dsiOverall: record(
+      ['notAssessed', 'no', 'limited', 'narrow', 'low', 'basic', 'aboveBasic', 'unknown'] as const,
+      (category) => fr(`mediator.result.dsiCategories.${category}`),
+    ),
+    dsiAreaLevel: record(['none', 'basic', 'aboveBasic', 'unknown', 'notAssessed'] as const, (level) =>
+      fr(`mediator.result.areaLevels.${level}`),
+    ),
+    barrier: record(BARRIERS, (barrier) => fr(`mediator.result.barrierNames.${barrier}`)),
+    lastUse: record(LAST_USES, (lastUse) => fr(`mediator.result.lastUses.${lastUse}`)),
+    proceduresStatus: {
+      ...autonomy,
+      neverNeeded: fr('mediator.result.proceduresNeverNeeded'),
+      unknown: fr('mediator.result.proceduresUnknown'),
+    },
+    organism: record(ORGANISMS, (organism) => fr(`mediator.result.organismNames.${organism}`)),
+    deviceProfile: record(DEVICE_PROFILES, (profile) => fr(`mediator.result.deviceProfiles.${profile}`)),
+    ageBand: record(AGE_BANDS, (band) => fr(`questions.ageBand.options.${band}`)),
+    autonomy,
+    theme: record(THEMES, (theme) => fr(`mediator.themes.${theme}`)),
+    activityType: record(ACTIVITY_TYPES, (type) => fr(`mediator.history.export.values.activityTypes.${type}`)),
+    placeType: record(PLACE_TYPES, (type) => fr(`mediator.history.export.values.placeTypes.${type}`)),
+    equipment: record(EQUIPMENT, (item) => fr(`mediator.history.export.values.equipment.${item}`)),
+    referral: record(REFERRALS, (referral) => fr(`mediator.history.export.values.referrals.${referral}`)),
+  };
 }
 
 /**

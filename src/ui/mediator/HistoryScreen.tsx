@@ -11,7 +11,7 @@ import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useI18n } from '../hooks/use-i18n';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { downloadBlob } from './download';
-import { ExportPanel, useExportLabels } from './ExportPanel';
+import { ExportPanel, exportLabels } from './ExportPanel';
 import { HistoryDetailDialog } from './HistoryDetailDialog';
 import { HistoryFilters, NO_HISTORY_FILTER, type HistoryFilter } from './HistoryFilters';
 import { HistoryTable } from './HistoryTable';
@@ -23,8 +23,8 @@ export interface HistoryScreenProps {
   readonly onBack: () => void;
 }
 
-/** Rows on one page of the history: one screen of a tablet, read by index in a few milliseconds. */
-export const HISTORY_PAGE_SIZE = 50;
+/** Rows on one page of the history: about two screens of a tablet, laid out in well under 200 ms on a slow one. */
+export const HISTORY_PAGE_SIZE = 25;
 
 type Loaded =
   | { readonly status: 'loading' }
@@ -59,7 +59,7 @@ const closedError = (error: unknown) => error instanceof StorageError && error.r
 
 /**
  * The mediator's history of the results kept on this device (behind the PIN), at the scale of a year of work: the
- * filters read one range of one IndexedDB index, the table shows a page of 50 (counts come from the index, no record is
+ * filters read one range of one IndexedDB index, the table shows a page of 25 (counts come from the index, no record is
  * loaded for them), the detail of one result with its observation to complete or correct, deleting one or all (each
  * asked first), exports streamed batch by batch, and the counts for the mediator's reports, folded in the background.
  */
@@ -82,7 +82,8 @@ export function HistoryScreen({ services, onBack }: HistoryScreenProps) {
   const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
   const [counts, setCounts] = useState<ReportCounts | null>(null);
   const [revision, setRevision] = useState(0);
-  const labels = useExportLabels();
+  // The export and the counts come a frame after the first rows: the rows are what the mediator opened the history for.
+  const [toolsShown, setToolsShown] = useState(false);
   const range: ResultsRange = useMemo(() => rangeOfFilter(filter), [filter]);
   const queries = services.storage.resultQueries;
 
@@ -93,7 +94,7 @@ export function HistoryScreen({ services, onBack }: HistoryScreenProps) {
     };
   }, []);
 
-  // The page: a count of the range and of the device (indexes only) and 50 rows; a later read wins over an earlier.
+  // The page: a count of the range and of the device (indexes only) and a page of rows; a later read wins over an earlier.
   useEffect(() => {
     let current = true;
     void (async () => {
@@ -128,6 +129,17 @@ export function HistoryScreen({ services, onBack }: HistoryScreenProps) {
       clearTimeout(timer);
     };
   }, [services.storage, range, revision]);
+
+  const rowsShown = loaded.status === 'ready';
+  useEffect(() => {
+    if (!rowsShown || toolsShown) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setToolsShown(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [rowsShown, toolsShown]);
 
   // After a deletion the focused button is gone: the focus goes to the sentence that says what was done.
   useEffect(() => {
@@ -193,7 +205,7 @@ export function HistoryScreen({ services, onBack }: HistoryScreenProps) {
     const source = ids.length > 0 ? { ids } : { range };
     const total = ids.length > 0 ? ids.length : loaded.status === 'ready' ? loaded.shown : 0;
     if (total === 0) return;
-    const writer = resultsFileWriter(format, { separator, labels, now: services.now(), timeZone: HISTORY_TIME_ZONE });
+    const writer = resultsFileWriter(format, { separator, labels: exportLabels(t), now: services.now(), timeZone: HISTORY_TIME_ZONE });
     setExporting({ done: 0, total });
     try {
       const { parts, count } = await writeResultsFile({ storage: services.storage }, source, writer, (done) => {
@@ -321,23 +333,27 @@ export function HistoryScreen({ services, onBack }: HistoryScreenProps) {
             </div>
           </section>
 
-          <ExportPanel
-            count={selectedCount > 0 ? selectedCount : ready.shown}
-            scope={selectedCount > 0 ? 'selected' : 'shown'}
-            separator={separator}
-            onSeparatorChange={setSeparator}
-            exporting={exporting}
-            onExport={(format) => void exportFile(format)}
-          />
+          {toolsShown ? (
+            <>
+              <ExportPanel
+                count={selectedCount > 0 ? selectedCount : ready.shown}
+                scope={selectedCount > 0 ? 'selected' : 'shown'}
+                separator={separator}
+                onSeparatorChange={setSeparator}
+                exporting={exporting}
+                onExport={(format) => void exportFile(format)}
+              />
 
-          <LocalCountsTable
-            counts={counts}
-            period={t('mediator.history.countsPeriod', { count: ready.shown })}
-            separator={separator}
-            fileDate={fileDate}
-            onExported={(file) => setMessage({ key: 'mediator.history.status.exported', values: { file }, tone: 'done' })}
-            onFailed={() => setMessage({ key: 'mediator.history.status.exportError', tone: 'error' })}
-          />
+              <LocalCountsTable
+                counts={counts}
+                period={t('mediator.history.countsPeriod', { count: ready.shown })}
+                separator={separator}
+                fileDate={fileDate}
+                onExported={(file) => setMessage({ key: 'mediator.history.status.exported', values: { file }, tone: 'done' })}
+                onFailed={() => setMessage({ key: 'mediator.history.status.exportError', tone: 'error' })}
+              />
+            </>
+          ) : null}
         </>
       ) : null}
 

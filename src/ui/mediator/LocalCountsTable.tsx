@@ -7,7 +7,7 @@ import { quoteCsvField, UTF8_BOM, type CsvSeparator } from '../../domain/results
 import { AUTONOMY_LEVELS } from '../../domain/score-profile';
 import { useI18n } from '../hooks/use-i18n';
 import { downloadText } from './download';
-import { useExportLabels } from './ExportPanel';
+import { exportLabels } from './ExportPanel';
 
 export interface LocalCountsTableProps {
   /** The counts of the results the caller chose (`addToReportCounts`, a batch at a time); null while counting. */
@@ -46,7 +46,6 @@ const dayAsDate = (day: string) => new Date(`${day}T12:00:00Z`);
 export function LocalCountsTable({ counts, period, separator, fileDate, onExported, onFailed }: LocalCountsTableProps) {
   const { t, language } = useI18n();
   const id = useId();
-  const french = useExportLabels();
   const formats = useMemo(
     () => ({
       day: new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
@@ -60,6 +59,8 @@ export function LocalCountsTable({ counts, period, separator, fileDate, onExport
 
   const tables = useMemo((): readonly CountsTableData[] => {
     if (!counts) return [];
+    // the French words, read once the counts are there (not while the history opens)
+    const french = exportLabels(t);
     const fr = (key: string, values?: Record<string, string>) => t(key, { ...values, lng: 'fr' });
     const both = (key: string) => ({ label: t(key), frenchLabel: fr(key) });
     const caption = (name: string) => ({
@@ -173,7 +174,7 @@ export function LocalCountsTable({ counts, period, separator, fileDate, onExport
         ],
       },
     ];
-  }, [counts, t, formats, french]);
+  }, [counts, t, formats]);
 
   if (!counts) {
     return (
