@@ -119,18 +119,3 @@ export async function deleteResults(storage: Pick<RepereStorage, 'results'>, ids
   if (ids === 'all') await storage.results.clear();
   else for (const id of ids) await storage.results.delete(id);
 }
-
-/**
- * "Réinitialiser l'appareil" (a forgotten PIN): erases everything this device keeps — sessions, results, settings,
- * the PIN, batches not sent, places. The app then starts as new (demo places, default settings).
- */
-export async function resetDevice(storage: RepereStorage): Promise<void> {
-  await Promise.all([
-    storage.sessions.clear(),
-    storage.results.clear(),
-    storage.settings.clear(),
-    storage.outbox.clear(),
-    storage.places.clear(),
-    storage.placesMeta.clear(),
-  ]);
-}

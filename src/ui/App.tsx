@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { Observable } from '../app/observable';
 import type { SaveOutcome } from '../app/save-outcome';
 import { beginSession, changeSessionLanguage, eraseSessions, type SessionDeps } from '../app/sessions';
-import { resetDevice } from '../app/results-history';
+// its own module: the results history (retention, exports) stays out of the first bundle
+import { resetDevice } from '../app/reset-device';
 import { mayApplyUpdate } from '../app/update-gate';
 import { withoutSetupParameter } from '../app/device-setup';
 import type { DeviceSettings } from '../domain/device-settings';
