@@ -5,6 +5,7 @@ import { HISTORY_TIME_ZONE, rangeOfFilter, type ResultsRange } from '../../domai
 import type { Observation } from '../../domain/observation';
 import { addToReportCounts, emptyReportCounts, type ReportCounts } from '../../domain/report-counts';
 import type { FinishedResult } from '../../domain/result';
+import { formatLocalDay, localTimeReader } from '../../domain/zoned-time';
 import { DEFAULT_CSV_SEPARATOR, resultsFileWriter, type CsvSeparator, type ResultsFileFormat } from '../../domain/results-export';
 import { StorageError } from '../../storage/errors';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
@@ -46,14 +47,17 @@ interface Message {
   readonly tone: 'done' | 'error';
 }
 
-const CALENDAR_DAY = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: HISTORY_TIME_ZONE });
-
-/** The day of an instant as `YYYY-MM-DD` on the history's calendar; null when the date is unreadable. */
-function calendarDay(instant: Date): string | null {
-  if (Number.isNaN(instant.getTime())) return null;
-  const part = (type: Intl.DateTimeFormatPartTypes) => CALENDAR_DAY.formatToParts(instant).find((p) => p.type === type)?.value;
-  return `${part('year')}-${part('month')}-${part('day')}`;
+/** Date and time on the history's calendar, in the mediator's language; an unreadable date as it is written. */
+function dateTimeFormatter(language: string, dateStyle: 'medium' | 'short'): (iso: string) => string {
+  const format = new Intl.DateTimeFormat(language, { dateStyle, timeStyle: 'short', timeZone: HISTORY_TIME_ZONE });
+  return (iso) => {
+    const instant = new Date(iso);
+    return Number.isNaN(instant.getTime()) ? iso : format.format(instant);
+  };
 }
+
+/** Today's day on the history's calendar, for the files' names (`2026-12-07`). */
+const localTime = localTimeReader(HISTORY_TIME_ZONE);
 
 const closedError = (error: unknown) => error instanceof StorageError && error.reason === 'closed';
 
@@ -146,28 +150,20 @@ export function HistoryScreen({ services, onBack }: HistoryScreenProps) {
     if (focusStatus > 0) status.current?.focus();
   }, [focusStatus]);
 
-  const formatDateTime = useMemo(() => {
-    const format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: HISTORY_TIME_ZONE });
-    return (iso: string) => {
-      const instant = new Date(iso);
-      return Number.isNaN(instant.getTime()) ? iso : format.format(instant);
-    };
-  }, [language]);
+  const formatDateTime = useMemo(() => dateTimeFormatter(language, 'medium'), [language]);
+  // short for the table's column ("07/12/2026 10:00")
+  const formatShort = useMemo(() => dateTimeFormatter(language, 'short'), [language]);
 
-  const formatShort = useMemo(() => {
-    const format = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone: HISTORY_TIME_ZONE });
-    return (iso: string) => {
-      const instant = new Date(iso);
-      return Number.isNaN(instant.getTime()) ? iso : format.format(instant);
-    };
-  }, [language]);
 
   const refresh = useCallback(() => setRevision((n) => n + 1), []);
   const changeFilter = (next: HistoryFilter) => {
     setFilter(next);
     setPage(0);
   };
-  const fileDate = () => calendarDay(services.now()) ?? 'date';
+  const fileDate = () => {
+    const today = localTime(services.now());
+    return today ? formatLocalDay(today) : 'date';
+  };
 
   const select = (ids: readonly string[], on: boolean) =>
     setSelected((current) => {
