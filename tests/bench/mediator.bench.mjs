@@ -8,6 +8,7 @@
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/browser.mjs';
 import { seedBundle } from '../../scripts/seed-bundle.mjs';
+import { slowDownCpu } from './cpu-throttle.mjs';
 import { withPreviewServer } from './preview-server.mjs';
 
 export const name = 'mediator';
@@ -61,7 +62,7 @@ async function deviceWith(browser, url, count, cpuRate) {
   await page.getByRole('button', { name: 'Retour', exact: true }).click();
   await page.getByRole('button', { name: 'Historique de cet appareil' }).waitFor();
   await page.waitForTimeout(1_000);
-  if (cpuRate !== 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
+  if (cpuRate !== 1) await slowDownCpu(await context.newCDPSession(page), (work) => page.evaluate(work), cpuRate);
   return { context, page };
 }
 

@@ -3,6 +3,7 @@
 // Services would have them after a year of work.
 import { openStorage } from '../../../src/storage/open-storage';
 import { readDeviceSettings, writeDeviceSettings } from '../../../src/storage/settings';
+import type { DeviceSettings } from '../../../src/domain/device-settings';
 import { DISTANCE_RESULTS, type FinishedResult } from '../../../src/domain/result';
 import { THEMES, type Observation } from '../../../src/domain/observation';
 import { aV2FinishedResult } from '../../../src/domain/testing/finished-result';
@@ -15,6 +16,8 @@ declare global {
      * device that keeps a year of results (retention 365 days, unless `retentionDays` says otherwise).
      */
     repereSeedResults: (count: number, options?: { now?: string; seed?: number; retentionDays?: number }) => Promise<number>;
+    /** Writes these device settings over the stored ones (the app reads them at its next start). */
+    repereSeedSettings: (settings: Partial<DeviceSettings>) => Promise<void>;
   }
 }
 
@@ -61,4 +64,13 @@ window.repereSeedResults = async (count, options = {}) => {
     storage.close();
   }
   return count;
+};
+
+window.repereSeedSettings = async (settings) => {
+  const storage = await openStorage();
+  try {
+    await writeDeviceSettings(storage, { ...(await readDeviceSettings(storage)), ...settings });
+  } finally {
+    storage.close();
+  }
 };
