@@ -116,6 +116,19 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // Every browser Repère supports (Chromium, Firefox ESR, Safari 17) knows <link rel="modulepreload">: no polyfill in
+    // the first screen's script.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // The mediator space's and the accessibility statement's messages carry their part's name (`mediator-fr-….js`),
+        // not only their language's: the service worker stores them after a first session's files (src/sw/precache-plan.ts).
+        chunkFileNames: (chunk) => {
+          const part = /\/src\/i18n\/(journey|mediator|statement)\/[\w-]+\.json$/.exec(chunk.facadeModuleId ?? '')?.[1];
+          return part ? `assets/${part}-[name]-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
+    },
   },
   preview: { port: 4173, strictPort: true },
   plugins: [

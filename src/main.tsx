@@ -1,11 +1,10 @@
 import { render } from 'preact';
 import { isDeviceInstalled, isSetupAddress, withoutSetupParameter } from './app/device-setup';
-import { ensurePlacesDataset, fetchShippedPlaces } from './app/places-dataset';
 import { observable } from './app/observable';
-import { loadDemoPlaces } from './content/demo-places';
 import { createI18n, loadMessages, switchLanguage } from './i18n/i18n';
 import type { ServiceWorkerBridge } from './pwa/sw-bridge';
-import { openStorage } from './storage/open-storage';
+import { SERVICE_WORKER_URL } from './sw/messages';
+import { openPageStorage } from './storage/page-storage';
 import { requestPersistence } from './storage/persistence';
 import { latestSession } from './storage/sessions';
 import { readDeviceSettings } from './storage/settings';
@@ -16,11 +15,19 @@ import './ui/styles.css';
 
 /** The composition root: opens storage, resumes a session left by a reload, wires the service worker, renders. */
 async function main() {
+  // A first visit registers the service worker at once, before anything else, so that its downloads start as early as
+  // they can on a slow link (the bridge, loaded after the first screen, then finds it registered). Later visits leave
+  // registration to the bridge, which must see an update's whole life cycle.
+  if (import.meta.env.PROD && 'serviceWorker' in navigator && navigator.serviceWorker.controller === null) {
+    void navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: '/' }).catch(() => {});
+  }
+  // Asked at once (not preloaded: the first screen does not wait for it).
+  const bridgeModule = import.meta.env.PROD ? import('./pwa/sw-bridge') : null;
   const staleDatabase = observable(false);
   const updateReady = observable(false);
   const [french, storage] = await Promise.all([
     loadMessages('fr'),
-    openStorage({ onStale: () => staleDatabase.set(true) }),
+    openPageStorage({ onStale: () => staleDatabase.set(true) }),
   ]);
   const i18n = createI18n(french);
   const [settings, installed] = await Promise.all([readDeviceSettings(storage), isDeviceInstalled(storage).catch(() => false)]);
@@ -37,7 +44,7 @@ async function main() {
   let resumed: AppProps['resumed'];
   const stored = await latestSession(storage).catch(() => undefined);
   if (stored) {
-    const journey = await loadJourney();
+    const journey = await loadJourney(i18n);
     resumed = { session: await journey.resumeSession({ storage, now }, journey.QUESTIONNAIRE, stored), journey };
   }
   await switchLanguage(i18n, resumed?.session.language ?? settings.defaultLanguage, document.documentElement);
@@ -66,52 +73,28 @@ async function main() {
 
   // After the first screen: nothing here may delay it.
   let bridge: ServiceWorkerBridge | null = null;
-  if (import.meta.env.PROD) {
-    void import('./pwa/sw-bridge').then(({ registerServiceWorker }) => {
-      bridge = registerServiceWorker({ onUpdateReady: () => updateReady.set(true) });
+  if (bridgeModule) {
+    void bridgeModule.then(({ registerServiceWorker }) => {
+      bridge = registerServiceWorker({
+        onUpdateReady: () => updateReady.set(true),
+        // every file stored: tests (and curious mediators) can see that the kiosk now works with the network cut
+        onOfflineReady: () => (root.dataset.offlineReady = 'true'),
+      });
     });
   }
   void requestPersistence(navigator.storage);
-  // Housekeeping when the browser is idle after the first screen (at most 3 s later): results older than the retention
-  // delay go (then every day; not while the clock looks wrong, see app/device-clock.ts), the anonymous counts start
-  // their rounds, a new device gets its places.
-  const whenIdle = (work: () => void) =>
-    'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 3_000 }) : setTimeout(work, 1_000);
-  whenIdle(() => {
-    void import('./app/results-history').then(({ applyRetention, RETENTION_CHECK_MS }) => {
-      const retain = async () =>
-        applyRetention({ storage, retentionDays: (await readDeviceSettings(storage)).retentionDays, now }).catch((error: unknown) =>
-          console.warn('Repère: retention not applied', error),
-        );
-      void retain();
-      setInterval(() => void retain(), RETENTION_CHECK_MS);
-    });
+  // Housekeeping when the browser is idle after the first screen, at most 3 s later (app/housekeeping.ts). On a first
+  // visit, the service worker's downloads go first on a slow link (a new device has nothing to clean or send yet): it
+  // waits until the worker is active, at most 10 s.
+  const firstVisit = import.meta.env.PROD && 'serviceWorker' in navigator && navigator.serviceWorker.controller === null;
+  const workerInstalled = firstVisit ? Promise.race([navigator.serviceWorker.ready, new Promise((resolve) => setTimeout(resolve, 10_000))]) : null;
+  const housekeeping = () =>
     resolvePageSync(
-      import('./sync/page-sync').then(({ startPageSync }) =>
-        startPageSync({ storage, readSettings: () => readDeviceSettings(storage), appVersion: __APP_VERSION__ }),
-      ),
+      import('./app/housekeeping').then(({ startHousekeeping }) => startHousekeeping({ storage, now, appVersion: __APP_VERSION__ }).pageSync),
     );
-    void ensurePlacesDataset({ storage, loadShipped: () => fetchShippedPlaces(fetch), loadDemo: loadDemoPlaces })
-      .catch((error: unknown) => console.warn('Repère: demo places not loaded', error))
-      .then(() => refreshPlaces());
-  });
-  // A places source configured by a mediator is asked again at start-up and every day, when online; any failure keeps
-  // the dataset in use (the settings screen says what happened when a mediator refreshes by hand).
-  const refreshPlaces = async () => {
-    const url = (await readDeviceSettings(storage)).placesSourceUrl;
-    if (!url || !navigator.onLine) return;
-    const [{ refreshPlacesFromSource, placesSourceName, DEFAULT_PLACES_LICENCE }, { runImportInWorker }] = await Promise.all([
-      import('./app/places-import'),
-      import('./places/run-import-worker'),
-    ]);
-    const outcome = await refreshPlacesFromSource(
-      { storage, run: runImportInWorker, now, fetcher: (input, init) => fetch(input, init) },
-      { url, source: placesSourceName(url), licence: DEFAULT_PLACES_LICENCE },
-    );
-    if (outcome.kind === 'failed') console.warn(`Repère: places not refreshed from ${url} (${outcome.reason})`);
-  };
-  // once a day: a conditional request costs a few bytes when nothing changed
-  setInterval(() => void refreshPlaces(), 24 * 3_600_000);
+  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(housekeeping, { timeout: 3_000 }) : setTimeout(housekeeping, 1_000));
+  if (workerInstalled) void workerInstalled.then(idle);
+  else idle();
 }
 
 void main();

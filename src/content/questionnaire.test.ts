@@ -1,6 +1,6 @@
 import * as lucide from 'lucide';
 import { describe, expect, it } from 'vitest';
-import fr from '../i18n/locales/fr.json';
+import fr from '../i18n/journey/fr.json';
 import { nextQuestion, visibleOptions } from '../domain/questionnaire-flow';
 import { DONT_KNOW, NONE, type Answers, type Question, type Questionnaire } from '../domain/questionnaire';
 import { checkQuestionnaire } from './check-questionnaire';

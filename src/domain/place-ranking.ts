@@ -44,6 +44,14 @@ function indexOf(places: readonly Place[]): DatasetIndex {
   return index;
 }
 
+/**
+ * Builds the dataset's index (and each place's audience, place-audience.ts) now, so that the first ranking of this
+ * dataset does not pay for it: called ahead, while the person answers the questions.
+ */
+export function prepareRanking(places: readonly Place[]): void {
+  indexOf(places);
+}
+
 /** The position of the first latitude ≥ lat in a sorted array. */
 function lowerBound(sorted: Float64Array, lat: number): number {
   let low = 0;

@@ -5,8 +5,8 @@ import type fr from './locales/fr.json';
 export type { I18n };
 export type Messages = typeof fr;
 
-// Every language is its own chunk, precached by the service worker; the first screen is prerendered in French, so
-// even French stays out of the first bundle.
+// Every language is its own chunk, precached by the service worker; the first screen is prerendered in French, and
+// its French chunk (preloaded) holds only the texts of the welcome screen and what surrounds every screen.
 const loaders = import.meta.glob<Messages>('./locales/*.json', { import: 'default' });
 
 /**
@@ -15,6 +15,8 @@ const loaders = import.meta.glob<Messages>('./locales/*.json', { import: 'defaul
  * each language switch from then on.
  */
 const extraLoaders = {
+  // the questions and the result (most of the texts): loaded with the questionnaire, at the first touch on the welcome
+  journey: import.meta.glob<Record<string, unknown>>('./journey/*.json', { import: 'default' }),
   mediator: import.meta.glob<Record<string, unknown>>('./mediator/*.json', { import: 'default' }),
   // the accessibility statement, read by few: loaded with its screen
   statement: import.meta.glob<Record<string, unknown>>('./statement/*.json', { import: 'default' }),
@@ -63,6 +65,25 @@ export function createI18n(french: Messages): I18n {
     returnNull: false,
   });
   return instance;
+}
+
+/**
+ * i18next's `t` for the screens, remembering the plain texts (a key without options) it found: a question's screen asks
+ * for some twenty, and each lookup through i18next costs ~0.4 ms on a slow tablet. Make a new one at each language
+ * switch. A key not found (texts still loading) is not remembered.
+ */
+export function rememberingTranslate(i18n: I18n): I18n['t'] {
+  const found = new Map<string, string>();
+  const translate = i18n.t.bind(i18n) as unknown as (...args: unknown[]) => unknown;
+  const t = (key: unknown, ...rest: unknown[]): unknown => {
+    if (rest.length > 0 || typeof key !== 'string') return translate(key, ...rest);
+    const known = found.get(key);
+    if (known !== undefined) return known;
+    const text = translate(key);
+    if (typeof text === 'string' && text !== key) found.set(key, text);
+    return text;
+  };
+  return t as unknown as I18n['t'];
 }
 
 /** Switches the app to a language: loads its messages if needed and sets `lang` and `dir` on <html>. */

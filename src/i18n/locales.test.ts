@@ -15,7 +15,7 @@ function flatKeys(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => flatKeys(v, prefix ? `${prefix}.${k}` : k));
 }
 
-const extraDirs = ['mediator', 'statement'].map((name) => join(import.meta.dirname, name));
+const extraDirs = ['journey', 'mediator', 'statement'].map((name) => join(import.meta.dirname, name));
 
 /** A language's messages: the first-screen file and the extra ones loaded with their screens (the mediator space). */
 function readLocale(language: string): Record<string, unknown> {

@@ -1,4 +1,5 @@
-import { Workbox } from 'workbox-window';
+import { messageSW, Workbox } from 'workbox-window';
+import { PRECACHE_COMPLETE_MESSAGE, PRECACHE_LATER_MESSAGE, SERVICE_WORKER_URL } from '../sw/messages';
 
 /** What the app can ask of the service worker. */
 export interface ServiceWorkerBridge {
@@ -11,7 +12,7 @@ export interface ServiceWorkerBridge {
 export interface BridgeCallbacks {
   /** A new version is installed and waiting: the app decides when to apply it. */
   onUpdateReady(): void;
-  /** The first install finished: from now on the app works with the network cut. */
+  /** Every file of the app is on the device (at each start, once the worker says so): it works with the network cut. */
   onOfflineReady?(): void;
 }
 
@@ -22,7 +23,7 @@ const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
  * Registers the service worker and reports its life cycle through callbacks. This is the only page module that talks to
  * the service worker; it knows nothing of the screens. Returns null where service workers are not available.
  */
-export function registerServiceWorker(callbacks: BridgeCallbacks, scriptUrl = '/sw.js'): ServiceWorkerBridge | null {
+export function registerServiceWorker(callbacks: BridgeCallbacks, scriptUrl = SERVICE_WORKER_URL): ServiceWorkerBridge | null {
   if (!('serviceWorker' in navigator)) return null;
   const wb = new Workbox(scriptUrl, { scope: '/' });
   let reloading = false;
@@ -30,11 +31,16 @@ export function registerServiceWorker(callbacks: BridgeCallbacks, scriptUrl = '/
   // Fired for a version that finished installing while an older one controls the page, and for one found waiting at
   // registration (a tab closed before it was applied).
   wb.addEventListener('waiting', () => callbacks.onUpdateReady());
-  wb.addEventListener('installed', (event) => {
-    if (!event.isUpdate) callbacks.onOfflineReady?.();
-  });
 
-  void wb.register().catch((error: unknown) => console.warn('Repère: service worker not registered', error));
+  // Called after the first screen, its scripts loaded: no need to wait for the page's `load` as Workbox does by default.
+  void wb.register({ immediate: true }).catch((error: unknown) => console.warn('Repère: service worker not registered', error));
+  // At each start: the worker stores what the first session did not need (other languages, the mediator space), if it
+  // has not yet (a first visit, or one cut short by the network); it does nothing when all is there.
+  void navigator.serviceWorker.ready
+    .then(async (registration) => (registration.active ? messageSW(registration.active, { type: PRECACHE_LATER_MESSAGE }) : null))
+    .then((reply) => {
+      if ((reply as { type?: unknown } | null)?.type === PRECACHE_COMPLETE_MESSAGE) callbacks.onOfflineReady?.();
+    });
 
   const checkForUpdate = async () => {
     try {

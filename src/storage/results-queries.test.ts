@@ -5,6 +5,7 @@ import { DISTANCE_RESULTS, type FinishedResult } from '../domain/result';
 import { aFinishedResult } from '../domain/testing/finished-result';
 import { seededRandom } from '../domain/testing/respondent';
 import { openMemoryStorage, openStorage, type RepereStorage } from './open-storage';
+import { openPageStorage } from './page-storage';
 import { ALL_RESULTS, type ResultsRange } from './results-queries';
 
 /** 600 results over three months, some in the same millisecond (a seeded device), of every level and both modes. */
@@ -46,6 +47,9 @@ function expected(results: readonly FinishedResult[], range: ResultsRange): Fini
 const backends: Array<[string, () => Promise<RepereStorage>]> = [
   ['IndexedDB', () => openStorage({ indexedDB: new IDBFactory() })],
   ['memory', async () => openMemoryStorage('refused')],
+  // the page's storage: the same reads, their code loaded at the first call
+  ['IndexedDB, the page', () => openPageStorage({ indexedDB: new IDBFactory() })],
+  ['memory, the page', () => openPageStorage({ indexedDB: undefined })],
 ];
 
 describe.each(backends)('the history read by index (%s)', (_name, open) => {

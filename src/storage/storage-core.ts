@@ -5,8 +5,17 @@ import type { Session } from '../domain/session';
 import { StorageError, toStorageError } from './errors';
 import { idbStore, memoryStore, type KeyedStore } from './keyed-store';
 import { MIGRATIONS, runMigrations, type Migration } from './migrations';
-import { idbResultsQueries, memoryResultsQueries, type ResultsQueries } from './results-queries';
+import type { idbResultsQueries, memoryResultsQueries, ResultsQueries } from './results-queries';
 import { DB_NAME, DB_VERSION, PLACES_META_KEY, type Lease, type OutboxEntry, type RepereDB, type SettingRecord } from './schema';
+
+/**
+ * How the storage gets the history's reads (results-queries.ts): bundled in (open-storage.ts: the service worker, the
+ * tests), or loaded when first used (page-storage.ts: the page, whose first screen does not read the history).
+ */
+export interface ResultsQueriesFactory {
+  readonly idb: typeof idbResultsQueries;
+  readonly memory: typeof memoryResultsQueries;
+}
 
 /** Why the app keeps things in memory only: no IndexedDB at all, or a browser that refuses it (private mode). */
 export type MemoryReason = 'unavailable' | 'refused';
@@ -62,18 +71,19 @@ export interface OpenStorageOptions {
 type UpgradeTx = IDBPTransaction<RepereDB, StoreNames<RepereDB>[], 'versionchange'>;
 
 /**
- * Opens the device's storage: IndexedDB when the browser allows it, else memory (the app still runs; nothing is kept).
+ * Opens the device's storage: IndexedDB when the browser allows it, else memory (the app still runs; nothing is kept),
+ * with the history's reads from `queries`.
  */
-export async function openStorage(options: OpenStorageOptions = {}): Promise<RepereStorage> {
+export async function openStorageWith(queries: ResultsQueriesFactory, options: OpenStorageOptions = {}): Promise<RepereStorage> {
   const factory = 'indexedDB' in options ? options.indexedDB : globalThis.indexedDB;
-  if (!factory) return openMemoryStorage('unavailable');
+  if (!factory) return openMemoryStorageWith(queries, 'unavailable');
   try {
     const db = await openDatabase(factory, options);
-    return idbStorage(db, options.onStale);
+    return idbStorage(db, queries, options.onStale);
   } catch (error) {
     // Private modes refuse with InvalidStateError, SecurityError or UnknownError: run in memory rather than not at all.
     console.warn('Repère: IndexedDB refused, keeping data in memory only', error);
-    return openMemoryStorage('refused');
+    return openMemoryStorageWith(queries, 'refused');
   }
 }
 
@@ -93,7 +103,7 @@ function openDatabase(factory: IDBFactory, options: OpenStorageOptions): Promise
   });
 }
 
-function idbStorage(db: IDBPDatabase<RepereDB>, onStale: (() => void) | undefined): RepereStorage {
+function idbStorage(db: IDBPDatabase<RepereDB>, queries: ResultsQueriesFactory, onStale: (() => void) | undefined): RepereStorage {
   let closed = false;
   const isClosed = () => closed;
   db.addEventListener('versionchange', () => {
@@ -106,7 +116,7 @@ function idbStorage(db: IDBPDatabase<RepereDB>, onStale: (() => void) | undefine
     memoryReason: null,
     sessions: idbStore(db, 'sessions', isClosed),
     results: idbStore(db, 'results', isClosed),
-    resultQueries: idbResultsQueries(db, isClosed),
+    resultQueries: queries.idb(db, isClosed),
     settings: idbStore(db, 'settings', isClosed),
     outbox: idbStore(db, 'outbox', isClosed),
     places: idbStore(db, 'places', isClosed),
@@ -187,8 +197,8 @@ function idbStorage(db: IDBPDatabase<RepereDB>, onStale: (() => void) | undefine
   };
 }
 
-/** The in-memory backend: the same API, gone when the page closes. */
-export function openMemoryStorage(reason: MemoryReason): RepereStorage {
+/** The in-memory backend: the same API, gone when the page closes; the history's reads from `queries`. */
+export function openMemoryStorageWith(queries: ResultsQueriesFactory, reason: MemoryReason): RepereStorage {
   const places = memoryStore<Place>((p) => p.id);
   const placesMeta = memoryStore<PlaceDatasetMeta>(null);
   const results = memoryStore<FinishedResult>((r) => r.id);
@@ -199,7 +209,7 @@ export function openMemoryStorage(reason: MemoryReason): RepereStorage {
     memoryReason: reason,
     sessions: memoryStore<Session>((s) => s.id),
     results,
-    resultQueries: memoryResultsQueries(results.map),
+    resultQueries: queries.memory(results.map),
     settings,
     outbox,
     places,

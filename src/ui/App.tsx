@@ -11,10 +11,11 @@ import type { Language } from '../domain/language';
 import type { AnswerValue } from '../domain/questionnaire';
 import type { Profile } from '../domain/score-profile';
 import { RESULT_CURSOR, type Session } from '../domain/session';
-import { switchLanguage, loadExtraMessages, type I18n } from '../i18n/i18n';
+import { switchLanguage, loadExtraMessages, rememberingTranslate, type I18n } from '../i18n/i18n';
 import type { ServiceWorkerBridge } from '../pwa/sw-bridge';
 import type { RepereStorage } from '../storage/open-storage';
 import type { SyncCycleOutcome } from '../sync/sync-cycle';
+import type { PlaceDataset } from '../content/demo-places';
 import { readPlacesMeta } from '../storage/places';
 import { AppShell } from './components/AppShell';
 import { DisplayToolbar } from './components/DisplayToolbar';
@@ -33,7 +34,9 @@ import type { ReadAloud, SpeechAvailability } from './services/read-aloud';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 
 export type JourneyModule = typeof Journey;
-export const loadJourney = (): Promise<JourneyModule> => import('./journey');
+/** The questionnaire and result screens, with their texts in the current language (and French). */
+export const loadJourney = (i18n: I18n): Promise<JourneyModule> =>
+  Promise.all([import('./journey'), loadExtraMessages(i18n, 'journey')]).then(([module]) => module);
 export type MediatorModule = typeof Mediator;
 type StatementModule = typeof Statement;
 const loadMediator = (): Promise<MediatorModule> => import('./mediator');
@@ -137,14 +140,14 @@ export function App({ services, resumed }: AppProps) {
   // on a timer: a kiosk nobody touches does no work, and the first screen stays free of long tasks.
   useEffect(() => {
     if (journey) return undefined;
-    const prefetch = () => void loadJourney().then(setJourney);
+    const prefetch = () => void loadJourney(i18n).then(setJourney);
     window.addEventListener('pointerdown', prefetch, { once: true, capture: true });
     window.addEventListener('keydown', prefetch, { once: true, capture: true });
     return () => {
       window.removeEventListener('pointerdown', prefetch, { capture: true });
       window.removeEventListener('keydown', prefetch, { capture: true });
     };
-  }, [journey]);
+  }, [journey, i18n]);
 
   const applyLanguage = useCallback(
     async (next: Language) => {
@@ -179,7 +182,7 @@ export function App({ services, resumed }: AppProps) {
 
   const start = (mode: Session['mode'] = 'kiosk') =>
     step(async () => {
-      const module = journey ?? (await loadJourney());
+      const module = journey ?? (await loadJourney(i18n));
       setJourney(module);
       const started = await beginSession(deps, { language, mode, questionnaire: module.QUESTIONNAIRE });
       setSession(started.session);
@@ -270,7 +273,8 @@ export function App({ services, resumed }: AppProps) {
   useEffect(() => {
     if (!(mediator || guidedLocked) || mediatorModule) return;
     // The mediator space's texts come with its code, not with the first screen.
-    void Promise.all([loadMediator(), loadExtraMessages(i18n, 'mediator')]).then(([module]) => setMediatorModule(module));
+    // the mediator space shows results too (the history, a guided session): the journey's texts come with it
+    void Promise.all([loadMediator(), loadExtraMessages(i18n, 'mediator'), loadExtraMessages(i18n, 'journey')]).then(([module]) => setMediatorModule(module));
   }, [guidedLocked, i18n, mediator, mediatorModule]);
 
   const mediatorServices: MediatorServices = useMemo(
@@ -306,8 +310,43 @@ export function App({ services, resumed }: AppProps) {
     const meta = await readPlacesMeta(storage).catch(() => undefined);
     return meta ? { meta, places: await storage.places.getAll() } : null;
   }, [storage]);
+  // …and read ahead once a person has started, when the browser is idle (while the first question is read), so that the
+  // result shows its places in its first frame; read again for each session (a mediator may have imported new places).
+  const placesReadAhead = useRef<PlaceDataset | null | undefined>(undefined);
+  const journeyRef = useRef(journey);
+  journeyRef.current = journey;
+  const languageRef = useRef(language);
+  languageRef.current = language;
+  const started = session !== null;
+  useEffect(() => {
+    placesReadAhead.current = undefined;
+    if (!started) return undefined;
+    let cancelled = false;
+    const read = () =>
+      void loadDataset()
+        .then((dataset) => {
+          // none yet (a new device still seeding its places): the result reads it again
+          if (cancelled || !dataset) return;
+          placesReadAhead.current = dataset;
+          journeyRef.current?.prepareResult(dataset, languageRef.current);
+        })
+        .catch(() => {});
+    // Safari has no requestIdleCallback: a second later there
+    if (!('requestIdleCallback' in window)) {
+      const timer = setTimeout(read, 1_000);
+      return () => {
+        cancelled = true;
+        clearTimeout(timer);
+      };
+    }
+    const idle = requestIdleCallback(read, { timeout: 5_000 });
+    return () => {
+      cancelled = true;
+      cancelIdleCallback(idle);
+    };
+  }, [started, loadDataset]);
 
-  const i18nValue = useMemo(() => ({ t: i18n.t.bind(i18n), language }), [i18n, language]);
+  const i18nValue = useMemo(() => ({ t: rememberingTranslate(i18n), language }), [i18n, language]);
 
   // A language is asked about once: the switch goes off, and says why once, when the device has no voice for it.
   const speechUnavailable = speech !== null && speech !== 'available';
@@ -431,6 +470,7 @@ export function App({ services, resumed }: AppProps) {
         onEdit={() => void back()}
         onFinish={() => void step(endSession)}
         loadDataset={loadDataset}
+        placesReadAhead={placesReadAhead.current}
         deviceOrigin={settings.location}
         now={services.now}
         kiosk={settings.mode === 'publicKiosk'}

@@ -7,6 +7,7 @@ import { QUESTIONNAIRE } from '../../src/content/questionnaire';
 export function messages(language: string): (key: string) => string {
   const data = {
     ...(JSON.parse(readFileSync(`src/i18n/locales/${language}.json`, 'utf8')) as Record<string, unknown>),
+    ...(JSON.parse(readFileSync(`src/i18n/journey/${language}.json`, 'utf8')) as Record<string, unknown>),
     ...(JSON.parse(readFileSync(`src/i18n/mediator/${language}.json`, 'utf8')) as Record<string, unknown>),
   };
   return (key) => {
@@ -19,8 +20,12 @@ export function messages(language: string): (key: string) => string {
 export const fr = messages('fr');
 export const ar = messages('ar');
 
-/** Waits until the service worker controls the page; a reload during the first install can miss clients.claim(). */
-export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+/**
+ * Waits until the service worker controls the page (a reload during the first install can miss clients.claim()) and,
+ * unless `whole` is false, until it has stored every file of the app (the part a first session does not need follows
+ * the install in the background: src/sw/precache-plan.ts), which the app marks on #app.
+ */
+export async function waitForServiceWorkerControl(page: Page, { whole = true } = {}): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
@@ -32,6 +37,7 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
     await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   }
+  if (whole) await page.locator('#app[data-offline-ready="true"]').waitFor({ state: 'attached' });
 }
 
 /** axe-core on the whole page (WCAG 2.1 A/AA and best practices): the violations, for a readable failure. */

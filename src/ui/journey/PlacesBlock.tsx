@@ -1,5 +1,5 @@
 import { Fragment } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { communesLoader } from '../../app/communes';
 import type { PlaceDataset } from '../../content/demo-places';
 import { booksOnline, isFree, type Place } from '../../domain/place';
@@ -13,6 +13,7 @@ import {
   type PlaceNeeds,
   type PlacesAnswer,
   type SupportFilter,
+  prepareRanking,
 } from '../../domain/place-ranking';
 import { searchLocation, type Commune, type LocationSearch } from '../../domain/place-search';
 import { daysAhead, loadHoursEvaluator, opennessOf, type HoursEvaluator, type HoursStatus } from '../../places/opening-hours';
@@ -26,6 +27,8 @@ export interface PlacesBlockProps {
   readonly needs: PlaceNeeds;
   /** The places dataset on the device (null when none is loaded). */
   readonly loadDataset: () => Promise<PlaceDataset | null>;
+  /** The dataset, if it was already read (the places are then in the first frame); undefined: read it here. */
+  readonly readAhead?: PlaceDataset | null | undefined;
   /** The device's configured location, if a mediator set it. */
   readonly deviceOrigin: Origin | null;
   readonly now: () => Date;
@@ -46,9 +49,38 @@ const isolate = (text: string) => `\u2068${text}\u2069`;
 const loadCommunes = communesLoader((input, init) => fetch(input, init));
 const SUPPORT_KEYS = Object.keys(SUPPORT_FILTERS) as SupportFilter[];
 
+/**
+ * The date, time and distance formats of the places, made once per language and kept: building an Intl formatter costs
+ * ~5 ms on a slow tablet, five of them at the result's first frame. Made ahead by `prepareResult`.
+ */
+const FORMATTERS = new Map<string, ReturnType<typeof makeFormatters>>();
+const makeFormatters = (language: string) => ({
+  time: new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }),
+  when: new Intl.DateTimeFormat(language, { weekday: 'long', hour: 'numeric', minute: '2-digit' }),
+  day: new Intl.DateTimeFormat(language, { dateStyle: 'long' }),
+  weekday: new Intl.DateTimeFormat(language, { weekday: 'long' }),
+  kilometres: new Intl.NumberFormat(language, { maximumFractionDigits: 1 }),
+});
+function placesFormatters(language: string) {
+  let formatters = FORMATTERS.get(language);
+  if (!formatters) FORMATTERS.set(language, (formatters = makeFormatters(language)));
+  return formatters;
+}
+
+/**
+ * What the result's places need, done ahead while the person answers (App, when the browser is idle): the dataset's
+ * ranking index and each place's audience (place-ranking.ts), and the formats of the person's language. The result then
+ * draws its places in its first frame.
+ */
+export function prepareResult(dataset: PlaceDataset, language: string): void {
+  prepareRanking(dataset.places);
+  placesFormatters(language);
+}
+
 const NO_ANSWER: PlacesAnswer = { near: [], far: [], nearestKm: null, needsUnlisted: false, missingSupport: [] };
 
-type Loaded = { dataset: PlaceDataset | null; hours: HoursEvaluator | null };
+/** `hours`: null while the opening-hours library loads; "unavailable" when it cannot (offline before it was stored). */
+type Loaded = { dataset: PlaceDataset | null; hours: HoursEvaluator | null | 'unavailable' };
 type Notice = { key: string; values?: Record<string, string> } | null;
 
 /**
@@ -57,9 +89,9 @@ type Notice = { key: string; values?: Record<string, string> } | null;
  * opening hours say "open until", "opens today at…" or "not given", never a guess.
  */
 export function PlacesBlock(props: PlacesBlockProps) {
-  const { needs, loadDataset, deviceOrigin, now, onListed, kiosk = false, reasonableKm = REASONABLE_DISTANCE_KM } = props;
+  const { needs, loadDataset, readAhead, deviceOrigin, now, onListed, kiosk = false, reasonableKm = REASONABLE_DISTANCE_KM } = props;
   const { t, language } = useI18n();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(() => (readAhead !== undefined ? { dataset: readAhead, hours: null } : null));
   const [origin, setOrigin] = useState<Origin | null>(deviceOrigin);
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
@@ -67,7 +99,9 @@ export function PlacesBlock(props: PlacesBlockProps) {
   const [filters, setFilters] = useState<PlaceFilters>({});
   const [locating, setLocating] = useState(false);
 
+  const hadReadAhead = useRef(readAhead !== undefined);
   useEffect(() => {
+    if (hadReadAhead.current) return undefined;
     let cancelled = false;
     void loadDataset().then((dataset) => {
       if (!cancelled) setLoaded({ dataset, hours: null });
@@ -84,9 +118,9 @@ export function PlacesBlock(props: PlacesBlockProps) {
     let cancelled = false;
     const timer = setTimeout(() => {
       void loadHoursEvaluator()
-        .catch(() => null)
+        .catch(() => 'unavailable' as const)
         .then((hours) => {
-          if (!cancelled && hours) setLoaded((current) => (current ? { ...current, hours } : current));
+          if (!cancelled) setLoaded((current) => (current ? { ...current, hours } : current));
         });
     }, 0);
     return () => {
@@ -100,7 +134,7 @@ export function PlacesBlock(props: PlacesBlockProps) {
   // near says it offers the help (docs/PLACES.md).
   const answer: PlacesAnswer = useMemo(() => {
     if (!loaded?.dataset || !origin) return NO_ANSWER;
-    const hours = loaded.hours;
+    const hours = loaded.hours === 'unavailable' ? null : loaded.hours;
     return suggestPlaces({
       places: loaded.dataset.places,
       needs,
@@ -111,14 +145,7 @@ export function PlacesBlock(props: PlacesBlockProps) {
     });
   }, [loaded, origin, needs, moment, filters, reasonableKm]);
 
-  const time = useMemo(() => new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }), [language]);
-  const when = useMemo(
-    () => new Intl.DateTimeFormat(language, { weekday: 'long', hour: 'numeric', minute: '2-digit' }),
-    [language],
-  );
-  const day = useMemo(() => new Intl.DateTimeFormat(language, { dateStyle: 'long' }), [language]);
-  const weekday = useMemo(() => new Intl.DateTimeFormat(language, { weekday: 'long' }), [language]);
-  const kilometres = useMemo(() => new Intl.NumberFormat(language, { maximumFractionDigits: 1 }), [language]);
+  const { time, when, day, weekday, kilometres } = placesFormatters(language);
   const distanceText = (km: number) => (km < NEARBY_KM ? t('result.places.nearby') : t('result.places.distance', { km: kilometres.format(km) }));
 
   const hoursText = (status: HoursStatus): string => {
@@ -199,7 +226,8 @@ export function PlacesBlock(props: PlacesBlockProps) {
   const filtering = Boolean(filters.openNow || filters.free || filters.onlineBooking || filters.support?.length);
 
   if (!loaded) return <p aria-busy="true" />;
-  const { dataset, hours } = loaded;
+  const { dataset } = loaded;
+  const hours = loaded.hours === 'unavailable' ? null : loaded.hours;
   if (!dataset || dataset.places.length === 0) return <p>{t('result.placesNone')}</p>;
   const canLocate = typeof navigator !== 'undefined' && 'geolocation' in navigator;
 
@@ -323,7 +351,7 @@ export function PlacesBlock(props: PlacesBlockProps) {
                           place={place}
                           kiosk={kiosk}
                           distance={distanceKm !== null && !origin.approximate ? distanceText(distanceKm) : null}
-                          hours={hours ? hoursText(hours.status(place.openingHours, moment)) : null}
+                          hours={hours ? hoursText(hours.status(place.openingHours, moment)) : loaded.hours === 'unavailable' ? undefined : null}
                           week={hours ? weekText(hours, place.openingHours) : null}
                         />
                       ))}
@@ -349,7 +377,8 @@ export function PlacesBlock(props: PlacesBlockProps) {
 }
 
 /** One suggested place: name and address in French, distance, hours, and the ways to get in touch. */
-function PlaceItem(props: { place: Place; distance: string | null; hours: string | null; week: string | null; kiosk: boolean }) {
+/** `hours`: the line to show, null while it is worked out, undefined when it cannot be (the line is left out). */
+function PlaceItem(props: { place: Place; distance: string | null; hours: string | null | undefined; week: string | null; kiosk: boolean }) {
   const { place, distance, hours, week, kiosk } = props;
   const { t } = useI18n();
   const [showBooking, setShowBooking] = useState(false);
@@ -367,9 +396,11 @@ function PlaceItem(props: { place: Place; distance: string | null; hours: string
       </p>
       {distance !== null ? <p>{distance}</p> : null}
       {place.itinerant ? <p>{t('result.places.itinerant')}</p> : null}
-      <p class="place-hours no-print" aria-busy={hours === null ? 'true' : undefined}>
-        {hours}
-      </p>
+      {hours !== undefined ? (
+        <p class="place-hours no-print" aria-busy={hours === null ? 'true' : undefined}>
+          {hours}
+        </p>
+      ) : null}
       {week !== null ? <p class="place-week print-only">{week}</p> : null}
       {isFree(place) ? <p class="place-free">{t('result.places.free')}</p> : null}
       {place.phone ? (

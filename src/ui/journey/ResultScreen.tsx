@@ -28,6 +28,8 @@ export interface ResultScreenProps {
   readonly onEdit: () => void;
   readonly onFinish: () => void;
   readonly loadDataset: () => Promise<PlaceDataset | null>;
+  /** The dataset already read while the questions were answered (undefined: not yet, PlacesBlock reads it). */
+  readonly placesReadAhead?: PlaceDataset | null | undefined;
   readonly deviceOrigin: Origin | null;
   readonly now: () => Date;
   /** A public kiosk (device mode "borne"): booking links as QR codes, phone numbers as text. */
@@ -118,6 +120,7 @@ export function ResultScreen(props: ResultScreenProps) {
         <PlacesBlock
           needs={placeNeeds}
           loadDataset={props.loadDataset}
+          readAhead={props.placesReadAhead}
           deviceOrigin={props.deviceOrigin}
           now={props.now}
           onListed={onListed}

@@ -13,3 +13,4 @@ export { progress } from '../../domain/questionnaire-flow';
 export { scoreProfile } from '../../domain/score-profile';
 export { QuestionScreen } from './QuestionScreen';
 export { ResultScreen } from './ResultScreen';
+export { prepareResult } from './PlacesBlock';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fr from '../../i18n/locales/fr.json';
+import fr from '../../i18n/journey/fr.json';
 import { NEXT_STEPS } from '../../domain/result-summary';
 import { QR_MAX_BYTES, fitBytes, placeLine, takeAwayText } from './take-away';
 
