@@ -32,8 +32,7 @@ export function registerServiceWorker(callbacks: BridgeCallbacks, scriptUrl = SE
   // registration (a tab closed before it was applied).
   wb.addEventListener('waiting', () => callbacks.onUpdateReady());
 
-  // Called after the first screen, its scripts loaded: no need to wait for the page's `load` as Workbox does by default.
-  void wb.register({ immediate: true }).catch((error: unknown) => console.warn('Repère: service worker not registered', error));
+  void wb.register().catch((error: unknown) => console.warn('Repère: service worker not registered', error));
   // At each start: the worker stores what the first session did not need (other languages, the mediator space), if it
   // has not yet (a first visit, or one cut short by the network); it does nothing when all is there.
   void navigator.serviceWorker.ready

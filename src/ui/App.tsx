@@ -112,7 +112,8 @@ export function App({ services, resumed }: AppProps) {
     else if (outcome.reason !== 'closed') setSaveProblem(outcome.reason);
   }, []);
 
-  const position = session && journey ? journey.sessionPosition(journey.QUESTIONNAIRE, session) : null;
+  // Where the session stands walks the whole questionnaire: once per answer, not at every render.
+  const position = useMemo(() => (session && journey ? journey.sessionPosition(journey.QUESTIONNAIRE, session) : null), [journey, session]);
 
   // The result is computed at once (pure and fast), so it shows in the same frame as the last answer.
   const atResult = position?.kind === 'result';
