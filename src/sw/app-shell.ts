@@ -52,15 +52,14 @@ async function storeInPrecache(urls: readonly string[], revised: ReadonlySet<str
     for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
       const cacheKey = keys.get(url);
       if (!cacheKey || (await cache.match(cacheKey))) continue;
-      // A file without a revision has its hash in its name: the browser's HTTP cache may answer. One with a revision
-      // (index.html, the icons, the communes table) is asked again, as Workbox does.
-      const response = await fetch(
-        new Request(url, {
-          cache: revised.has(url) ? 'reload' : 'default',
-          credentials: 'same-origin',
-          integrity: controller.getIntegrityForCacheKey(cacheKey),
-        }),
-      );
+      const ask = (cacheMode: RequestCache) =>
+        fetch(new Request(url, { cache: cacheMode, credentials: 'same-origin', integrity: controller.getIntegrityForCacheKey(cacheKey) }));
+      // A file without a revision has its hash in its name, so whatever the browser's cache holds for it is right: the
+      // scripts the page has just loaded are not downloaded a second time on a slow link ("default" asked the server
+      // again in Chromium). Anything but a good answer from there is asked of the server. A file with a revision
+      // (index.html, the icons, the communes table) is always asked again, as Workbox does.
+      let response = await ask(revised.has(url) ? 'reload' : 'force-cache');
+      if (!response.ok && !revised.has(url)) response = await ask('reload');
       if (!response.ok) throw new Error(`${url} answered ${response.status}`);
       await cache.put(cacheKey, response.redirected ? await copyResponse(response) : response);
     }
