@@ -65,12 +65,12 @@ async function main() {
 
   // After the first screen: nothing here may delay it.
   let bridge: ServiceWorkerBridge | null = null;
-  // The service worker is registered at the page's `load`, as Workbox does: registering earlier (tried: at once, or as
-  // soon as the first screen is live) gains ~0.6 s more of a first visit's install on a slow link, but the install
-  // then competes with the page's own start and Lighthouse's total blocking time doubles. On a first visit the page
-  // registers it itself at `load` rather than a round trip later, when the bridge's chunk has come; later visits leave
-  // registration to the bridge, which must see an update's whole life cycle.
-  if (import.meta.env.PROD && 'serviceWorker' in navigator && navigator.serviceWorker.controller === null) {
+  const firstVisit = import.meta.env.PROD && 'serviceWorker' in navigator && navigator.serviceWorker.controller === null;
+  // The service worker is registered at the page's `load`, as Workbox does: registering earlier (tried) gains ~0.3 s of
+  // a first visit's install on a slow link, but the install then competes with the page's own start and Lighthouse's
+  // total blocking time doubles. On a first visit the page registers it itself, not a round trip later when the
+  // bridge's chunk has come; later visits leave it to the bridge, which must see an update's whole life cycle.
+  if (firstVisit) {
     const register = () => void navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: '/' }).catch(() => {});
     if (document.readyState === 'complete') register();
     else window.addEventListener('load', register, { once: true });
@@ -88,7 +88,6 @@ async function main() {
   // Housekeeping when the browser is idle after the first screen, at most 3 s later (app/housekeeping.ts). On a first
   // visit, the service worker's downloads go first on a slow link (a new device has nothing to clean or send yet): it
   // waits until the worker is active, at most 10 s.
-  const firstVisit = import.meta.env.PROD && 'serviceWorker' in navigator && navigator.serviceWorker.controller === null;
   const workerInstalled = firstVisit ? Promise.race([navigator.serviceWorker.ready, new Promise((resolve) => setTimeout(resolve, 10_000))]) : null;
   const housekeeping = () =>
     resolvePageSync(

@@ -33,12 +33,12 @@ const BESANCON = { lat: 47.2378, lon: 6.0241, label: 'Médiathèque, Besançon' 
 const TABLET = { width: 820, height: 1180 };
 
 /** index.html without what makes it an app: its module script and the scripts it preloads. */
-export function withoutScripts(html) {
+function withoutScripts(html) {
   return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '').replace(/<link[^>]+rel="modulepreload"[^>]*>/g, '');
 }
 
 /** How many files the service worker precaches (its injected manifest). */
-export function precacheSize(serviceWorkerSource) {
+function precacheSize(serviceWorkerSource) {
   return (serviceWorkerSource.match(/"url":"/g) ?? []).length;
 }
 
@@ -176,6 +176,7 @@ async function oneRun(browser, { url, link, expected, variant, fr, pages }) {
   }
   if (process.env.BENCH_VERBOSE) console.log('    slow-link requests:', (link.paths ?? []).join(' '));
   link.paths = [];
+  link.firstAt = undefined;
   link.requests = 0;
   link.maxInFlight = 0;
   link.bytes = 0;

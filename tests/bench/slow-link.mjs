@@ -50,7 +50,7 @@ export async function withSlowLink(targetPort, port, work, profile = SLOW_4G) {
           link.inFlight = (link.inFlight ?? 0) + 1;
           link.maxInFlight = Math.max(link.maxInFlight ?? 0, link.inFlight);
           response.on('close', () => (link.inFlight -= 1));
-          if (process.env.BENCH_VERBOSE) (link.paths ??= []).push(`${Date.now() % 100000}:${request.url}`);
+          if (process.env.BENCH_VERBOSE) (link.paths ??= []).push(`${started - (link.firstAt ??= started)}:${request.url}`);
           link.bytes += body.length;
           await sleep(started + profile.requestLatencyMs - Date.now());
           response.writeHead(answer.statusCode ?? 502, headers);
