@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isoWeek, type AggregateBatch } from '../src/domain/aggregate';
-import { authenticateToken } from './authenticate-token';
+import { authenticateToken, type Authentication } from './authenticate-token';
 import { batchSchema } from './batch-schema';
 import { canonicalJson } from './canonical-json';
 import { checkBatch, checkFormatAgreement } from './check-batch';
@@ -25,8 +25,19 @@ const TOKEN_MESSAGES = {
   'revoked-token': 'Ce jeton d’inscription a été révoqué : demandez-en un nouveau à l’observatoire.',
 } as const;
 
-/** The label of the token that authenticated the request, kept beside it between the hooks and the handler. */
-const labels = new WeakMap<FastifyRequest, string>();
+/** The token check of each request, kept beside it between the hooks and the handler. */
+const authentications = new WeakMap<FastifyRequest, Authentication>();
+const labelOf = (request: FastifyRequest) => (authentications.get(request) as Authentication & { ok: true }).label;
+
+/**
+ * The rate limit's key: the token's label for a device that sent a valid token (however many addresses it comes from),
+ * the client's address for a request without one (labels hold no space, so the two never meet). Behind a trusted
+ * proxy the address is the one it forwarded (build-app.ts, trustProxy).
+ */
+const rateKeyOf = (request: FastifyRequest) => {
+  const authentication = authentications.get(request)!;
+  return authentication.ok ? authentication.label : `address ${request.ip}`;
+};
 
 /** isoWeek formats a date in Europe/Paris (Intl, slow at thousands of calls a second): once a minute is enough. */
 function weekCache() {
@@ -40,7 +51,8 @@ function weekCache() {
 }
 
 /**
- * POST /api/v1/batches: authenticate the device's token, limit each token's rate, validate the batch (format against
+ * POST /api/v1/batches: authenticate the device's token, limit each token's rate (and each address's, for requests
+ * without a valid token), validate the batch (format against
  * questionnaire version, schema of its format, then consistency), then store it once: 201 stored, 200 already stored
  * identically, 409 the id holds another batch (of either format).
  */
@@ -52,29 +64,38 @@ export async function batchesRoute(app: FastifyInstance, options: BatchesRouteOp
 
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_request, context) =>
-      new HttpError(429, 'rate-limited', `Trop d’envois avec ce jeton : réessayez dans ${Math.ceil(context.ttl / 1000)} s.`),
+    errorResponseBuilder: (request, context) =>
+      new HttpError(
+        429,
+        'rate-limited',
+        authentications.get(request)?.ok
+          ? `Trop d’envois avec ce jeton : réessayez dans ${Math.ceil(context.ttl / 1000)} s.`
+          : `Trop d’envois refusés depuis cette adresse : réessayez dans ${Math.ceil(context.ttl / 1000)} s.`,
+      ),
   });
 
   app.post(
     '/api/v1/batches',
     {
       schema: { body: batchSchema },
-      // The token is checked before the rate limit (route hooks run in order), so the limit counts per token.
+      // The token is checked before the rate limit (route hooks run in order, the limit's is added last), so the limit
+      // counts per token; a request without a valid token is counted per address, then refused (preParsing, below).
       onRequest: [
         async (request) => {
-          const result = authenticate(request.headers.authorization);
-          if (!result.ok) throw new HttpError(401, result.reason, TOKEN_MESSAGES[result.reason]);
-          labels.set(request, result.label);
+          authentications.set(request, authenticate(request.headers.authorization));
         },
       ],
+      preParsing: async (request) => {
+        const result = authentications.get(request)!;
+        if (!result.ok) throw new HttpError(401, result.reason, TOKEN_MESSAGES[result.reason]);
+      },
       // A batch mixing versions (format 2 of questionnaire 1…) is told so before the schema of its format says what it lacks.
       preValidation: async (request) => {
         const mixed = checkFormatAgreement(request.body);
         if (mixed) throw new HttpError(400, 'invalid-batch', mixed);
       },
       config: {
-        rateLimit: { max: rateLimitPerMinute, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => labels.get(request)! },
+        rateLimit: { max: rateLimitPerMinute, timeWindow: 60_000, keyGenerator: rateKeyOf },
       },
     },
     async (request, reply) => {
@@ -85,7 +106,7 @@ export async function batchesRoute(app: FastifyInstance, options: BatchesRouteOp
       const outcome = await save({
         batch,
         contentHash: createHash('sha256').update(canonicalJson(batch)).digest(),
-        tokenLabel: labels.get(request)!,
+        tokenLabel: labelOf(request),
         receivedOn: today.toISOString().slice(0, 10),
       });
       if (outcome === 'conflict') {

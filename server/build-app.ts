@@ -35,12 +35,24 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-/** One log line per request (Fastify writes two), once answered: method, URL, status, time; never a header or a body. */
+/** The answers to a device refused for its token or its rate: their line says where they came from, to block a flood. */
+const WITH_CLIENT = new Set([401, 429]);
+
+/**
+ * One log line per request (Fastify writes two), once answered: method, URL, status, time; never a header or a body.
+ * The client's address (behind a trusted proxy, the one it forwarded) only on a 401 or a 429.
+ */
 class OneLinePerRequest extends LogController {
   override incomingRequest() {}
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
-    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    const line: { method: string; url: string; statusCode: number; ms: number; client?: string } = {
+      method: request.method,
+      url: request.url,
+      statusCode: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+    };
+    if (WITH_CLIENT.has(reply.statusCode)) line.client = request.ip;
     if (error) reply.log.error({ ...line, err: { type: error.name, message: error.message } }, 'request errored');
     else reply.log.info(line, 'request');
   }
@@ -74,6 +86,9 @@ export function buildApp({ config, store, now = () => new Date() }: AppOptions):
     // as functions of their own: the batch schema of each format is one (batch-schema.ts).
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false, inlineRefs: false } },
     forceCloseConnections: 'idle',
+    // Behind a reverse proxy, request.ip is the client it forwarded, but only for a request that comes from one of
+    // those addresses: anyone else's X-Forwarded-For is ignored.
+    trustProxy: config.trustProxy.length > 0 ? [...config.trustProxy] : false,
   });
 
   // JSON only: Fastify would otherwise accept text/plain bodies as strings.

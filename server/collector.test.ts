@@ -176,7 +176,7 @@ describe('rate limit', () => {
       const limited = await collector.post(batch());
       expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
       expect(await limited.json()).toMatchObject({ error: 'rate-limited' });
-      // The limit is the token's: an unknown token is still told so (401), not counted.
+      // The limit is the token’s: an unknown token is counted apart (per address, trust-proxy.test.ts) and told so (401).
       expect((await collector.post(batch(), { token: 'not-a-token' })).status).toBe(401);
     } finally {
       await collector.stop();

@@ -8,7 +8,8 @@ import type { FinishedResult } from '../src/domain/result';
 import { aV2FinishedResult } from '../src/domain/testing/finished-result';
 import { seededRandom } from '../src/domain/testing/respondent';
 import { COUNT_GROUPS_V2, countName, groupOf } from './count-groups';
-import { MIGRATIONS, SCHEMA_VERSION, openBatchStore } from './open-batch-store';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { openBatchStore } from './open-batch-store';
 import { makeBatch, makeBatchV2, randomResultV2, seededUuid } from './testing/make-batch';
 import { startCollector, type RunningCollector } from './testing/start-collector';
 
@@ -530,7 +531,7 @@ describe('a collector upgraded in place', () => {
       await before.stop();
       // …copied into a database as the collector of schema version 2 made it: every count NOT NULL.
       const db = new Database(databaseFile);
-      for (const step of MIGRATIONS.filter((m) => m.version <= 2)) db.exec(step.sql);
+      for (const step of MIGRATIONS.filter((m) => m.version <= 2)) step.migrate(db);
       db.pragma('user_version = 2');
       db.exec(`ATTACH DATABASE '${current}' AS current`);
       db.exec('INSERT INTO batches_v2 SELECT * FROM current.batches_v2; INSERT INTO territories SELECT * FROM current.territories');
@@ -584,7 +585,7 @@ describe('a collector upgraded in place', () => {
     try {
       // Schema version 3 written over a table still NOT NULL: the migration did not run.
       const db = new Database(databaseFile);
-      for (const step of MIGRATIONS.filter((m) => m.version <= 2)) db.exec(step.sql);
+      for (const step of MIGRATIONS.filter((m) => m.version <= 2)) step.migrate(db);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
       db.close();
       expect(() => openBatchStore(databaseFile)).toThrow(/batches_v2 does not take NULL where a batch of format 2 may withhold counts.*dsi_overall16to74_not_assessed/);

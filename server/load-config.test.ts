@@ -21,7 +21,40 @@ describe('loadConfig', () => {
       rateLimitPerMinute: 120,
       logLevel: 'info',
       allowedOrigins: ['*'],
+      trustProxy: [],
     });
+  });
+
+  it('reads the reverse proxies to trust, from the environment or the file', () => {
+    expect(loadConfig({ REPERE_TRUST_PROXY: '127.0.0.1, ::1,10.0.0.0/8,fd00::/8,loopback' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '::1',
+      '10.0.0.0/8',
+      'fd00::/8',
+      'loopback',
+    ]);
+    expect(loadConfig({ REPERE_CONFIG: configFile({ trustProxy: ['192.168.1.10', '172.16.0.0/12'] }) }).trustProxy).toEqual(['192.168.1.10', '172.16.0.0/12']);
+    expect(loadConfig({ REPERE_CONFIG: configFile({ trustProxy: ['192.168.1.10'] }), REPERE_TRUST_PROXY: '127.0.0.1' }).trustProxy).toEqual(['127.0.0.1']);
+  });
+
+  it.each([
+    ['10.0.0.0/33', /"10\.0\.0\.0\/33" is not an address or a range of the reverse proxies; write them like 127\.0\.0\.1/],
+    ['10.0.0/8', /"10\.0\.0\/8" is not an address/],
+    ['proxy.example.fr', /"proxy\.example\.fr" is not an address/],
+    ['127.0.0.1/', /"127\.0\.0\.1\/" is not an address/],
+    ['::1/129', /"::1\/129" is not an address/],
+    ['*', /\* would trust every address, so any client could forge X-Forwarded-For/],
+    ['true', /true would trust every address/],
+    ['0.0.0.0/0', /0\.0\.0\.0\/0 would trust every address/],
+    ['::/00', /::\/00 would trust every address/],
+  ])('refuses REPERE_TRUST_PROXY=%s, saying what to write', (value, message) => {
+    expect(() => loadConfig({ REPERE_TRUST_PROXY: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ REPERE_TRUST_PROXY: value })).toThrow(message);
+  });
+
+  it('refuses a trustProxy in the file that is not a list of strings', () => {
+    expect(() => loadConfig({ REPERE_CONFIG: configFile({ trustProxy: [127] }) })).toThrow(/REPERE_TRUST_PROXY must be a comma-separated string or a list of strings/);
+    expect(() => loadConfig({ REPERE_CONFIG: configFile({ trustProxy: true }) })).toThrow(/REPERE_TRUST_PROXY must be a comma-separated string or a list of strings/);
   });
 
   it('reads the kiosks’ origins, and refuses one with a path', () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { MIN_K, DEFAULT_K } from '../src/domain/aggregate';
 
 /** An enrollment token: what a device sends as `Authorization: Bearer …`, known here only by its SHA-256. */
@@ -24,6 +25,11 @@ export interface CollectorConfig {
    * never with cookies, so any origin may ask; a region can still list its own.
    */
   readonly allowedOrigins: readonly string[];
+  /**
+   * The reverse proxies whose `X-Forwarded-For` is believed (addresses, CIDR ranges, or `loopback`, `linklocal`,
+   * `uniquelocal`), or none: the client address is then the socket's, whatever a request's headers say.
+   */
+  readonly trustProxy: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -42,9 +48,10 @@ export const DEFAULTS = {
   rateLimitPerMinute: 120,
   logLevel: 'info',
   allowedOrigins: ['*'],
+  trustProxy: [],
 } as const;
 
-const FILE_KEYS = ['port', 'host', 'db', 'k', 'rateLimitPerMinute', 'logLevel', 'tokens', 'allowedOrigins'] as const;
+const FILE_KEYS = ['port', 'host', 'db', 'k', 'rateLimitPerMinute', 'logLevel', 'tokens', 'allowedOrigins', 'trustProxy'] as const;
 const TOKEN_KEYS = ['label', 'token', 'sha256', 'revoked'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const LABEL_PATTERN = /^[\w.:-]{1,64}$/;
@@ -99,6 +106,41 @@ function readConfigFile(path: string): Record<string, unknown> {
   }
   unknownKeys(parsed, FILE_KEYS, path);
   return parsed as Record<string, unknown>;
+}
+
+/** A comma-separated string or a list of strings, as the environment or the file gives a list. */
+function list(value: unknown, name: string): string[] {
+  const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : null;
+  if (items === null || items.some((item) => typeof item !== 'string')) throw new ConfigError(`${name} must be a comma-separated string or a list of strings.`);
+  return (items as string[]).map((item) => item.trim()).filter((item) => item !== '');
+}
+
+/** proxy-addr's names for the usual private ranges (Fastify passes them on). */
+const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * The proxies to believe, checked here so that a typo stops the start-up with a message instead of Fastify's. Trusting
+ * every address is refused: any client could then write its own X-Forwarded-For and pass for another.
+ */
+function trustedProxies(value: unknown): string[] {
+  const entries = list(value, 'REPERE_TRUST_PROXY');
+  for (const entry of entries) {
+    if (NAMED_RANGES.includes(entry)) continue;
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = rest.length === 0 && !address.includes('%') ? isIP(address) : 0;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+    if (['*', 'true', 'all'].includes(entry.toLowerCase()) || (family !== 0 && prefixOk && Number(prefix) === 0)) {
+      throw new ConfigError(
+        `REPERE_TRUST_PROXY: ${entry} would trust every address, so any client could forge X-Forwarded-For; list only the addresses of your reverse proxies.`,
+      );
+    }
+    if (family === 0 || !prefixOk) {
+      throw new ConfigError(
+        `REPERE_TRUST_PROXY: ${JSON.stringify(entry)} is not an address or a range of the reverse proxies; write them like 127.0.0.1, ::1 or 10.0.0.0/8, comma-separated (or loopback, linklocal, uniquelocal).`,
+      );
+    }
+  }
+  return entries;
 }
 
 /**
@@ -156,5 +198,6 @@ export function loadConfig(env: Env = process.env): CollectorConfig {
     }
   }
   if (origins.length === 0) throw new ConfigError('REPERE_ORIGINS lists no origin: use * or the kiosks’ origins.');
-  return { port, host, databaseFile, k, tokens, rateLimitPerMinute, logLevel, allowedOrigins: origins as string[] };
+  const trustProxy = trustedProxies(pick('REPERE_TRUST_PROXY', 'trustProxy') ?? DEFAULTS.trustProxy);
+  return { port, host, databaseFile, k, tokens, rateLimitPerMinute, logLevel, allowedOrigins: origins as string[], trustProxy };
 }

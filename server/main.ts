@@ -1,7 +1,8 @@
 // The collector's entry point (`npm run collector`): configuration, database, HTTP server, graceful shutdown.
 import { buildApp } from './build-app';
 import { ConfigError, loadConfig, type CollectorConfig } from './load-config';
-import { openBatchStore } from './open-batch-store';
+import { openBatchStore, type BatchStore } from './open-batch-store';
+import { SchemaError } from './schema-error';
 
 function configOrExit(): CollectorConfig {
   try {
@@ -13,9 +14,23 @@ function configOrExit(): CollectorConfig {
   }
 }
 
+/** The schema upgrade run at this start, if any: logged once the logger exists. */
+const upgrades: { from: number; to: number }[] = [];
+function storeOrExit(file: string): BatchStore {
+  try {
+    return openBatchStore(file, { onMigrated: (from, to) => upgrades.push({ from, to }) });
+  } catch (error) {
+    // A file it cannot write (its folder read-only under the service's sandbox…) is said in one line too.
+    const reason = error instanceof SchemaError ? 'database refused.' : `cannot open the database ${file} (REPERE_DB):`;
+    console.error(`Repère collector: ${reason} ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+}
+
 const config = configOrExit();
-const store = openBatchStore(config.databaseFile);
+const store = storeOrExit(config.databaseFile);
 const app = buildApp({ config, store });
+for (const { from, to } of upgrades) app.log.info({ db: config.databaseFile, from, to }, 'database schema migrated');
 
 /** How long the requests in flight may take to finish once the collector is asked to stop. */
 const CLOSE_GRACE_MS = 5_000;
@@ -39,7 +54,13 @@ process.once('SIGTERM', stop);
 process.once('SIGINT', stop);
 
 app.log.info(
-  { db: config.databaseFile, k: config.k, tokens: config.tokens.filter((t) => !t.revoked).length, rateLimitPerMinute: config.rateLimitPerMinute },
+  {
+    db: config.databaseFile,
+    k: config.k,
+    tokens: config.tokens.filter((t) => !t.revoked).length,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
+  },
   'collector starting',
 );
 if (!config.tokens.some((token) => !token.revoked)) app.log.warn('no enrollment token: every batch will be refused (401); set REPERE_TOKENS');

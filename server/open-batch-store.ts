@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { departementOf, type AggregateBatch } from '../src/domain/aggregate';
-import { BATCH_FORMATS, COUNT_NAMES, COUNT_NAMES_V2, countName, flattenCounts, wholeOf, withholdableGroupsOf, type BatchFormat } from './count-groups';
+import { BATCH_TABLES, checkBatchTables, columnOf, columnsOf, withheldColumnsOf } from './batch-tables';
+import { BATCH_FORMATS, countName, flattenCounts, wholeOf, withholdableGroupsOf, type BatchFormat } from './count-groups';
+import { checkSchemaVersion, migrateSchema } from './migrations';
 
 /** What happened to a batch sent: stored now, already stored with the same content, or its id taken by another. */
 export type SaveOutcome = 'created' | 'duplicate' | 'conflict';
@@ -68,105 +70,6 @@ export interface BatchStore {
   close(): void;
 }
 
-/** "dsiAreas.safety.none" → dsi_areas_safety_none: plain lowercase names, the same in PostgreSQL. */
-const columnOf = (countName: string) => countName.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replaceAll('.', '_').toLowerCase();
-
-/** Each format's table and count columns: format 1 in `batches` (as before format 2 existed), format 2 in `batches_v2`. */
-const TABLES: Readonly<Record<BatchFormat, { readonly table: string; readonly counts: readonly string[] }>> = {
-  1: { table: 'batches', counts: COUNT_NAMES.map(columnOf) },
-  2: { table: 'batches_v2', counts: COUNT_NAMES_V2.map(columnOf) },
-};
-for (const { table, counts } of Object.values(TABLES)) {
-  if (new Set(counts).size !== counts.length) throw new Error(`two counts of ${table} share a column name`);
-}
-
-const ENVELOPE_COLUMNS = [
-  'id',
-  'content_sha256',
-  'format',
-  'territory_level',
-  'territory_code',
-  'departement',
-  'week_from',
-  'week_to',
-  'questionnaire_version',
-  'app_version',
-  'total',
-];
-const columnsOf = (format: BatchFormat) => [...ENVELOPE_COLUMNS, ...TABLES[format].counts, 'token_label', 'received_on'];
-
-/** The columns of each group a batch of the format may withhold (NULL, all together, when it does), in group order. */
-const withheldColumnsOf = (format: BatchFormat) => withholdableGroupsOf(format).map((group) => group.keys.map((key) => columnOf(countName(group, key))));
-
-/**
- * One row per batch of a format: the envelope, one integer column per count, the token's label and the day. Migration 2
- * created batches_v2 with every count NOT NULL; `nullable` (migration 3) lets the columns of a group the device may
- * withhold be NULL, all of a group or none.
- */
-const createBatchTable = (format: BatchFormat, { table = TABLES[format].table, nullable = [] as readonly (readonly string[])[] } = {}) => `
-      CREATE TABLE ${table} (
-        id TEXT PRIMARY KEY NOT NULL,
-        content_sha256 BLOB NOT NULL,
-        format INTEGER NOT NULL,
-        territory_level TEXT NOT NULL,
-        territory_code TEXT NOT NULL,
-        departement TEXT NOT NULL,
-        week_from TEXT NOT NULL,
-        week_to TEXT NOT NULL,
-        questionnaire_version TEXT NOT NULL,
-        app_version TEXT NOT NULL,
-        total INTEGER NOT NULL,
-        ${TABLES[format].counts.map((column) => `${column} INTEGER${nullable.some((group) => group.includes(column)) ? '' : ' NOT NULL'}`).join(',\n        ')},
-        token_label TEXT NOT NULL,
-        received_on TEXT NOT NULL${nullable
-          .map((group) => `,\n        CHECK (${group.slice(1).map((column) => `(${group[0]} IS NULL) = (${column} IS NULL)`).join(' AND ')})`)
-          .join('')}
-      ) STRICT;`;
-/** The one index of a format's table (see SCOPE_WHERE). */
-const createWeekIndex = (format: BatchFormat) => `
-      CREATE INDEX ${TABLES[format].table}_by_week ON ${TABLES[format].table} (week_to, departement);`;
-
-/**
- * The schema's steps, run in order on a database older than the last one (PRAGMA user_version), each in its own
- * transaction: a collector upgraded in place keeps its batches. A step is never changed once shipped.
- */
-export const MIGRATIONS: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
-  {
-    version: 1,
-    name: 'batches with one column per count',
-    sql: `${createBatchTable(1)}${createWeekIndex(1)}
-      -- The territories that sent batches, for the observatory's picker without scanning the batches.
-      CREATE TABLE territories (level TEXT NOT NULL, code TEXT NOT NULL, PRIMARY KEY (level, code)) WITHOUT ROWID, STRICT;`,
-  },
-  {
-    version: 2,
-    name: 'batches of format 2 (questionnaire 2) in a table of their own, one column per count',
-    sql: `${createBatchTable(2)}${createWeekIndex(2)}`,
-  },
-  {
-    // SQLite cannot drop a NOT NULL: the table is rebuilt, its rows copied as they are (none has a NULL yet).
-    version: 3,
-    name: 'the DSI of the 16-74 year-olds of a batch of format 2 may be withheld (NULL)',
-    sql: `${createBatchTable(2, { table: 'batches_v2_next', nullable: withheldColumnsOf(2) })}
-      INSERT INTO batches_v2_next (${columnsOf(2).join(', ')}) SELECT ${columnsOf(2).join(', ')} FROM batches_v2;
-      DROP TABLE batches_v2;
-      ALTER TABLE batches_v2_next RENAME TO batches_v2;${createWeekIndex(2)}`,
-  },
-];
-
-/** The schema version this collector migrates a database to. */
-export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
-
-function migrate(db: Database.Database) {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (const step of MIGRATIONS.filter((m) => m.version > current)) {
-    db.transaction(() => {
-      db.exec(step.sql);
-      db.pragma(`user_version = ${step.version}`);
-    })();
-  }
-}
-
 // One index, (week_to, departement), serves every scope: each index entry costs ~10 µs on every insert, and a
 // statistics query reads a few weeks. A commune is filtered through its département inside the index first.
 const SCOPE_WHERE = {
@@ -188,45 +91,24 @@ interface FormatStatements {
 }
 
 /**
- * The columns are derived from the domain's lists, the tables from the migrations that created them: a list changed
- * without a new format (and a migration) would make inserts fail one by one. Stop at start-up instead, saying so.
- */
-function checkColumns(db: Database.Database) {
-  for (const format of BATCH_FORMATS) {
-    const { table } = TABLES[format];
-    const info = db.pragma(`table_info(${table})`) as { name: string; notnull: number }[];
-    const present = info.map((column) => column.name);
-    const expected = columnsOf(format);
-    const missing = expected.filter((column) => !present.includes(column));
-    const unexpected = present.filter((column) => !expected.includes(column));
-    if (missing.length > 0 || unexpected.length > 0) {
-      throw new Error(
-        `The table ${table} does not hold the counts of format ${format} (missing: ${missing.join(', ') || 'none'}; unknown: ${unexpected.join(', ') || 'none'}): a category list changed without a new batch format and its migration (server/open-batch-store.ts).`,
-      );
-    }
-    // A group the device may withhold is stored as NULLs: its columns must take them, and no other column.
-    const nullable = new Set(withheldColumnsOf(format).flat());
-    const wrong = info.filter((column) => (column.notnull === 0) !== nullable.has(column.name)).map((column) => column.name);
-    if (wrong.length > 0) {
-      throw new Error(`The table ${table} does not take NULL where a batch of format ${format} may withhold counts, or takes it elsewhere (${wrong.join(', ')}): a migration is missing (server/open-batch-store.ts).`);
-    }
-  }
-}
-
-/**
  * Opens (creating it and its folder if needed) the SQLite file of the collector. WAL journal with synchronous=FULL:
  * a transaction is on disk, WAL synced, before saveAll returns, so a batch acknowledged survives a killed process and a
- * power cut. Statements are prepared once here. A database of an older collector is migrated in place, its batches kept.
+ * power cut. Statements are prepared once here. A database of an older collector is migrated in place, its batches kept
+ * (`onMigrated` is told); one this collector cannot take (newer, not a collector's) is refused with a SchemaError
+ * before anything is written to it.
  */
-export function openBatchStore(file: string): BatchStore {
+export function openBatchStore(file: string, { onMigrated }: { onMigrated?: (from: number, to: number) => void } = {}): BatchStore {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('busy_timeout = 5000');
   try {
-    migrate(db);
-    checkColumns(db);
+    // Before the journal mode, which may write the file's header.
+    checkSchemaVersion(db);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    const { from, to } = migrateSchema(db);
+    if (from !== to) onMigrated?.(from, to);
+    checkBatchTables(db);
   } catch (error) {
     db.close();
     throw error;
@@ -234,7 +116,7 @@ export function openBatchStore(file: string): BatchStore {
 
   const tables = Object.fromEntries(
     BATCH_FORMATS.map((format) => {
-      const { table, counts } = TABLES[format];
+      const { table, counts } = BATCH_TABLES[format];
       const columns = columnsOf(format);
       const nullable = new Set(withheldColumnsOf(format).flat());
       // Per group that may be withheld: the batches withholding it, and its `whole` summed over the batches sending it.
@@ -311,7 +193,7 @@ export function openBatchStore(file: string): BatchStore {
 
   /** One row of sums as read: the counts in the order of the format's names, then the sums of each withholdable group. */
   const weekSums = (format: BatchFormat, week: string, batches: number, total: number, values: readonly number[]): WeekSums => {
-    const width = TABLES[format].counts.length;
+    const width = BATCH_TABLES[format].counts.length;
     let at = width;
     const withheld = withholdableGroupsOf(format).map((group) => {
       const wholeWidth = wholeOf(format, group).keys.length;
