@@ -22,7 +22,9 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium() ?? undefined, args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: 'e2e', testIgnore: /screenshots\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
+    { name: 'e2e', testIgnore: /(screenshots|subpath)\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
+    // Builds under /repere/ into dist-repere/ and serves it behind nginx itself (scripts/nginx.mjs finds it).
+    { name: 'subpath', testMatch: /subpath\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
     { name: 'screenshots', testMatch: /screenshots\.spec\.ts/ },
   ],
   webServer: {

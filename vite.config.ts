@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy, policyOfPage } from './scripts/content-security-policy.mjs';
+import { deployBase } from './scripts/deploy-base.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -18,6 +19,9 @@ function buildId(): string {
     return 'local';
   }
 }
+
+/** The path the app is served under (REPERE_BASE, docs/DEPLOY.md): checked before anything is built. */
+const base = deployBase();
 
 const define = {
   __APP_VERSION__: JSON.stringify(pkg.version),
@@ -48,12 +52,12 @@ function prerenderWelcome(): Plugin {
         let page = html;
         for (const [file, asset] of Object.entries(bundle)) {
           if (!file.endsWith('.css') || asset.type !== 'asset') continue;
-          const link = new RegExp(`<link rel="stylesheet"[^>]*href="/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`);
+          const link = new RegExp(`<link rel="stylesheet"[^>]*href="${`${base}${file}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>`);
           page = page.replace(link, () => `<style>${String(asset.source)}</style>`);
         }
         return {
           html: page.replace('<!--prerendered-welcome-->', module.renderWelcomeHtml()),
-          tags: french ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${french}` }, injectTo: 'head' }] : [],
+          tags: french ? [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${french}` }, injectTo: 'head' }] : [],
         };
       },
     },
@@ -112,6 +116,7 @@ function communesTableAsset(): Plugin {
 }
 
 export default defineConfig({
+  base,
   define,
   build: {
     target: 'es2022',
@@ -145,14 +150,15 @@ export default defineConfig({
       // The manifest icons are listed in globPatterns already; letting the plugin add them too precaches them twice.
       includeManifestIcons: false,
       manifest: {
-        id: '/',
+        // Relative to the base path: a kiosk installed under /repere/ stays there.
+        id: base,
         name: 'Repère',
         short_name: 'Repère',
         description: 'Faire le point sur son usage du numérique et trouver de l’aide près de chez soi.',
         lang: 'fr',
         dir: 'ltr',
-        start_url: '/',
-        scope: '/',
+        start_url: base,
+        scope: base,
         display: 'fullscreen',
         display_override: ['fullscreen', 'standalone'],
         orientation: 'any',
@@ -160,9 +166,9 @@ export default defineConfig({
         theme_color: '#1a4d8f',
         categories: ['education', 'utilities', 'government'],
         icons: [
-          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
       injectManifest: {

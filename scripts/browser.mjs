@@ -1,7 +1,8 @@
 // Finds (and if needed installs) the Chromium that tests and benchmarks drive, in the order STACK.md gives:
 // $CHROME_PATH, Playwright's own browser, /usr/bin/chromium; else apt-get on Debian as root, else `npx playwright install`.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { canInstallDebianPackages, installDebianPackages, run } from './debian-packages.mjs';
 
 /** Flags that keep Chromium quiet on a closed network and happy as root in a container. */
 export const CHROMIUM_ARGS = [
@@ -34,28 +35,13 @@ export function findChromium() {
   return playwrightOwnChromium() ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null);
 }
 
-function isDebian() {
-  try {
-    return /debian/i.test(readFileSync('/etc/os-release', 'utf8'));
-  } catch {
-    return false;
-  }
-}
-
-function run(command, args) {
-  console.log(`> ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  return result.status === 0;
-}
-
 /** A Chromium path, installing one when none is found. Throws when nothing works. */
 export function ensureChromium() {
   const found = findChromium();
   if (found) return found;
-  if (isDebian() && process.getuid?.() === 0) {
+  if (canInstallDebianPackages()) {
     console.log('No Chromium found: installing Debian’s chromium with apt-get.');
-    run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-liberation', 'fonts-dejavu-core']);
+    installDebianPackages(['chromium', 'fonts-liberation', 'fonts-dejavu-core']);
   } else {
     console.log('No Chromium found: trying `npx playwright install chromium`.');
     run('npx', ['playwright', 'install', 'chromium']);

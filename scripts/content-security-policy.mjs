@@ -11,7 +11,11 @@ import { createHash } from 'node:crypto';
 export function connectSources(env = process.env) {
   const configured = (env.REPERE_CONNECT_SRC ?? '').split(/\s+/).filter(Boolean);
   for (const origin of configured) {
-    if (!/^https?:\/\/[^/\s;,']+$/.test(origin)) throw new Error(`REPERE_CONNECT_SRC: "${origin}" is not an origin (scheme://host[:port])`);
+    if (/^https?:\/\/[^/\s;,']+$/.test(origin)) continue;
+    // A collector reached under a path (https://region.fr/collecteur/) is allowed by its origin: the path is not part of it.
+    const withPath = /^(https?:\/\/[^/\s;,']+)\/[^\s;,']*$/.exec(origin);
+    const hint = withPath ? `: write its origin alone, ${withPath[1]} (the path is allowed with it)` : '';
+    throw new Error(`REPERE_CONNECT_SRC: "${origin}" is not an origin (scheme://host[:port])${hint}`);
   }
   return configured.length > 0 ? configured : ['https:', 'http://localhost:*', 'http://127.0.0.1:*'];
 }
@@ -48,4 +52,17 @@ export function contentSecurityPolicy(html, { header = false, env = process.env 
 /** The policy a built index.html carries in its <meta>, for the server to send the same one as a header. */
 export function policyOfPage(html) {
   return /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? null;
+}
+
+/**
+ * The header a static host sends (deploy/nginx/repere.conf, docs/DEPLOY.md): the same policy without its style-src and
+ * default-src, so that it holds for every build. The style hash changes with each build and stays in the page's
+ * <meta>; a browser enforces both policies, so inline style is still allowed only by that hash, and the header adds
+ * what a <meta> cannot say (frame-ancestors) and covers the service worker's script too.
+ */
+export function staticHostPolicy(env = process.env) {
+  return contentSecurityPolicy('', { header: true, env })
+    .split('; ')
+    .filter((directive) => !/^(default-src|style-src)\b/.test(directive))
+    .join('; ');
 }

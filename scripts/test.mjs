@@ -1,9 +1,11 @@
-// `npm test`: typecheck, lint, unit tests (vitest), end-to-end tests (Playwright in a real Chromium), then one closing
+// `npm test`: typecheck, lint, unit tests (vitest), end-to-end tests (Playwright in a real Chromium, one project of them
+// behind nginx under a sub-path), then one closing
 // line "N passed, N failed, N skipped" added up from the runners' JSON reports. Exits non-zero if anything failed or
 // nothing ran. Every step runs even after a failure, so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './browser.mjs';
+import { ensureNginx } from './nginx.mjs';
 
 const REPORTS = 'reports';
 const VITEST_REPORT = `${REPORTS}/vitest.json`;
@@ -34,8 +36,15 @@ try {
   console.error(String(error));
   failedSteps.push('browser');
 }
+// The sub-path project serves the app behind a real nginx (tests/e2e/subpath.spec.ts): found or installed like Chromium.
+try {
+  console.log(`nginx: ${ensureNginx()}`);
+} catch (error) {
+  console.error(String(error));
+  failedSteps.push('nginx');
+}
 if (chromium && step('build', node, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'])) {
-  step('end-to-end tests', node, ['node_modules/@playwright/test/cli.js', 'test', '--project=e2e'], {
+  step('end-to-end tests', node, ['node_modules/@playwright/test/cli.js', 'test', '--project=e2e', '--project=subpath'], {
     CHROME_PATH: chromium,
     TZ: 'Europe/Paris',
   });

@@ -73,7 +73,7 @@ function territoryPicker(page: ObservatoryPage): string {
 }
 
 function form(page: ObservatoryPage): string {
-  return `<form method="get" action="/" class="filters" aria-labelledby="filters-title">
+  return `<form method="get" action="./" class="filters" aria-labelledby="filters-title">
     <h2 id="filters-title">Territoire et période</h2>
     <div class="fields">
       <p class="field"><label for="territory">Territoire</label>${territoryPicker(page)}</p>
@@ -346,7 +346,7 @@ function results(stats: Stats): string {
   // Questionnaire 2 where it has batches; questionnaire 1 where it has batches, or when nothing else would be shown.
   const showV2 = v2.batches > 0;
   const showV1 = v1.batches > 0 || !showV2;
-  const csv = `/api/v1/stats.csv?${new URLSearchParams({
+  const csv = `api/v1/stats.csv?${new URLSearchParams({
     territory: stats.territory.level === 'all' ? '' : stats.territory.code,
     from: stats.weeks.from,
     to: stats.weeks.to,
@@ -380,9 +380,9 @@ export function renderObservatory(page: ObservatoryPage): string {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${escape(title)}</title>
   <link rel="icon" href="data:,">
-  <link rel="stylesheet" href="/assets/observatory.css">
-  <script src="/assets/chart.umd.min.js" defer></script>
-  <script src="/assets/observatory.js" defer></script>
+  <link rel="stylesheet" href="assets/observatory.css">
+  <script src="assets/chart.umd.min.js" defer></script>
+  <script src="assets/observatory.js" defer></script>
 </head>
 <body>
   <a class="skip-link" href="#content">Aller au contenu</a>
@@ -392,7 +392,7 @@ export function renderObservatory(page: ObservatoryPage): string {
     ${page.error ? `<p class="error" role="alert">${escape(page.error)}</p>` : ''}
     ${page.stats ? results(page.stats) : ''}
   </main>
-  <footer><p>Comptages anonymes envoyés par les bornes et tablettes Repère. Données ouvertes : <a href="/api/v1/stats">/api/v1/stats</a> (JSON).</p></footer>
+  <footer><p>Comptages anonymes envoyés par les bornes et tablettes Repère. Données ouvertes : <a href="api/v1/stats">api/v1/stats</a> (JSON).</p></footer>
 </body>
 </html>
 `;

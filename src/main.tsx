@@ -1,9 +1,10 @@
 import { render } from 'preact';
+import { APP_BASE, appUrl } from './app/app-base';
 import { isDeviceInstalled, isSetupAddress, withoutSetupParameter } from './app/device-setup';
 import { observable } from './app/observable';
 import { createI18n, loadMessages, switchLanguage } from './i18n/i18n';
 import type { ServiceWorkerBridge } from './pwa/sw-bridge';
-import { SERVICE_WORKER_URL } from './sw/messages';
+import { SERVICE_WORKER_FILE } from './sw/messages';
 import { openPageStorage } from './storage/page-storage';
 import { requestPersistence } from './storage/persistence';
 import { latestSession } from './storage/sessions';
@@ -71,7 +72,7 @@ async function main() {
   // total blocking time doubles. On a first visit the page registers it itself, not a round trip later when the
   // bridge's chunk has come; later visits leave it to the bridge, which must see an update's whole life cycle.
   if (firstVisit) {
-    const register = () => void navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: '/' }).catch(() => {});
+    const register = () => void navigator.serviceWorker.register(appUrl(SERVICE_WORKER_FILE), { scope: APP_BASE }).catch(() => {});
     if (document.readyState === 'complete') register();
     else window.addEventListener('load', register, { once: true });
   }

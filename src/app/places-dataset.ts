@@ -1,3 +1,4 @@
+import { appUrl } from './app-base';
 import type { PlaceDataset } from '../content/demo-places';
 import type { RepereStorage } from '../storage/open-storage';
 import { readPlacesMeta } from '../storage/places';
@@ -24,7 +25,7 @@ export async function ensurePlacesDataset(deps: {
 }
 
 /** The dataset shipped with the build, if any: a JSON file precached with the app. null when this build has none. */
-export async function fetchShippedPlaces(fetcher: typeof fetch, url = '/places/dataset.json'): Promise<PlaceDataset | null> {
+export async function fetchShippedPlaces(fetcher: typeof fetch, url = appUrl('places/dataset.json')): Promise<PlaceDataset | null> {
   const response = await fetcher(url);
   if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) return null;
   const data = (await response.json()) as Partial<PlaceDataset> | null;

@@ -1,5 +1,6 @@
 import { messageSW, Workbox } from 'workbox-window';
-import { PRECACHE_COMPLETE_MESSAGE, PRECACHE_LATER_MESSAGE, SERVICE_WORKER_URL } from '../sw/messages';
+import { APP_BASE, appUrl } from '../app/app-base';
+import { PRECACHE_COMPLETE_MESSAGE, PRECACHE_LATER_MESSAGE, SERVICE_WORKER_FILE } from '../sw/messages';
 
 /** What the app can ask of the service worker. */
 export interface ServiceWorkerBridge {
@@ -23,9 +24,9 @@ const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
  * Registers the service worker and reports its life cycle through callbacks. This is the only page module that talks to
  * the service worker; it knows nothing of the screens. Returns null where service workers are not available.
  */
-export function registerServiceWorker(callbacks: BridgeCallbacks, scriptUrl = SERVICE_WORKER_URL): ServiceWorkerBridge | null {
+export function registerServiceWorker(callbacks: BridgeCallbacks, scriptUrl = appUrl(SERVICE_WORKER_FILE)): ServiceWorkerBridge | null {
   if (!('serviceWorker' in navigator)) return null;
-  const wb = new Workbox(scriptUrl, { scope: '/' });
+  const wb = new Workbox(scriptUrl, { scope: APP_BASE });
   let reloading = false;
 
   // Fired for a version that finished installing while an older one controls the page, and for one found waiting at

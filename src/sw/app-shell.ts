@@ -67,7 +67,10 @@ async function storeInPrecache(urls: readonly string[], revised: ReadonlySet<str
   await Promise.all(Array.from({ length: PARALLEL_DOWNLOADS }, download));
 }
 
-/** Every navigation (a reload, a deep link) gets the precached index.html: the app routes itself. */
+/**
+ * Every navigation (a reload, a deep link) in the worker's scope gets the precached index.html: the app routes itself.
+ * `index.html` is the one beside the worker's script, under the app's base path (REPERE_BASE).
+ */
 export function serveAppShellForNavigations(): void {
-  registerRoute(new NavigationRoute(controller.createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+  registerRoute(new NavigationRoute(controller.createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//] }));
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { connectSources, contentSecurityPolicy, policyOfPage, styleHashes } from '../../scripts/content-security-policy.mjs';
+import { connectSources, contentSecurityPolicy, policyOfPage, staticHostPolicy, styleHashes } from '../../scripts/content-security-policy.mjs';
 
 const page = '<html><head><style>body{color:red}</style></head><body></body></html>';
 
@@ -37,5 +38,27 @@ describe('the Content-Security-Policy', () => {
     const policy = contentSecurityPolicy(page, { env: {} });
     expect(policyOfPage(`<head><meta http-equiv="Content-Security-Policy" content="${policy}" /></head>`)).toBe(policy);
     expect(policyOfPage('<head></head>')).toBeNull();
+  });
+});
+
+describe('the policy a static host sends', () => {
+  it('is the page’s policy without style-src and default-src, and forbids framing', () => {
+    const header = staticHostPolicy({});
+    const page = contentSecurityPolicy('<style>a{}</style>', { header: true, env: {} });
+    expect(header).not.toMatch(/style-src|default-src/);
+    expect(header.split('; ')).toEqual(page.split('; ').filter((d) => !/^(style-src|default-src)/.test(d)));
+    expect(header).toContain("frame-ancestors 'none'");
+    expect(header).toContain("script-src 'self'");
+  });
+
+  it('is the one the documented nginx configuration sends, in each of its locations', () => {
+    const conf = readFileSync('deploy/nginx/repere.conf', 'utf8');
+    const sent = [...conf.matchAll(/add_header Content-Security-Policy "([^"]*)" always;/g)].map((m) => m[1]);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const policy of sent) expect(policy).toBe(staticHostPolicy({}));
+  });
+
+  it('says to write the collector’s origin alone when given its address with a path', () => {
+    expect(() => connectSources({ REPERE_CONNECT_SRC: 'https://region.fr/collecteur/' })).toThrow('write its origin alone, https://region.fr');
   });
 });
