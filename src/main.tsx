@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { APP_BASE, appUrl } from './app/app-base';
-import { isDeviceInstalled, isSetupAddress, withoutSetupParameter } from './app/device-setup';
+import { isDeviceInstalled, isSetupAddress, opensOnSetup, withoutSetupParameter } from './app/device-setup';
 import { observable } from './app/observable';
 import { createI18n, loadMessages, switchLanguage } from './i18n/i18n';
 import type { ServiceWorkerBridge } from './pwa/sw-bridge';
@@ -24,8 +24,9 @@ async function main() {
   ]);
   const i18n = createI18n(french);
   const [settings, installed] = await Promise.all([readDeviceSettings(storage), isDeviceInstalled(storage).catch(() => false)]);
-  // The setup path (…/?installation) opens the PIN creation of a new device; once installed, the address is the public one.
-  const setupRequested = !installed && isSetupAddress(location.href);
+  // The setup path (…/?installation), or an iPad's home-screen app, opens the PIN creation of a new device; once
+  // installed, the address is the public one.
+  const setupRequested = !installed && opensOnSetup(location.href, navigator as { standalone?: unknown });
   if (installed && isSetupAddress(location.href)) history.replaceState(null, '', withoutSetupParameter(location.href));
   const now = () => new Date();
   let resolvePageSync!: (value: Promise<{ runNow: () => Promise<SyncCycleOutcome | null> }>) => void;

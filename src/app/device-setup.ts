@@ -21,6 +21,16 @@ export function isSetupAddress(href: string): boolean {
   }
 }
 
+/**
+ * Whether a new device opens on its PIN creation: at the setup address, or when it runs as a web app added to an iPad's
+ * or iPhone's home screen (`navigator.standalone`, WebKit's own, never set by a PC's kiosk browser). Such an app keeps
+ * a storage of its own, apart from Safari's, and opens at the manifest's start address without an address bar: it could
+ * never be given `?installation`. Adding it to the home screen is a staff step (docs/DEPLOY.md, "iPad").
+ */
+export function opensOnSetup(href: string, nav: { readonly standalone?: unknown }): boolean {
+  return isSetupAddress(href) || nav.standalone === true;
+}
+
 /** The same address without the setup parameter (so the kiosk's address stays the public one once installed). */
 export function withoutSetupParameter(href: string): string {
   const url = new URL(href);

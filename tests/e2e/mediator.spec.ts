@@ -74,6 +74,24 @@ test('a new device: the public cannot create the PIN; staff install it on the se
   await expect(pinField(page)).toBeVisible();
 });
 
+test('an iPad home-screen app, which has no address bar, opens a new device on the PIN creation; once installed, on the welcome', async ({ page }) => {
+  // WebKit's navigator.standalone, true only in a web app added to an iPad's or iPhone's home screen
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'standalone', { get: () => true, configurable: true }));
+  await page.goto('/');
+  await expect(page.getByLabel(fr('mediator.pin.newPin'))).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByLabel(fr('mediator.pin.newPin')).fill(PIN);
+  await page.getByLabel(fr('mediator.pin.confirmPin')).fill(PIN);
+  await page.getByRole('button', { name: fr('mediator.pin.create') }).click();
+  await expect(page.getByText(fr('mediator.settings.setupIntro'))).toBeVisible();
+  // the next start is the public welcome, its door asking for the PIN
+  await page.reload();
+  await expect(welcomeStart(page)).toBeVisible();
+  await expect(page.getByText(fr('welcome.notInstalled'))).toHaveCount(0);
+  await page.getByRole('button', { name: fr('welcome.mediator') }).click();
+  await expect(pinField(page)).toBeVisible();
+});
+
 test('the PIN is created once; five wrong PINs lock the space, still locked after a reload, open again after the delay', async ({ page }) => {
   await page.clock.install({ time: new Date('2026-11-30T10:00:00+01:00') });
   await openKiosk(page);

@@ -58,6 +58,11 @@ describe('the policy a static host sends', () => {
     for (const policy of sent) expect(policy).toBe(staticHostPolicy({}));
   });
 
+  it('is the one docs/DEPLOY.md gives for Apache', () => {
+    const apache = /Header always set Content-Security-Policy "([^"]*)"/.exec(readFileSync('docs/DEPLOY.md', 'utf8'))?.[1];
+    expect(apache).toBe(staticHostPolicy({}));
+  });
+
   it('says to write the collector’s origin alone when given its address with a path', () => {
     expect(() => connectSources({ REPERE_CONNECT_SRC: 'https://region.fr/collecteur/' })).toThrow('write its origin alone, https://region.fr');
   });
