@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { departementOf, type AggregateBatch } from '../src/domain/aggregate';
 import { BATCH_TABLES, checkBatchTables, columnOf, columnsOf, withheldColumnsOf } from './batch-tables';
 import { BATCH_FORMATS, countName, flattenCounts, wholeOf, withholdableGroupsOf, type BatchFormat } from './count-groups';
-import { checkSchemaVersion, migrateSchema } from './migrations';
+import { MIGRATIONS, checkSchemaVersion, migrateSchema, type Migration } from './migrations';
 
 /** What happened to a batch sent: stored now, already stored with the same content, or its id taken by another. */
 export type SaveOutcome = 'created' | 'duplicate' | 'conflict';
@@ -95,18 +95,21 @@ interface FormatStatements {
  * a transaction is on disk, WAL synced, before saveAll returns, so a batch acknowledged survives a killed process and a
  * power cut. Statements are prepared once here. A database of an older collector is migrated in place, its batches kept
  * (`onMigrated` is told); one this collector cannot take (newer, not a collector's) is refused with a SchemaError
- * before anything is written to it.
+ * before anything is written to it. `migrations` is the list of steps to run (tests add a failing one).
  */
-export function openBatchStore(file: string, { onMigrated }: { onMigrated?: (from: number, to: number) => void } = {}): BatchStore {
+export function openBatchStore(
+  file: string,
+  { onMigrated, migrations = MIGRATIONS }: { onMigrated?: (from: number, to: number) => void; migrations?: readonly Migration[] } = {},
+): BatchStore {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   try {
     // Before the journal mode, which may write the file's header.
-    checkSchemaVersion(db);
+    checkSchemaVersion(db, migrations);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
-    const { from, to } = migrateSchema(db);
+    const { from, to } = migrateSchema(db, migrations);
     if (from !== to) onMigrated?.(from, to);
     checkBatchTables(db);
   } catch (error) {
