@@ -5,7 +5,7 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
 import Papa from 'papaparse';
 import { PIN, homeHeading, leaveAloneUntilLocked, openMediatorSpace, pinField } from './mediator-space';
-import { axeViolations, completeJourney, countStore, fr, readStore, openKiosk, questionLegend, waitForServiceWorkerControl, welcomeStart } from './support';
+import { answerFirst, axeViolations, completeJourney, countStore, fr, readStore, openKiosk, questionLegend, waitForServiceWorkerControl, welcomeStart } from './support';
 
 const guidedHeading = (page: Page) => page.getByRole('heading', { level: 1, name: fr('mediator.guided.title'), exact: true });
 
@@ -282,8 +282,10 @@ test('a guided session resumed after a reload asks for the PIN before showing an
   await openMediatorSpace(page);
   await page.getByRole('button', { name: fr('mediator.home.guided') }).click();
   await expect(questionLegend(page)).toBeVisible();
-  await page.locator('.options label').first().click();
-  await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
+  await answerFirst(page);
+  // the answer is saved beside the next screen's paint: reloaded once it is on the device (a reload in the same
+  // millisecond as the tap loses that one answer, as it would any page)
+  await expect.poll(async () => (await readStore<{ answers: object }>(page, 'sessions')).map((s) => Object.keys(s.answers).length)).toEqual([1]);
   await page.reload();
   await expect(pinField(page)).toBeVisible();
   await expect(questionLegend(page)).toHaveCount(0);

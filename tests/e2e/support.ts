@@ -159,7 +159,7 @@ export async function walk(page: Page, table: AnswerTable, t = fr): Promise<stri
 }
 
 /** Every record of a store of the device's IndexedDB, as the app wrote them. */
-export function readStore<T = Record<string, unknown>>(page: Page, store: 'results' | 'outbox' | 'places' | 'settings'): Promise<T[]> {
+export function readStore<T = Record<string, unknown>>(page: Page, store: 'results' | 'outbox' | 'places' | 'settings' | 'sessions'): Promise<T[]> {
   return page.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
