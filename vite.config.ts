@@ -115,6 +115,34 @@ function communesTableAsset(): Plugin {
   };
 }
 
+/**
+ * The entry's style sheet is inlined into index.html (prerenderWelcome), but Vite still lists it among the CSS a lazily
+ * loaded chunk depends on, and its preload helper then adds it as a <link>: one more request, and the whole page
+ * styled again, at start-up (seen in the weak-device benchmark's request log). In each chunk's list of dependencies
+ * (`__vite__mapDeps`, read by index, so no entry may be removed) its name becomes the entry script's, which the helper
+ * finds already loaded and skips.
+ */
+function noSecondEntryStyleSheet(): Plugin {
+  return {
+    name: 'repere:no-second-entry-style-sheet',
+    apply: 'build',
+    generateBundle: {
+      // after Vite's own, which writes the lists of dependencies
+      order: 'post',
+      handler(_, bundle) {
+        // The page's one entry (index.html's script; the service worker is built apart).
+        const entry = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
+        if (entry?.type !== 'chunk') return;
+        const sheets = [...(entry.viteMetadata?.importedCss ?? [])];
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== 'chunk' || chunk === entry) continue;
+          for (const sheet of sheets) chunk.code = chunk.code.replaceAll(`"${sheet}"`, `"${entry.fileName}"`);
+        }
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base,
   define,
@@ -140,6 +168,7 @@ export default defineConfig({
     preact(),
     prerenderWelcome(),
     contentSecurityPolicyPlugin(),
+    noSecondEntryStyleSheet(),
     communesTableAsset(),
     VitePWA({
       strategies: 'injectManifest',

@@ -29,7 +29,7 @@ async function main() {
   const setupRequested = !installed && opensOnSetup(location.href, navigator as { standalone?: unknown });
   if (installed && isSetupAddress(location.href)) history.replaceState(null, '', withoutSetupParameter(location.href));
   const now = () => new Date();
-  let resolvePageSync!: (value: Promise<{ runNow: () => Promise<SyncCycleOutcome | null> }>) => void;
+  let resolvePageSync!: (value: Promise<{ runNow: () => Promise<SyncCycleOutcome | null> } | null>) => void;
   const pageSync = new Promise<{ runNow: () => Promise<SyncCycleOutcome | null> } | null>((resolve) => {
     resolvePageSync = resolve;
   });

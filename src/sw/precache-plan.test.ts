@@ -30,17 +30,20 @@ const manifest = [
   { url: 'assets/import-worker-CMskTGeL.js', revision: null },
   { url: 'assets/opening_hours.esm-DFhuHmrn.js', revision: null },
   'assets/places-import-BPOBqGBS.js',
+  { url: 'assets/housekeeping-3muw4ef-.js', revision: null },
+  { url: 'assets/results-history-DR9ZiFgh.js', revision: null },
+  { url: 'assets/results-queries-DmaacKYL.js', revision: null },
+  { url: 'assets/outbox-DvHhk53p.js', revision: null },
+  { url: 'assets/sync-cycle-B_4poQmm.js', revision: null },
 ];
 
 describe('planPrecache', () => {
   const plan = planPrecache(manifest);
 
-  it('stores first what a French session needs: the shell, the questionnaire, the result, its places and communes', () => {
+  it('stores first what a French session needs: the shell, the questionnaire, the result and its places', () => {
     expect(plan.first).toEqual([
       'index.html',
-      'communes.json',
       'assets/index-CWHWExzf.js',
-      'assets/index-BlxEWJqd.css',
       'assets/jsxRuntime-Bu66iifQ.js',
       'assets/fr-Bd30loHF.js',
       'assets/journey-fr-Ab3dEf9h.js',
@@ -48,6 +51,8 @@ describe('planPrecache', () => {
       'assets/ResultScreen-CgD13DJy.js',
       'assets/demo-places-DOCuX0GP.js',
       'assets/dist-BJrmHKyY.js',
+      // the housekeeping seeds a new device's places; its retention and sending of counts wait
+      'assets/housekeeping-3muw4ef-.js',
     ]);
   });
 
@@ -58,6 +63,9 @@ describe('planPrecache', () => {
     expect(plan.later).toContain('assets/mediator-fr-I-I8d8dp.js');
     expect(plan.later).toContain('assets/statement-fr-CivTm3xe.js');
     expect(plan.later).toContain('assets/opening_hours.esm-DFhuHmrn.js');
+    expect(plan.later).toContain('communes.json');
+    // the entry's style sheet, inlined into the page, and what a new device has no use for yet
+    expect(plan.later).toEqual(expect.arrayContaining(['assets/index-BlxEWJqd.css', 'assets/results-history-DR9ZiFgh.js', 'assets/outbox-DvHhk53p.js', 'assets/sync-cycle-B_4poQmm.js']));
     expect(plan.later).toContain('assets/places-import-BPOBqGBS.js');
     expect(plan.later).toContain('icons/icon-192.png');
     expect(plan.later).toContain('manifest.webmanifest');
@@ -69,7 +77,7 @@ describe('planPrecache', () => {
   });
 
   it('does not take a French chunk whose name merely starts like a language for a later one', () => {
-    const { first } = planPrecache(['assets/device-clock-DariaAn4.js', 'assets/es-module-helper-AbCdEfGh.js', 'assets/arrow-AbCdEfGh.js']);
-    expect(first).toEqual(['assets/device-clock-DariaAn4.js', 'assets/es-module-helper-AbCdEfGh.js', 'assets/arrow-AbCdEfGh.js']);
+    const { first } = planPrecache(['assets/de-duplicate-AbCdEfGh.js', 'assets/es-module-helper-AbCdEfGh.js', 'assets/arrow-AbCdEfGh.js']);
+    expect(first).toEqual(['assets/de-duplicate-AbCdEfGh.js', 'assets/es-module-helper-AbCdEfGh.js', 'assets/arrow-AbCdEfGh.js']);
   });
 });

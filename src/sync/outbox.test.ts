@@ -100,6 +100,15 @@ describe('flushOutbox', () => {
     expect(collector.requests).toHaveLength(1);
   });
 
+  it('reaches a collector behind a proxy under a path, with or without its last slash (docs/DEPLOY.md)', async () => {
+    for (const collectorUrl of ['https://region.example.fr/collecteur/', 'https://region.example.fr/collecteur']) {
+      const storage = await oneQueued();
+      const collector = fakeCollector();
+      await flushOutbox({ ...flushDeps(storage, collector.fetcher), target: { ...TARGET, collectorUrl } });
+      expect(collector.requests[0]?.url).toBe('https://region.example.fr/collecteur/api/v1/batches');
+    }
+  });
+
   it('keeps the batch when the network is down, and tries again after a backoff', async () => {
     const storage = await oneQueued();
     const collector = fakeCollector(['down']);
