@@ -43,6 +43,31 @@ test.describe('offline first', () => {
     await page.locator('#app[data-offline-ready="true"]').waitFor({ state: 'attached' });
   });
 
+  test('a start with the network cut before the retention and the sending of counts were stored works, and skips them', async ({ page, context }) => {
+    // given a first visit whose background downloads never got the retention's and the counts' code
+    await context.route(/\/assets\/(results-history|results-queries|page-sync|sync-cycle|outbox)-[\w-]{8}\.js$/, (route) => route.abort());
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const skipped: string[] = [];
+    page.on('console', (message) => message.type() === 'warning' && skipped.push(message.text()));
+    await openKiosk(page);
+    await waitForServiceWorkerControl(page, { whole: false });
+
+    // when the kiosk starts again with the network cut
+    await context.setOffline(true);
+    await page.reload();
+    await expect(welcomeStart(page)).toBeVisible();
+
+    // then the housekeeping says what it skipped, nothing fails, and a whole session ends on its places
+    await expect.poll(() => skipped.some((text) => text.includes('not sent at this start'))).toBe(true);
+    await welcomeStart(page).click();
+    await completeJourney(page);
+    await page.getByLabel(fr('result.places.locationLabel')).fill('25000');
+    await page.getByRole('button', { name: fr('result.places.search') }).click();
+    await expect(page.locator('main.result li.place').first()).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
   test('a result whose opening-hours library cannot be loaded lists its places without their hours', async ({ page, context }) => {
     // given the library out of reach (a first session cut off before the rest of the app was stored)
     await context.route(/\/assets\/opening_hours[^/]*\.js$/, (route) => route.abort());
