@@ -11,7 +11,7 @@ import { latestSession } from './storage/sessions';
 import { readDeviceSettings } from './storage/settings';
 import type { SyncCycleOutcome } from './sync/sync-cycle';
 import { App, loadJourney, type AppProps, type AppServices } from './ui/App';
-import { createReadAloud } from './ui/services/read-aloud';
+import { lazyReadAloud } from './ui/services/lazy-read-aloud';
 import './ui/styles.css';
 
 /** The composition root: opens storage, resumes a session left by a reload, wires the service worker, renders. */
@@ -50,7 +50,7 @@ async function main() {
     newId: () => crypto.randomUUID(),
     // The bridge (workbox-window) is loaded after the first screen; an update can only be ready once it is there.
     serviceWorker: { applyUpdate: () => bridge?.applyUpdate(), checkForUpdate: async () => bridge?.checkForUpdate() },
-    readAloud: createReadAloud(globalThis.speechSynthesis),
+    readAloud: lazyReadAloud(() => import('./ui/services/read-aloud').then(({ createReadAloud }) => createReadAloud(globalThis.speechSynthesis))),
     settings,
     installed,
     setupRequested,

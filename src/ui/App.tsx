@@ -19,12 +19,12 @@ import type { PlaceDataset } from '../content/demo-places';
 import { readPlacesMeta } from '../storage/places';
 import { AppShell } from './components/AppShell';
 import { DisplayToolbar } from './components/DisplayToolbar';
-import { InactivityDialog } from './components/InactivityDialog';
 import type { SaveProblem } from './components/NoticeBar';
 import { useDisplayPrefs } from './hooks/use-display-prefs';
 import { I18nContext } from './hooks/use-i18n';
 import { useIdle } from './hooks/use-idle';
 import { useInactivity } from './hooks/use-inactivity';
+import { useLazyModule } from './hooks/use-lazy-module';
 import { useObservable } from './hooks/use-observable';
 import type * as Journey from './journey';
 import type * as Mediator from './mediator';
@@ -40,6 +40,8 @@ export const loadJourney = (i18n: I18n): Promise<JourneyModule> =>
 export type MediatorModule = typeof Mediator;
 type StatementModule = typeof Statement;
 const loadMediator = (): Promise<MediatorModule> => import('./mediator');
+/** "Êtes-vous toujours là ?": loaded with a first session or the mediator space, before either can be left alone. */
+const loadInactivityDialog = () => import('./components/InactivityDialog');
 
 /**
  * The mediator space locks itself after this long without a touch or a key (a warning first): a guided session is kept
@@ -268,6 +270,8 @@ export function App({ services, resumed }: AppProps) {
     warningSeconds: INACTIVITY_WARNING_SECONDS,
     onExpire: lockMediator,
   });
+
+  const dialogs = useLazyModule(loadInactivityDialog, session !== null || mediator?.unlocked === true);
 
   // A guided session found at start-up (a reload) is shown only once the PIN is typed again.
   const guidedLocked = session?.mode === 'guided' && mediator?.unlocked !== true;
@@ -544,13 +548,17 @@ export function App({ services, resumed }: AppProps) {
       >
         {screen}
       </AppShell>
-      <InactivityDialog open={inactivity.warning} secondsLeft={inactivity.secondsLeft} onStay={inactivity.stayHere} />
-      <InactivityDialog
-        open={mediatorIdle.warning}
-        secondsLeft={mediatorIdle.secondsLeft}
-        onStay={mediatorIdle.stayHere}
-        kind="mediatorLock"
-      />
+      {dialogs ? (
+        <>
+          <dialogs.InactivityDialog open={inactivity.warning} secondsLeft={inactivity.secondsLeft} onStay={inactivity.stayHere} />
+          <dialogs.InactivityDialog
+            open={mediatorIdle.warning}
+            secondsLeft={mediatorIdle.secondsLeft}
+            onStay={mediatorIdle.stayHere}
+            kind="mediatorLock"
+          />
+        </>
+      ) : null}
     </I18nContext.Provider>
   );
 }
