@@ -8,14 +8,11 @@ import { mayApplyUpdate } from '../app/update-gate';
 import { withoutSetupParameter } from '../app/device-setup';
 import type { DeviceSettings } from '../domain/device-settings';
 import type { Language } from '../domain/language';
-import type { AnswerValue } from '../domain/questionnaire';
-import type { Profile } from '../domain/score-profile';
 import { RESULT_CURSOR, type Session } from '../domain/session';
 import { switchLanguage, loadExtraMessages, rememberingTranslate, type I18n } from '../i18n/i18n';
 import type { ServiceWorkerBridge } from '../pwa/sw-bridge';
 import type { RepereStorage } from '../storage/open-storage';
 import type { SyncCycleOutcome } from '../sync/sync-cycle';
-import type { PlaceDataset } from '../content/demo-places';
 import { readPlacesMeta } from '../storage/places';
 import { AppShell } from './components/AppShell';
 import { DisplayToolbar } from './components/DisplayToolbar';
@@ -114,27 +111,10 @@ export function App({ services, resumed }: AppProps) {
     else if (outcome.reason !== 'closed') setSaveProblem(outcome.reason);
   }, []);
 
-  // Where the session stands walks the whole questionnaire: once per answer, not at every render.
-  const position = useMemo(() => (session && journey ? journey.sessionPosition(journey.QUESTIONNAIRE, session) : null), [journey, session]);
-
-  // The result is computed at once (pure and fast), so it shows in the same frame as the last answer.
-  const atResult = position?.kind === 'result';
-  const profile: Profile | null = useMemo(
-    () => (atResult && session && journey ? journey.scoreProfile(journey.QUESTIONNAIRE, session.answers, { language: session.language }) : null),
-    [atResult, journey, session],
-  );
-
-  // Reaching the result (or resuming on it) keeps the FinishedResult, once.
-  useEffect(() => {
-    if (!atResult || !session || !journey || session.resultId) return;
-    void journey.finishSession(deps, journey.QUESTIONNAIRE, session).then((done) => {
-      setSession(done.session);
-      report(done.saved);
-    });
-  }, [atResult, deps, journey, report, session]);
-
   // Read-aloud stops whenever the screen changes.
-  const screenKey = position ? (position.kind === 'result' ? RESULT_CURSOR : position.question.id) : 'welcome';
+  // (The session's cursor names its screen: a question's id, or the result's; none yet on the first question.)
+  const screenKey = session ? (session.cursor ?? 'first') : 'welcome';
+  const onQuestion = session !== null && session.cursor !== RESULT_CURSOR;
   useEffect(() => () => readAloud.stop(), [readAloud, screenKey]);
   // "No voice" is said once, where it was asked, never again on the next screens.
   useEffect(() => setSpeechNotice(null), [screenKey]);
@@ -192,15 +172,6 @@ export function App({ services, resumed }: AppProps) {
       report(started.saved);
     });
 
-  const answer = (value: AnswerValue) => {
-    if (!session || !journey || position?.kind !== 'question' || busy.current) return;
-    // The next screen is painted at once; the autosave is issued in the same turn and finishes beside it (IndexedDB
-    // keeps the order of writes), so a quick person is never ignored while the disk works. A failed save is reported.
-    const next = journey.applyAnswer(journey.QUESTIONNAIRE, session, position.question.id, value, deps.now());
-    setSession(next);
-    void journey.saveSession(deps, next).then(report);
-  };
-
   /** Back to the welcome screen for the next person: erases the session, resets language and display. */
   const endSession = useCallback(async () => {
     readAloud.stop();
@@ -213,15 +184,6 @@ export function App({ services, resumed }: AppProps) {
     // The next person starts in the device's language, not in the one the previous person chose.
     if (language !== settings.defaultLanguage) await applyLanguage(settings.defaultLanguage);
   }, [applyLanguage, deps, display, language, readAloud, report, settings.defaultLanguage]);
-
-  const back = () =>
-    step(async () => {
-      if (!session || !journey) return;
-      const moved = await journey.goBack(deps, journey.QUESTIONNAIRE, session);
-      if (!moved) return endSession();
-      setSession(moved.session);
-      report(moved.saved);
-    });
 
   // Walking away from the welcome screen: the language, text size, contrast or read-aloud the last person chose go
   // back to the device's after the same delay (nothing to lose there, so no warning).
@@ -315,42 +277,6 @@ export function App({ services, resumed }: AppProps) {
     const meta = await readPlacesMeta(storage).catch(() => undefined);
     return meta ? { meta, places: await storage.places.getAll() } : null;
   }, [storage]);
-  // …and read ahead once a person has started, when the browser is idle (while the first question is read), so that the
-  // result shows its places in its first frame; read again for each session (a mediator may have imported new places).
-  const placesReadAhead = useRef<PlaceDataset | null | undefined>(undefined);
-  const journeyRef = useRef(journey);
-  journeyRef.current = journey;
-  const languageRef = useRef(language);
-  languageRef.current = language;
-  const started = session !== null;
-  useEffect(() => {
-    placesReadAhead.current = undefined;
-    if (!started) return undefined;
-    let cancelled = false;
-    const read = () =>
-      void loadDataset()
-        .then((dataset) => {
-          // none yet (a new device still seeding its places): the result reads it again
-          if (cancelled || !dataset) return;
-          placesReadAhead.current = dataset;
-          journeyRef.current?.prepareResult(dataset, languageRef.current);
-        })
-        .catch(() => {});
-    // Safari has no requestIdleCallback: a second later there
-    if (!('requestIdleCallback' in window)) {
-      const timer = setTimeout(read, 1_000);
-      return () => {
-        cancelled = true;
-        clearTimeout(timer);
-      };
-    }
-    const idle = requestIdleCallback(read, { timeout: 5_000 });
-    return () => {
-      cancelled = true;
-      cancelIdleCallback(idle);
-    };
-  }, [started, loadDataset]);
-
   const i18nValue = useMemo(() => ({ t: rememberingTranslate(i18n), language }), [i18n, language]);
 
   // A language is asked about once: the switch goes off, and says why once, when the device has no voice for it.
@@ -433,55 +359,24 @@ export function App({ services, resumed }: AppProps) {
   let screen;
   if (locked && !keepBehind) {
     screen = null;
-  } else if (session && journey && position?.kind === 'question') {
-    const at = journey.progress(journey.QUESTIONNAIRE, session.answers, position.question.id);
+  } else if (session && journey) {
     screen = (
-      <journey.QuestionScreen
-        key={position.question.id}
-        question={position.question}
-        answers={session.answers}
-        part={at.part}
-        parts={at.parts}
-        partName={at.partName}
-        isFirst={at.position === 1}
+      <journey.SessionScreen
+        session={session}
+        deps={deps}
+        onSession={setSession}
+        report={report}
+        step={step}
+        busy={busy}
+        onEnd={endSession}
+        language={language}
+        settings={settings}
+        now={services.now}
+        loadDataset={loadDataset}
         autoRead={display.prefs.readAloud}
         canSpeak={!speechUnavailable}
-        onAnswer={(value) => void answer(value)}
-        onBack={() => void back()}
-        onStop={() => void step(endSession)}
         speak={speak}
-      />
-    );
-  } else if (session?.mode === 'guided' && journey && profile && mediatorModule) {
-    screen = (
-      <mediatorModule.GuidedResultScreen
-        services={mediatorServices}
-        profile={profile}
-        answers={session.answers}
-        resultId={session.resultId ?? null}
-        speak={speak}
-        canSpeak={!speechUnavailable}
-        loadDataset={loadDataset}
-        deviceOrigin={settings.location}
-        onEdit={() => void back()}
-        onFinish={() => void step(endSession)}
-      />
-    );
-  } else if (session && journey && profile) {
-    screen = (
-      <journey.ResultScreen
-        profile={profile}
-        answers={session.answers}
-        onEdit={() => void back()}
-        onFinish={() => void step(endSession)}
-        loadDataset={loadDataset}
-        placesReadAhead={placesReadAhead.current}
-        deviceOrigin={settings.location}
-        now={services.now}
-        kiosk={settings.mode === 'publicKiosk'}
-        reasonableKm={settings.reasonableDistanceKm}
-        speak={speak}
-        canSpeak={!speechUnavailable}
+        mediator={mediatorModule ? { module: mediatorModule, services: mediatorServices } : null}
       />
     );
   } else if (session) {
@@ -543,7 +438,7 @@ export function App({ services, resumed }: AppProps) {
         }
         speechNotice={speechNotice}
         cover={pinScreen}
-        footer={!(position?.kind === 'question' && !locked)}
+        footer={!(onQuestion && !locked)}
         onAccessibility={!session && !mediator && !statement ? openStatement : null}
       >
         {screen}

@@ -12,5 +12,6 @@ export {
 export { progress } from '../../domain/questionnaire-flow';
 export { scoreProfile } from '../../domain/score-profile';
 export { QuestionScreen } from './QuestionScreen';
+export { SessionScreen } from './SessionScreen';
 export { ResultScreen } from './ResultScreen';
 export { prepareResult } from './PlacesBlock';
