@@ -8,7 +8,7 @@ const layer = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-repere/', 'dev-dist/', 'node_modules/', 'reports/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', 'dist-repere/', 'dist-engines/', 'dev-dist/', 'node_modules/', 'reports/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,5 @@
 // `npm test`: typecheck, lint, unit tests (vitest), end-to-end tests (Playwright in a real Chromium, one project of them
-// behind nginx under a sub-path), then one closing
+// behind nginx under a sub-path), the same journeys on Firefox ESR (tests/engines), then one closing
 // line "N passed, N failed, N skipped" added up from the runners' JSON reports. Exits non-zero if anything failed or
 // nothing ran. Every step runs even after a failure, so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
@@ -10,9 +10,11 @@ import { ensureNginx } from './nginx.mjs';
 const REPORTS = 'reports';
 const VITEST_REPORT = `${REPORTS}/vitest.json`;
 const PLAYWRIGHT_REPORT = `${REPORTS}/playwright.json`;
+const ENGINES_REPORT = `${REPORTS}/engines.json`;
 
 rmSync(VITEST_REPORT, { force: true });
 rmSync(PLAYWRIGHT_REPORT, { force: true });
+rmSync(ENGINES_REPORT, { force: true });
 mkdirSync(REPORTS, { recursive: true });
 
 const failedSteps = [];
@@ -48,6 +50,8 @@ if (chromium && step('build', node, ['node_modules/vite/bin/vite.js', 'build', '
     CHROME_PATH: chromium,
     TZ: 'Europe/Paris',
   });
+  // The journeys on the other engines (Firefox ESR today), on the same build: one line per engine (tests/engines).
+  step('other engines', node, ['node_modules/tsx/dist/cli.mjs', 'tests/engines/main.ts'], { TZ: 'Europe/Paris' });
 }
 
 function readJson(path) {
@@ -79,6 +83,18 @@ if (playwright?.stats) {
   if ((playwright.errors ?? []).length > 0 && !s.unexpected) totals.failed += playwright.errors.length;
 } else {
   console.error('No Playwright report: end-to-end tests did not run.');
+}
+
+const engines = readJson(ENGINES_REPORT);
+if (engines?.engines) {
+  for (const engine of engines.engines) {
+    totals.passed += engine.passed ?? 0;
+    totals.failed += engine.failed ?? 0;
+    totals.skipped += engine.skipped ?? 0;
+  }
+} else if (playwright?.stats) {
+  console.error('No engines report: the other engines did not run.');
+  totals.failed += 1;
 }
 
 const ran = totals.passed + totals.failed;

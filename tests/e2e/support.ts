@@ -1,24 +1,10 @@
-import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { QUESTIONNAIRE } from '../../src/content/questionnaire';
+import { fr } from '../support/messages';
+import { countStoreInPage } from '../support/idb-in-page';
 
-/** The messages of a locale, to find buttons by their real names in any language. */
-export function messages(language: string): (key: string) => string {
-  const data = {
-    ...(JSON.parse(readFileSync(`src/i18n/locales/${language}.json`, 'utf8')) as Record<string, unknown>),
-    ...(JSON.parse(readFileSync(`src/i18n/journey/${language}.json`, 'utf8')) as Record<string, unknown>),
-    ...(JSON.parse(readFileSync(`src/i18n/mediator/${language}.json`, 'utf8')) as Record<string, unknown>),
-  };
-  return (key) => {
-    const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], data);
-    if (typeof value !== 'string') throw new Error(`no ${language} text for ${key}`);
-    return value;
-  };
-}
-
-export const fr = messages('fr');
-export const ar = messages('ar');
+export { ar, fr, messages } from '../support/messages';
 
 /**
  * Waits until the service worker controls the page (a reload during the first install can miss clients.claim()) and,
@@ -64,23 +50,9 @@ export async function openKiosk(page: Page): Promise<void> {
   await page.locator('#app[data-ready="true"]').waitFor({ state: 'attached' });
 }
 
-/** Counts a store of the device's IndexedDB. */
+/** Counts a store of the device's IndexedDB ("repere"). */
 export function countStore(page: Page, store: 'sessions' | 'results' | 'places'): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const request = indexedDB.open('repere');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const count = request.result.transaction(name).objectStore(name).count();
-          count.onsuccess = () => {
-            resolve(count.result);
-            request.result.close();
-          };
-        };
-      }),
-    store,
-  );
+  return page.evaluate(countStoreInPage, store);
 }
 
 /**
