@@ -1,6 +1,6 @@
 // What a journey needs from a browser, whatever drives it: the steps (journey-steps.ts) are written against this
-// interface only, so that Firefox (puppeteer-core over WebDriver BiDi, firefox-driver.ts) and, next, WebKit
-// (selenium-webdriver against WebKitWebDriver) run the very same steps.
+// interface only, so that Firefox (puppeteer-core over WebDriver BiDi, firefox-driver.ts) and WebKit
+// (selenium-webdriver against WebKitWebDriver, webkit-driver.ts) run the very same steps.
 
 /** The ARIA roles the journeys look for. */
 export type Role = 'button' | 'heading' | 'group' | 'radio' | 'checkbox' | 'textbox' | 'link';

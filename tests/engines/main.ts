@@ -1,32 +1,61 @@
 // `npm run test:engines`: the journeys on the other engines our users have (issue 21). For each engine: find or
 // install it (Debian packages, as for Chromium), run every check, print one line "engines: <name> <version> — N passed,
-// N failed" (or "skipped — <reason>", never silently), write reports/engines.json, exit non-zero if anything failed.
+// N failed" (", N skipped" when an engine cannot run a check, each such check named with its reason above the line), or
+// "skipped — <reason>" for an engine that cannot be had, never silently; write reports/engines.json, exit non-zero if
+// anything failed.
 // Serves REPERE_ENGINES_DIST (default dist/), built first only when it has no index.html.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureFirefox, FIREFOX_INSTALL_HINT, firefoxVersion } from '../../scripts/firefox.mjs';
-import { ENGINE_CHECKS, type EngineCheck } from './engine-checks';
+import { ensureWebKit, WEBKIT_INSTALL_HINT, webkitVersion } from '../../scripts/webkit.mjs';
+import { ENGINE_CHECKS, resultsKeptAcrossRestart, type EngineCheck } from './engine-checks';
 import type { LaunchEngine } from './engine-driver';
 import { firefoxLauncher } from './firefox-driver';
+import { webkitLauncher } from './webkit-driver';
 
-/** An engine the runs know: how to get it here, or why it cannot be had. */
+/** An engine the runs know: how to get it here, or why it cannot be had; the checks it cannot run, with why. */
 interface Engine {
   readonly name: string;
-  prepare(): { launch: LaunchEngine; version: string } | { skipped: string };
+  prepare(): { launch: LaunchEngine; version: string; skips?: ReadonlyMap<EngineCheck, string> } | { skipped: string };
 }
+
+/** The engines to run (REPERE_ENGINES, comma-separated); the others print a line saying why they were skipped. */
+const WANTED = (process.env.REPERE_ENGINES ?? 'firefox-esr').split(',').map((name) => name.trim());
 
 const ENGINES: readonly Engine[] = [
   {
     name: 'firefox-esr',
     prepare() {
+      if (!WANTED.includes('firefox-esr')) return { skipped: 'not in REPERE_ENGINES' };
       const path = ensureFirefox();
       if (!path) return { skipped: FIREFOX_INSTALL_HINT };
       const version = firefoxVersion(path) ?? 'unknown';
       return { launch: firefoxLauncher(path, version), version };
     },
   },
-  // WebKit next (webkit2gtk-driver + MiniBrowser under Xvfb, selenium-webdriver): one more entry, same checks.
+  {
+    name: 'webkit',
+    prepare() {
+      // Not yet in npm test: its offline journey failed 2 runs in 6 on this machine (the result's place search field
+      // never showed within 10 s) and the cause is not found yet. REPERE_ENGINES=firefox-esr,webkit runs it.
+      if (!WANTED.includes('webkit')) return { skipped: 'not run by default yet (flaky: the result’s place search did not show in 2 runs of 6); REPERE_ENGINES=firefox-esr,webkit runs it' };
+      const programs = ensureWebKit();
+      if (!programs) return { skipped: WEBKIT_INSTALL_HINT };
+      const version = webkitVersion() ?? 'unknown';
+      return {
+        launch: webkitLauncher(programs, version),
+        version,
+        skips: new Map([
+          [
+            resultsKeptAcrossRestart,
+            'the MiniBrowser that WebKitWebDriver drives (--automation) keeps its storage in memory only, and has no ' +
+              'option for a data folder: a browser restart always starts empty (tried: a result stored, 0 after the restart)',
+          ],
+        ]),
+      };
+    },
+  },
 ];
 
 /** No check may hang the suite: past this, it fails with its reason. */
@@ -41,7 +70,7 @@ interface EngineReport {
   reason?: string;
   durationMs: number;
   failures: Array<{ check: string; message: string }>;
-  checks: Array<{ check: string; ok: boolean; durationMs: number }>;
+  checks: Array<{ check: string; ok: boolean; durationMs: number } | { check: string; skipped: string }>;
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
@@ -67,6 +96,13 @@ async function runEngine(engine: Engine, outDir: string, checks: readonly Engine
   } else {
     report.version = prepared.version;
     for (const check of checks) {
+      const skip = prepared.skips?.get(check);
+      if (skip !== undefined) {
+        report.skipped += 1;
+        report.checks.push({ check: check.name, skipped: skip });
+        console.log(`${engine.name} – skipped: ${check.name}\n  ${skip}`);
+        continue;
+      }
       const checkStarted = Date.now();
       try {
         await withTimeout(check.run({ launch: prepared.launch, outDir }), CHECK_TIMEOUT_MS, check.name);
@@ -104,12 +140,13 @@ else {
     console.log(
       report.reason
         ? `engines: ${report.name} skipped — ${report.reason}`
-        : `engines: ${report.name} ${report.version} — ${report.passed} passed, ${report.failed} failed (${seconds})`,
+        : `engines: ${report.name} ${report.version} — ${report.passed} passed, ${report.failed} failed${report.skipped > 0 ? `, ${report.skipped} skipped` : ''} (${seconds})`,
     );
     if (report.failed > 0) ok = false;
   }
 }
 mkdirSync('reports', { recursive: true });
 writeFileSync('reports/engines.json', `${JSON.stringify({ engines: reports }, null, 2)}\n`);
-// A check that timed out may leave a browser behind: exiting ends it (puppeteer kills the browsers it launched).
+// A check that timed out may leave a browser behind: exiting ends it (puppeteer kills the browsers it launched, the
+// WebKit driver its Xvfb and WebKitWebDriver).
 process.exit(ok ? 0 : 1);

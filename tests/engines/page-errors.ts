@@ -9,8 +9,8 @@ declare global {
 }
 
 /**
- * Installed before any page script (puppeteer: evaluateOnNewDocument; a WebDriver without preload scripts runs it
- * first thing). Plain JavaScript source, not a compiled function: tsx (esbuild keepNames) wraps named inner functions
+ * Installed before any page script (puppeteer: evaluateOnNewDocument), or right after each load where the WebDriver
+ * has no preload scripts (WebKitWebDriver: webkit-driver.ts says what that misses). Plain JavaScript source, not a compiled function: tsx (esbuild keepNames) wraps named inner functions
  * in a `__name(…)` helper that does not exist in the page, and the recorder would die half-installed, silently.
  * Listeners rather than window.onerror =, so that the app's own handlers cannot replace the recorder.
  */

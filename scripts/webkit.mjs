@@ -1,0 +1,47 @@
+// Finds (and if needed installs) the WebKit that the engine runs drive (tests/engines): WebKitWebDriver (Debian's
+// webkit2gtk-driver), the MiniBrowser of libwebkit2gtk-4.1-0 and Xvfb (the MiniBrowser needs a display), else apt-get on
+// Debian as root, exactly as Firefox (firefox.mjs) and Chromium (browser.mjs) are found. Elsewhere it returns null and
+// the runner prints a visible "skipped" line: never a download from another source.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { canInstallDebianPackages, installDebianPackages } from './debian-packages.mjs';
+
+/** What to install when something is missing, for the runner's "skipped" line. */
+export const WEBKIT_INSTALL_HINT =
+  'install webkit2gtk-driver, libwebkit2gtk-4.1-0 and xvfb (Debian: apt-get install webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb)';
+
+const PACKAGES = ['webkit2gtk-driver', 'libwebkit2gtk-4.1-0', 'xvfb'];
+const DRIVERS = ['/usr/bin/WebKitWebDriver'];
+const MINI_BROWSERS = ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/libexec/webkit2gtk-4.1/MiniBrowser'];
+const XVFBS = ['/usr/bin/Xvfb'];
+
+const first = (paths) => paths.find((path) => existsSync(path)) ?? null;
+
+/** The three programs if they are all on this machine ($WEBKIT_WEBDRIVER_PATH, $WEBKIT_MINIBROWSER_PATH first), or null. */
+export function findWebKit() {
+  const driver = first([process.env.WEBKIT_WEBDRIVER_PATH, ...DRIVERS].filter(Boolean));
+  const miniBrowser = first([process.env.WEBKIT_MINIBROWSER_PATH, ...MINI_BROWSERS].filter(Boolean));
+  const xvfb = first(XVFBS);
+  return driver && miniBrowser && xvfb ? { driver, miniBrowser, xvfb } : null;
+}
+
+/** The programs, installing Debian's packages when any is missing; null when they cannot be had here. */
+export function ensureWebKit() {
+  const found = findWebKit();
+  if (found) return found;
+  if (canInstallDebianPackages()) {
+    console.log(`WebKit not found: installing Debian’s ${PACKAGES.join(', ')} with apt-get (the engine runs drive it).`);
+    installDebianPackages(PACKAGES);
+  }
+  return findWebKit();
+}
+
+/** The WebKitGTK version of Debian's package ("2.50.6"), or null when dpkg cannot say (the MiniBrowser needs a display). */
+export function webkitVersion() {
+  try {
+    const out = execFileSync('dpkg-query', ['-W', '-f', '${Version}', 'libwebkit2gtk-4.1-0'], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 15_000 }).toString();
+    return /^(?:\d+:)?([\d.]+)/.exec(out.trim())?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
