@@ -50,8 +50,7 @@ if (chromium && step('build', node, ['node_modules/vite/bin/vite.js', 'build', '
     CHROME_PATH: chromium,
     TZ: 'Europe/Paris',
   });
-  // The journeys on the other engines (Firefox ESR; WebKit with REPERE_ENGINES=firefox-esr,webkit), on the same build:
-  // one line per engine (tests/engines).
+  // The journeys on the other engines (Firefox ESR and WebKit), on the same build: one line per engine (tests/engines).
   step('other engines', node, ['node_modules/tsx/dist/cli.mjs', 'tests/engines/main.ts'], { TZ: 'Europe/Paris' });
 }
 

@@ -8,7 +8,7 @@
 // (selenium's getAccessibleName / getAriaRole) say which one has the name, compared exact after collapsing whitespace.
 // Same Target semantics as the Firefox driver.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Builder, error as seleniumError, type WebDriver, type WebElement } from 'selenium-webdriver';
 import type { WebKitPrograms } from '../../scripts/webkit.mjs';
@@ -293,7 +293,16 @@ class WebKitDriver implements EngineDriver {
         if (this.crashed) throw new Error(`${action} ${describeTarget(target)}: ${this.crashed}`);
         last = errorText(error);
       }
-      if (Date.now() > deadline) throw new Error(`${action} ${describeTarget(target)}: not done in ${timeout} ms (${last})`);
+      if (Date.now() > deadline) {
+        // What the page showed, to look at (reports/ is kept by CI): a wait that fails on one engine only says little.
+        const shot = await this.driver.takeScreenshot().catch(() => null);
+        if (shot) {
+          mkdirSync('reports', { recursive: true });
+          writeFileSync('reports/engines-webkit-failure.png', shot, 'base64');
+        }
+        const text = (await this.driver.executeScript('return document.body.innerText;').catch(() => '')) as string;
+        throw new Error(`${action} ${describeTarget(target)}: not done in ${timeout} ms (${last}); the page said: ${text.replace(/\s+/g, ' ').slice(0, 300)} … ${text.replace(/\s+/g, ' ').slice(-400)}`);
+      }
       await sleep(POLL_MS);
     }
   }
