@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
-import { completeJourney, countStore, fr, openKiosk, putDeviceSettings, readStore, welcomeStart } from './support';
+import { completeJourney, countStore, fr, openKiosk, putDeviceSettings, readStore, searchPlaces, welcomeStart } from './support';
 import { openMediatorSpace } from './mediator-space';
 
 const UNSAFE_LINKS = [
@@ -52,8 +52,7 @@ test('a dataset already on the device with script links: no such link is drawn, 
   await page.reload();
   await welcomeStart(page).click();
   await completeJourney(page);
-  await page.getByLabel(fr('result.places.locationLabel')).fill('25000');
-  await page.getByRole('button', { name: fr('result.places.search') }).click();
+  await searchPlaces(page, '25000');
   const places = page.locator('.places .place');
   await expect(places.first()).toBeVisible();
   const hrefs = await page.locator('.places a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
@@ -75,8 +74,7 @@ test('a dataset already on the device with script links: no such link is drawn, 
   await page.reload();
   await welcomeStart(page).click();
   await completeJourney(page);
-  await page.getByLabel(fr('result.places.locationLabel')).fill('25000');
-  await page.getByRole('button', { name: fr('result.places.search') }).click();
+  await searchPlaces(page, '25000');
   await expect(page.locator('.places .place').first()).toBeVisible();
   await expect(page.locator('.places a[href]')).toHaveCount(0);
   const scan = page.getByRole('button', { name: fr('result.places.bookOnPhone') });

@@ -2,20 +2,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { expect } from '@playwright/test';
 import { test } from './fixtures';
-import {
-  answerFirst,
-  axeViolations,
-  ar,
-  completeJourney,
-  countStore,
-  fr,
-  openKiosk,
-  putDeviceSettings,
-  questionLegend,
-  resultHeading,
-  waitForServiceWorkerControl,
-  welcomeStart,
-} from './support';
+import { answerFirst, ar, axeViolations, completeJourney, countStore, fr, openKiosk, putDeviceSettings, questionLegend, resultHeading, searchPlaces, waitForServiceWorkerControl, welcomeStart } from './support';
 
 test.describe('on a phone, by touch', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
@@ -255,8 +242,7 @@ test('read-aloud on the result: the level, strengths, next steps and each place\
   await openKiosk(page);
   await welcomeStart(page).click();
   await completeJourney(page);
-  await page.getByLabel(fr('result.places.locationLabel')).fill('25000');
-  await page.getByRole('button', { name: fr('result.places.search') }).click();
+  await searchPlaces(page, '25000');
   await expect(page.locator('.places .place').first()).toBeVisible();
   await expect(page.locator('.place-hours').first()).not.toBeEmpty();
   await page.getByRole('button', { name: fr('result.listen') }).click();
@@ -327,8 +313,7 @@ test.describe('take-away', () => {
     await openKiosk(page);
     await welcomeStart(page).click();
     await completeJourney(page);
-    await page.getByLabel(fr('result.places.locationLabel')).fill('25000');
-    await page.getByRole('button', { name: fr('result.places.search') }).click();
+    await searchPlaces(page, '25000');
     await expect(page.locator('.places .place').first()).toBeVisible();
     await page.emulateMedia({ media: 'print' });
     // on paper: the date printed, the week's hours written out, never "open now"
@@ -431,8 +416,7 @@ test('a rural device sets a longer reasonable distance: places up to it are an a
   await page.reload();
   await welcomeStart(page).click();
   await completeJourney(page);
-  await page.getByLabel(fr('result.places.locationLabel')).fill('25000');
-  await page.getByRole('button', { name: fr('result.places.search') }).click();
+  await searchPlaces(page, '25000');
   const lists = page.locator('ol.places');
   await expect(lists).toHaveCount(2);
   // Belfort (77 km) is within 100 km: listed with Besançon; Auxerre (194 km) further, apart

@@ -5,7 +5,7 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
 import Papa from 'papaparse';
 import { PIN, homeHeading, leaveAloneUntilLocked, openMediatorSpace, pinField } from './mediator-space';
-import { answerFirst, axeViolations, completeJourney, countStore, fr, readStore, openKiosk, questionLegend, waitForServiceWorkerControl, welcomeStart } from './support';
+import { answerFirst, axeViolations, completeJourney, countStore, fr, openKiosk, questionLegend, readStore, searchPlaces, waitForServiceWorkerControl, welcomeStart } from './support';
 
 const guidedHeading = (page: Page) => page.getByRole('heading', { level: 1, name: fr('mediator.guided.title'), exact: true });
 
@@ -255,8 +255,7 @@ test('a guided result turns towards the person: her own result, print on one pag
   await expect(guidedHeading(page)).toHaveCount(0);
   await expect(page.locator('.level-name')).toBeVisible();
   await expect(page.locator('.next-steps li').first()).toBeVisible();
-  await page.getByLabel(fr('result.places.locationLabel')).fill('besancon');
-  await page.getByRole('button', { name: fr('result.places.search') }).click();
+  await searchPlaces(page, 'besancon');
   await expect(page.locator('.place').first()).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   // nothing of the mediator's detail on paper: one A4 page, the person's result

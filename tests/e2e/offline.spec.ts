@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import { test } from './fixtures';
-import { completeJourney, fr, openKiosk, resultHeading, waitForServiceWorkerControl, welcomeStart } from './support';
+import { completeJourney, openKiosk, resultHeading, searchPlaces, waitForServiceWorkerControl, welcomeStart } from './support';
 
 test.describe('offline first', () => {
   test('after the first visit, a reload with the network cut is served by the service worker', async ({ page, context }) => {
@@ -34,8 +34,7 @@ test.describe('offline first', () => {
 
     // then the result shows, with the help places near the postal code typed
     await expect(resultHeading(page)).toBeVisible();
-    await page.getByLabel(fr('result.places.locationLabel')).fill('25000');
-    await page.getByRole('button', { name: fr('result.places.search') }).click();
+    await searchPlaces(page, '25000');
     await expect(page.locator('main.result li.place').first()).toBeVisible();
     // and once the network is back, the rest follows at the next start: then every file is on the device
     await context.setOffline(false);
@@ -62,8 +61,7 @@ test.describe('offline first', () => {
     await expect.poll(() => skipped.some((text) => text.includes('not sent at this start'))).toBe(true);
     await welcomeStart(page).click();
     await completeJourney(page);
-    await page.getByLabel(fr('result.places.locationLabel')).fill('25000');
-    await page.getByRole('button', { name: fr('result.places.search') }).click();
+    await searchPlaces(page, '25000');
     await expect(page.locator('main.result li.place').first()).toBeVisible();
     expect(errors).toEqual([]);
   });
@@ -74,8 +72,7 @@ test.describe('offline first', () => {
     await openKiosk(page);
     await welcomeStart(page).click();
     await completeJourney(page);
-    await page.getByLabel(fr('result.places.locationLabel')).fill('25000');
-    await page.getByRole('button', { name: fr('result.places.search') }).click();
+    await searchPlaces(page, '25000');
 
     // then the places show, and no line says "loading" for ever
     await expect(page.locator('main.result li.place').first()).toBeVisible();

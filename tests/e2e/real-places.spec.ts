@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import { expect } from '@playwright/test';
 import { test } from './fixtures';
 import { openMediatorSpace } from './mediator-space';
-import { axeViolations, fr, openKiosk, resultHeading, walk, welcomeStart } from './support';
+import { axeViolations, fr, openKiosk, resultHeading, searchPlaces, walk, welcomeStart } from './support';
 import type { Page } from '@playwright/test';
 
 // The real Bourgogne-Franche-Comté file (raw TerNum CSV, ODbL), read from ../shared, imported on the device as a mediator
@@ -46,8 +46,7 @@ test('the real BFC file: a senior around Montbéliard gets no youth or job place
   await welcomeStart(page).click();
   await walk(page, SENIOR);
   await expect(resultHeading(page)).toBeVisible();
-  await page.getByLabel(fr('result.places.locationLabel')).fill('25200');
-  await page.getByRole('button', { name: fr('result.places.search') }).click();
+  await searchPlaces(page, '25200');
   const names = page.locator('.places .place h3');
   await expect(names.first()).toBeVisible();
   const listed = await names.allInnerTexts();
@@ -77,8 +76,7 @@ test('the real BFC file: a senior who wants to learn, in Dole, where no place li
   await welcomeStart(page).click();
   await walk(page, SENIOR_LEARNER);
   await expect(resultHeading(page)).toBeVisible();
-  await page.getByLabel(fr('result.places.locationLabel')).fill('39100');
-  await page.getByRole('button', { name: fr('result.places.search') }).click();
+  await searchPlaces(page, '39100');
   // Said in plain words, not "nothing here": the file lists only procedures and internet access.
   await expect(page.getByText(fr('result.places.needsUnlisted'))).toBeVisible();
   await expect(page.getByText(fr('result.places.noMatch'))).toHaveCount(0);

@@ -2,14 +2,14 @@
 // with the configuration docs/DEPLOY.md documents (deploy/nginx/repere.conf, included as it is), on a free port.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page, Request } from '@playwright/test';
 import { findNginx } from '../../scripts/nginx.mjs';
 import { staticHostPolicy } from '../../scripts/content-security-policy.mjs';
 import { expect, test } from './fixtures';
-import { completeJourney, fr, resultHeading, waitForServiceWorkerControl, welcomeStart } from './support';
+import { completeJourney, resultHeading, searchPlaces, waitForServiceWorkerControl, welcomeStart } from './support';
+import { freePort } from '../support/free-port';
 
 const BASE = '/repere/';
 const OUT_DIR = 'dist-repere';
@@ -18,17 +18,6 @@ const SNIPPET = resolve('deploy/nginx/repere.conf');
 let nginx: ChildProcess | null = null;
 let folder = '';
 let origin = '';
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
 
 /** The smallest nginx.conf around the documented snippet: this test's own prefix, logs and port, nothing of /etc but the MIME types. */
 function nginxConf(port: number): string {
@@ -121,8 +110,7 @@ test('under /repere/ behind nginx: the worker controls the page, the app is inst
   // The places a person looks for come from the communes table and the dataset under the base too.
   await welcomeStart(page).click();
   await completeJourney(page);
-  await page.getByLabel(fr('result.places.locationLabel')).fill('Besançon');
-  await page.getByRole('button', { name: fr('result.places.search') }).click();
+  await searchPlaces(page, 'Besançon');
   await expect(page.locator('main.result li.place').first()).toBeVisible();
 
   expect(urls.length).toBeGreaterThan(10);
@@ -139,8 +127,7 @@ test('under /repere/ behind nginx: an offline reload is served by the worker and
   await welcomeStart(page).click();
   await completeJourney(page);
   await expect(resultHeading(page)).toBeVisible();
-  await page.getByLabel(fr('result.places.locationLabel')).fill('25000');
-  await page.getByRole('button', { name: fr('result.places.search') }).click();
+  await searchPlaces(page, '25000');
   await expect(page.locator('main.result li.place').first()).toBeVisible();
 });
 

@@ -85,6 +85,12 @@ export async function answerFirst(page: Page, t = fr, how: 'click' | 'tap' | 'ke
   return title;
 }
 
+/** On the result: looks for help places near a postal code or a commune, as a person types it. */
+export async function searchPlaces(page: Page, query: string): Promise<void> {
+  await page.getByLabel(fr('result.places.locationLabel')).fill(query);
+  await page.getByRole('button', { name: fr('result.places.search') }).click();
+}
+
 /** Waits for the next screen of the journey: a question, or the result. */
 export async function nextScreen(page: Page): Promise<void> {
   await page.locator('legend.question-title, main.result h1').first().waitFor();

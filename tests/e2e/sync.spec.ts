@@ -1,5 +1,4 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
@@ -10,20 +9,9 @@ import type { FinishedResult } from '../../src/domain/result';
 import { aFinishedResult } from '../../src/domain/testing/finished-result';
 import { openMediatorSpace } from './mediator-space';
 import { axeViolations, completeJourney, fr, openKiosk, putDeviceSettings, readStore, waitForServiceWorkerControl, welcomeStart } from './support';
+import { freePort } from '../support/free-port';
 
 const TOKEN = 'kiosk-e2e-token-7f3a';
-
-/** A port nobody listens on yet: the collector is "down" until it is started there. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Sets the device up to send: the commune, the collector and its token (what a mediator types in the settings). */
 function enableSync(page: Page, collectorUrl: string, token = TOKEN) {

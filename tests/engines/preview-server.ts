@@ -1,22 +1,8 @@
 // Serves a build with `vite preview` on a free port for the engine runs; stopping it is how the runs cut the network
 // (nothing answers any more on that origin, so only the service worker can serve the app).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 
-/** A port nobody listens on, outside 4173–4179 (npm start and the Playwright runs use those). */
-export async function freePort(): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const server = createServer();
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        const address = server.address();
-        server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-      });
-    });
-    if (port && (port < 4173 || port > 4179)) return port;
-  }
-}
+export { freePort } from '../support/free-port';
 
 export interface PreviewServer {
   readonly url: string;
