@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { APP_BASE, appUrl } from './app/app-base';
 import { isDeviceInstalled, isSetupAddress, opensOnSetup, withoutSetupParameter } from './app/device-setup';
 import { observable } from './app/observable';
-import { createI18n, loadMessages, switchLanguage } from './i18n/i18n';
+import { createI18nSource } from './i18n/i18n-source';
+import { loadMessages } from './i18n/messages';
 import type { ServiceWorkerBridge } from './pwa/sw-bridge';
 import { SERVICE_WORKER_FILE } from './sw/messages';
 import { openPageStorage } from './storage/page-storage';
@@ -22,7 +23,8 @@ async function main() {
     loadMessages('fr'),
     openPageStorage({ onStale: () => staleDatabase.set(true) }),
   ]);
-  const i18n = createI18n(french);
+  // i18next comes after the first screen when that screen is the French welcome (i18n/i18n-source.ts).
+  const i18n = createI18nSource(french, (messages) => import('./i18n/i18n').then(({ createI18n }) => createI18n(messages)));
   const [settings, installed] = await Promise.all([readDeviceSettings(storage), isDeviceInstalled(storage).catch(() => false)]);
   // The setup path (…/?installation), or an iPad's home-screen app, opens the PIN creation of a new device; once
   // installed, the address is the public one.
@@ -41,7 +43,11 @@ async function main() {
     const journey = await loadJourney(i18n);
     resumed = { session: await journey.resumeSession({ storage, now }, journey.QUESTIONNAIRE, stored), journey };
   }
-  await switchLanguage(i18n, resumed?.session.language ?? settings.defaultLanguage, document.documentElement);
+  const firstLanguage = resumed?.session.language ?? settings.defaultLanguage;
+  if (firstLanguage !== 'fr' || resumed) {
+    const [instance, { switchLanguage }] = await Promise.all([i18n.ready(), import('./i18n/i18n')]);
+    await switchLanguage(instance, firstLanguage, document.documentElement);
+  }
 
   const services: AppServices = {
     storage,
@@ -86,6 +92,9 @@ async function main() {
       });
     });
   }
+  // i18next for every other text: once the page has loaded (or at once, a touch on "Commencer" asks for it).
+  if (document.readyState === 'complete') void i18n.ready();
+  else window.addEventListener('load', () => void i18n.ready(), { once: true });
   void requestPersistence(navigator.storage);
   // Housekeeping when the browser is idle after the first screen, at most 3 s later (app/housekeeping.ts). On a first
   // visit, the service worker's downloads go first on a slow link (a new device has nothing to clean or send yet): it

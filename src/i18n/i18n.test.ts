@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, loadExtraMessages, loadMessages, rememberingTranslate } from './i18n';
+import { createI18n, loadExtraMessages, loadMessages } from './i18n';
+import { rememberingTranslate } from './i18n-source';
 
 describe('rememberingTranslate (the screens\' t)', () => {
   it('does not remember a key whose texts were not loaded yet', async () => {

@@ -1,13 +1,9 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { DEFAULT_LANGUAGE, textDirection, type Language } from '../domain/language';
-import type fr from './locales/fr.json';
+import { loadMessages, type Messages } from './messages';
 
-export type { I18n };
-export type Messages = typeof fr;
-
-// Every language is its own chunk, precached by the service worker; the first screen is prerendered in French, and
-// its French chunk (preloaded) holds only the texts of the welcome screen and what surrounds every screen.
-const loaders = import.meta.glob<Messages>('./locales/*.json', { import: 'default' });
+export type { I18n, Messages };
+export { loadMessages };
 
 /**
  * Texts only some screens need, in chunks of their own: the mediator space's ~360 texts stay out of the French chunk
@@ -42,13 +38,6 @@ export async function loadExtraMessages(i18n: I18n, extra: ExtraMessages): Promi
   await Promise.all([addExtra(i18n, extra, language), addExtra(i18n, extra, DEFAULT_LANGUAGE)]);
 }
 
-/** Loads the messages of one language. */
-export async function loadMessages(language: Language): Promise<Messages> {
-  const load = loaders[`./locales/${language}.json`];
-  if (!load) throw new Error(`No messages for ${language}`);
-  return load();
-}
-
 /**
  * A fresh i18next instance with French loaded, falling back to French for anything missing. Ready when returned, so
  * the build can prerender the welcome screen with it.
@@ -65,25 +54,6 @@ export function createI18n(french: Messages): I18n {
     returnNull: false,
   });
   return instance;
-}
-
-/**
- * i18next's `t` for the screens, remembering the plain texts (a key without options) it found: a question's screen asks
- * for some twenty, and each lookup through i18next costs ~0.4 ms on a slow tablet. Make a new one at each language
- * switch. A key not found (texts still loading) is not remembered.
- */
-export function rememberingTranslate(i18n: I18n): I18n['t'] {
-  const found = new Map<string, string>();
-  const translate = i18n.t.bind(i18n) as unknown as (...args: unknown[]) => unknown;
-  const t = (key: unknown, ...rest: unknown[]): unknown => {
-    if (rest.length > 0 || typeof key !== 'string') return translate(key, ...rest);
-    const known = found.get(key);
-    if (known !== undefined) return known;
-    const text = translate(key);
-    if (typeof text === 'string' && text !== key) found.set(key, text);
-    return text;
-  };
-  return t as unknown as I18n['t'];
 }
 
 /** Switches the app to a language: loads its messages if needed and sets `lang` and `dir` on <html>. */

@@ -9,7 +9,8 @@ import { withoutSetupParameter } from '../app/device-setup';
 import type { DeviceSettings } from '../domain/device-settings';
 import type { Language } from '../domain/language';
 import { RESULT_CURSOR, type Session } from '../domain/session';
-import { switchLanguage, loadExtraMessages, rememberingTranslate, type I18n } from '../i18n/i18n';
+import type { I18n } from '../i18n/i18n';
+import { rememberingTranslate, type I18nSource } from '../i18n/i18n-source';
 import type { ServiceWorkerBridge } from '../pwa/sw-bridge';
 import type { RepereStorage } from '../storage/open-storage';
 import type { SyncCycleOutcome } from '../sync/sync-cycle';
@@ -32,8 +33,16 @@ import { WelcomeScreen } from './screens/WelcomeScreen';
 
 export type JourneyModule = typeof Journey;
 /** The questionnaire and result screens, with their texts in the current language (and French). */
-export const loadJourney = (i18n: I18n): Promise<JourneyModule> =>
-  Promise.all([import('./journey'), loadExtraMessages(i18n, 'journey')]).then(([module]) => module);
+export const loadJourney = (i18n: I18nSource): Promise<JourneyModule> =>
+  Promise.all([import('./journey'), withExtraMessages(i18n, 'journey')]).then(([module]) => module);
+/** i18next (loaded if it was not yet) with the texts of one part of the app merged in. */
+const withExtraMessages = (source: I18nSource, extra: 'journey' | 'mediator' | 'statement'): Promise<I18n> =>
+  Promise.all([source.ready(), i18nModule()]).then(async ([i18n, { loadExtraMessages }]) => {
+    await loadExtraMessages(i18n, extra);
+    return i18n;
+  });
+/** The functions around i18next, in i18next's chunk. */
+const i18nModule = () => import('../i18n/i18n');
 export type MediatorModule = typeof Mediator;
 type StatementModule = typeof Statement;
 const loadMediator = (): Promise<MediatorModule> => import('./mediator');
@@ -52,7 +61,8 @@ type MediatorState = { readonly unlocked: boolean; readonly view: 'pin' | Mediat
 /** Everything the screens need from the outside, built once by main.tsx (tests can build their own). */
 export interface AppServices {
   readonly storage: RepereStorage;
-  readonly i18n: I18n;
+  /** The texts: the first screen's French at once, i18next after the first screen (i18n/i18n-source.ts). */
+  readonly i18n: I18nSource;
   readonly now: () => Date;
   readonly newId: () => string;
   readonly serviceWorker: ServiceWorkerBridge | null;
@@ -89,12 +99,18 @@ export function App({ services, resumed }: AppProps) {
   const [statement, setStatement] = useState<StatementModule | 'loading' | null>(null);
   const openStatement = useCallback(() => {
     setStatement('loading');
-    void Promise.all([import('./screens/AccessibilityScreen'), loadExtraMessages(i18n, 'statement')]).then(([module]) => setStatement(module));
+    void Promise.all([import('./screens/AccessibilityScreen'), withExtraMessages(i18n, 'statement')]).then(([module]) => setStatement(module));
   }, [i18n]);
   // Staff opened the setup path of a new device: straight to the PIN creation, then to the settings.
   const [mediator, setMediator] = useState<MediatorState | null>(services.setupRequested ? { unlocked: false, view: 'pin' } : null);
   const [journey, setJourney] = useState<JourneyModule | null>(resumed?.journey ?? null);
-  const [language, setLanguage] = useState<Language>((i18n.language as Language | undefined) ?? settings.defaultLanguage);
+  // French until i18next has come, unless main.tsx loaded it first for another language or a resumed session.
+  const [language, setLanguage] = useState<Language>((i18n.current()?.language as Language | undefined) ?? 'fr');
+  // i18next, once loaded: its translate replaces the first screen's (same texts, so the screen does not change).
+  const [i18next, setI18next] = useState<I18n | null>(i18n.current());
+  useEffect(() => {
+    if (!i18next) void i18n.loaded.then(setI18next);
+  }, [i18n, i18next]);
   const [saveProblem, setSaveProblem] = useState<SaveProblem>(null);
   const [speechNotice, setSpeechNotice] = useState<string | null>(null);
   // Whether this device can read the current language aloud; null until asked (the voices load late).
@@ -134,7 +150,8 @@ export function App({ services, resumed }: AppProps) {
 
   const applyLanguage = useCallback(
     async (next: Language) => {
-      await switchLanguage(i18n, next, document.documentElement);
+      const [instance, { switchLanguage }] = await Promise.all([i18n.ready(), i18nModule()]);
+      await switchLanguage(instance, next, document.documentElement);
       setLanguage(next);
     },
     [i18n],
@@ -241,7 +258,7 @@ export function App({ services, resumed }: AppProps) {
     if (!(mediator || guidedLocked) || mediatorModule) return;
     // The mediator space's texts come with its code, not with the first screen.
     // the mediator space shows results too (the history, a guided session): the journey's texts come with it
-    void Promise.all([loadMediator(), loadExtraMessages(i18n, 'mediator'), loadExtraMessages(i18n, 'journey')]).then(([module]) => setMediatorModule(module));
+    void Promise.all([loadMediator(), withExtraMessages(i18n, 'mediator'), withExtraMessages(i18n, 'journey')]).then(([module]) => setMediatorModule(module));
   }, [guidedLocked, i18n, mediator, mediatorModule]);
 
   const mediatorServices: MediatorServices = useMemo(
@@ -277,7 +294,10 @@ export function App({ services, resumed }: AppProps) {
     const meta = await readPlacesMeta(storage).catch(() => undefined);
     return meta ? { meta, places: await storage.places.getAll() } : null;
   }, [storage]);
-  const i18nValue = useMemo(() => ({ t: rememberingTranslate(i18n), language }), [i18n, language]);
+  const i18nValue = useMemo(
+    () => ({ t: i18next ? rememberingTranslate(i18next) : i18n.firstScreen, language }),
+    [i18n, i18next, language],
+  );
 
   // A language is asked about once: the switch goes off, and says why once, when the device has no voice for it.
   const speechUnavailable = speech !== null && speech !== 'available';
@@ -309,7 +329,7 @@ export function App({ services, resumed }: AppProps) {
     void checkSpeech().finally(() => (checkingSpeech.current = false));
   }, [checkSpeech, display.prefs.readAloud, speech]);
 
-  const toggleReadAloud = () => {
+  const toggleReadAloudNow = () => {
     if (display.prefs.readAloud) {
       readAloud.stop();
       setReadAloud(false);
@@ -326,6 +346,11 @@ export function App({ services, resumed }: AppProps) {
       if (!session) readAloud.speak(i18nValue.t('welcome.intro'), language);
     })();
   };
+  // One function for the whole life of the app (the toolbar is then drawn again only when its prefs change), calling
+  // the latest toggle, which reads this render's session and voice.
+  const latestToggle = useRef(toggleReadAloudNow);
+  latestToggle.current = toggleReadAloudNow;
+  const toggleReadAloud = useCallback(() => latestToggle.current(), []);
 
   // Locked from inside the space (idle): the screen the mediator was on stays mounted, hidden behind the PIN, so that
   // nothing typed is lost (an observation, a setting, the person's view of a guided result). Locked at start-up (a

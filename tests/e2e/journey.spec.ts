@@ -2,7 +2,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { expect } from '@playwright/test';
 import { test } from './fixtures';
-import { answerFirst, ar, axeViolations, completeJourney, countStore, fr, openKiosk, putDeviceSettings, questionLegend, resultHeading, searchPlaces, waitForServiceWorkerControl, welcomeStart } from './support';
+import { answerFirst, ar, axeViolations, completeJourney, countStore, fr, nextScreen, openKiosk, putDeviceSettings, questionLegend, resultHeading, searchPlaces, waitForServiceWorkerControl, welcomeStart } from './support';
 
 test.describe('on a phone, by touch', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
@@ -76,6 +76,47 @@ test('going back and changing an answer changes the path', async ({ page }) => {
   await page.getByRole('radio', { name: fr('questions.internetUse.options.everyDay') }).check();
   await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
   await expect(questionLegend(page)).toHaveText(fr('questions.skills.information.title'));
+});
+
+test('one question\'s answer never shows on the next one with the same answers, and comes back with its own question', async ({ page }) => {
+  // The screen is reused from one question to the next: "Envie d'apprendre", "Peur de se tromper" and "Confiance"
+  // offer the same four answers, so a tick that leaked from one to the next would be an answer the person never gave.
+  await openKiosk(page);
+  await welcomeStart(page).click();
+  // someone who has not been online in three months: the three are asked one after the other
+  for (let i = 0; i < 20; i += 1) {
+    const title = (await questionLegend(page).innerText()).trim();
+    if (title === fr('questions.wishToLearn.title')) break;
+    if (title === fr('questions.internetUse.title')) {
+      await page.getByRole('radio', { name: fr('questions.internetUse.options.never') }).check();
+      await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
+      await expect(questionLegend(page)).not.toHaveText(title);
+    } else await answerFirst(page);
+    await nextScreen(page);
+  }
+  await expect(questionLegend(page)).toHaveText(fr('questions.wishToLearn.title'));
+  await page.getByRole('radio', { name: fr('questions.wishToLearn.options.quite') }).check();
+  await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
+  await expect(questionLegend(page)).toHaveText(fr('questions.fearOfMistakes.title'));
+  await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
+  // the new question has the focus, as when each screen was drawn anew
+  await expect(questionLegend(page)).toBeFocused();
+  await page.getByRole('radio', { name: fr('questions.fearOfMistakes.options.veryMuch') }).check();
+  await page.getByRole('button', { name: fr('question.back'), exact: true }).click();
+  await expect(questionLegend(page)).toHaveText(fr('questions.wishToLearn.title'));
+  await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
+  await expect(page.getByRole('radio', { name: fr('questions.wishToLearn.options.quite') })).toBeChecked();
+  // "Suivant" without a choice is gentle on the next one too: its notice does not follow to the question after
+  await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
+  await expect(questionLegend(page)).toHaveText(fr('questions.fearOfMistakes.title'));
+  await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
+  await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: fr('question.chooseOne') })).toBeVisible();
+  await page.getByRole('radio', { name: fr('questions.fearOfMistakes.options.aLittle') }).check();
+  await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
+  await expect(questionLegend(page)).toHaveText(fr('questions.trust.title'));
+  await expect(page.getByRole('status').filter({ hasText: fr('question.chooseOne') })).toHaveCount(0);
+  await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
 });
 
 test('"Je ne sais pas" and "Suivant" without an answer are both gentle', async ({ page }) => {

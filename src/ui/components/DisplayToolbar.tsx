@@ -2,6 +2,7 @@ import { ALargeSmall, Contrast, Volume2 } from 'lucide';
 import type { DisplayPrefs } from '../hooks/use-display-prefs';
 import { useI18n } from '../hooks/use-i18n';
 import { Icon } from './Icon';
+import { pure } from './pure';
 
 export interface DisplayToolbarProps {
   readonly prefs: DisplayPrefs;
@@ -13,7 +14,8 @@ export interface DisplayToolbarProps {
 }
 
 /** One tap each: text size (normal, large, very large), high contrast, read-aloud. */
-export function DisplayToolbar({ prefs, onTextSize, onContrast, onReadAloud, readAloudUnavailable = false }: DisplayToolbarProps) {
+/** Drawn again only when its own props change (the App's callbacks it gets are stable), not at each answer. */
+export const DisplayToolbar = pure(function DisplayToolbar({ prefs, onTextSize, onContrast, onReadAloud, readAloudUnavailable = false }: DisplayToolbarProps) {
   const { t } = useI18n();
   return (
     <div class="toolbar no-print" role="group" aria-label={t('toolbar.label')}>
@@ -39,4 +41,4 @@ export function DisplayToolbar({ prefs, onTextSize, onContrast, onReadAloud, rea
       </button>
     </div>
   );
-}
+});

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../hooks/use-i18n';
+import { pure } from './pure';
 
 export interface InactivityDialogProps {
   readonly open: boolean;
@@ -13,7 +14,8 @@ export interface InactivityDialogProps {
  * "Êtes-vous toujours là ?": a modal dialog with a countdown and one large button. Escape counts as "I am here". Its
  * backdrop is opaque: during the countdown, the answers behind it cannot be read by the next person.
  */
-export function InactivityDialog({ open, secondsLeft, onStay, kind = 'wipe' }: InactivityDialogProps) {
+/** Drawn again only when its own props change, not at each answer of the session behind it. */
+export const InactivityDialog = pure(function InactivityDialog({ open, secondsLeft, onStay, kind = 'wipe' }: InactivityDialogProps) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -43,4 +45,4 @@ export function InactivityDialog({ open, secondsLeft, onStay, kind = 'wipe' }: I
       </button>
     </dialog>
   );
-}
+});

@@ -27,6 +27,26 @@ export interface QuestionScreenProps {
   readonly canSpeak: boolean;
 }
 
+interface ScreenState {
+  /** Which visit of a question this is (QuestionScreen): what was done on another visit is not this one's. */
+  readonly visit: number;
+  readonly selected: readonly string[];
+  /** "Je n'ai fait aucune de ces choses": an answer of its own, exclusive with the ticks (docs/SCORING.md). */
+  readonly none: boolean;
+  readonly notice: string | null;
+  readonly confirmStop: boolean;
+}
+
+function freshState(visit: number, question: Question, answers: Answers): ScreenState {
+  return {
+    visit,
+    selected: initialSelection(question, answers),
+    none: answers[question.id] === NONE,
+    notice: null,
+    confirmStop: false,
+  };
+}
+
 function initialSelection(question: Question, answers: Answers): string[] {
   const value = answers[question.id];
   if (Array.isArray(value)) return [...value];
@@ -40,11 +60,21 @@ function initialSelection(question: Question, answers: Answers): string[] {
 export function QuestionScreen(props: QuestionScreenProps) {
   const { question, answers, onAnswer, speak } = props;
   const { t } = useI18n();
-  const [selected, setSelected] = useState<string[]>(() => initialSelection(question, answers));
-  // "Je n'ai fait aucune de ces choses": an answer of its own, exclusive with the ticks (docs/SCORING.md).
-  const [none, setNone] = useState(() => answers[question.id] === NONE);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [confirmStop, setConfirmStop] = useState(false);
+  // The screen stays mounted from one question to the next (its buttons and layout are reused, only what differs is
+  // redrawn: the tap on "Suivant" is answered sooner on a slow tablet). What the person does on a screen belongs to
+  // that visit of that question: each time another question shows, the visit changes and the screen starts again
+  // from that question's saved answer, never from the previous question's ticks nor from an earlier visit's.
+  const visit = useRef({ questionId: question.id, number: 0 });
+  if (visit.current.questionId !== question.id) visit.current = { questionId: question.id, number: visit.current.number + 1 };
+  const visitNumber = visit.current.number;
+  const [state, setState] = useState<ScreenState>(() => freshState(visitNumber, question, answers));
+  const current = state.visit === visitNumber ? state : freshState(visitNumber, question, answers);
+  const { selected, none, notice, confirmStop } = current;
+  const update = (change: (from: ScreenState) => Partial<ScreenState>) =>
+    setState((from) => {
+      const base = from.visit === visitNumber ? from : freshState(visitNumber, question, answers);
+      return { ...base, ...change(base) };
+    });
   const legend = useRef<HTMLLegendElement>(null);
   const options = visibleOptions(question, answers);
   const multiple = question.kind === 'multipleChoice';
@@ -61,14 +91,15 @@ export function QuestionScreen(props: QuestionScreenProps) {
   useEffect(() => {
     legend.current?.focus();
     if (props.autoRead) readAloud();
-    // Only when the question appears (the screen is keyed by question id).
-  }, []);
+    // Only when a question appears.
+  }, [question.id]);
 
-  const toggle = (id: string, checked: boolean) => {
-    setNotice(null);
-    if (checked) setNone(false);
-    setSelected((current) => (multiple ? (checked ? [...current, id] : current.filter((x) => x !== id)) : [id]));
-  };
+  const toggle = (id: string, checked: boolean) =>
+    update((from) => ({
+      notice: null,
+      none: checked ? false : from.none,
+      selected: multiple ? (checked ? [...from.selected, id] : from.selected.filter((x) => x !== id)) : [id],
+    }));
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -77,11 +108,11 @@ export function QuestionScreen(props: QuestionScreenProps) {
       const ticks = options.map((o) => o.id).filter((id) => selected.includes(id));
       if (none) onAnswer(NONE);
       else if (ticks.length > 0 || !question.explicitNone) onAnswer(ticks);
-      else setNotice(t('question.chooseSome'));
+      else update(() => ({ notice: t('question.chooseSome') }));
     } else if (selected[0]) {
       onAnswer(selected[0]);
     } else {
-      setNotice(t('question.chooseOne'));
+      update(() => ({ notice: t('question.chooseOne') }));
     }
   };
 
@@ -112,7 +143,10 @@ export function QuestionScreen(props: QuestionScreenProps) {
                 <label class="option">
                   <input
                     type={multiple ? 'checkbox' : 'radio'}
-                    name={question.id}
+                    // One name for every question: an input kept from the previous question (same answers, as on the
+                    // four-step scales) must not join a new radio group while still checked, which unchecks the
+                    // answer being restored in that group (going back showed no answer).
+                    name="answer"
                     value={option.id}
                     checked={selected.includes(option.id)}
                     onChange={(event) => toggle(option.id, (event.currentTarget as HTMLInputElement).checked)}
@@ -127,14 +161,12 @@ export function QuestionScreen(props: QuestionScreenProps) {
                 <label class="option">
                   <input
                     type="checkbox"
-                    name={question.id}
+                    name="answer"
                     value={NONE}
                     checked={none}
                     onChange={(event) => {
                       const checked = (event.currentTarget as HTMLInputElement).checked;
-                      setNotice(null);
-                      setNone(checked);
-                      if (checked) setSelected([]);
+                      update((from) => ({ notice: null, none: checked, selected: checked ? [] : from.selected }));
                     }}
                   />
                   <Icon icon={CircleSlash} size={40} class="pictogram" />
@@ -165,7 +197,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
               <span>{t('question.listen')}</span>
             </button>
           ) : null}
-          <button type="button" class="btn btn-secondary btn-stop" onClick={() => setConfirmStop(true)}>
+          <button type="button" class="btn btn-secondary btn-stop" onClick={() => update(() => ({ confirmStop: true }))}>
             <Icon icon={X} size={24} />
             <span>{t('question.stop')}</span>
           </button>
@@ -195,10 +227,10 @@ export function QuestionScreen(props: QuestionScreenProps) {
         confirmLabel={t('question.stopConfirm')}
         cancelLabel={t('question.stopCancel')}
         onConfirm={() => {
-          setConfirmStop(false);
+          update(() => ({ confirmStop: false }));
           props.onStop();
         }}
-        onCancel={() => setConfirmStop(false)}
+        onCancel={() => update(() => ({ confirmStop: false }))}
       />
     </main>
   );

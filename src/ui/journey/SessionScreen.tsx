@@ -115,7 +115,6 @@ export function SessionScreen(props: SessionScreenProps) {
     const at = progress(QUESTIONNAIRE, session.answers, position.question.id);
     return (
       <QuestionScreen
-        key={position.question.id}
         question={position.question}
         answers={session.answers}
         part={at.part}
