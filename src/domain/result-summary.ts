@@ -2,6 +2,7 @@ import type { Answers } from './questionnaire';
 import { DSI_AREAS, type DsiArea } from './questionnaire';
 import type { NationalService } from './national-vocabulary';
 import type { Profile } from './score-profile';
+import { observedSteps, type TriesScores } from './tries';
 
 /** Things the person can already do or has, said first (strengths before next steps). */
 export const STRENGTHS = [
@@ -54,9 +55,11 @@ const STEP_FOR_SERVICE: ReadonlyArray<readonly [NationalService, NextStep]> = [
 /**
  * The result as the person reads it (docs/SCORING.md, "Next steps"): strengths first, then two or three next steps,
  * most useful first. Someone who does not want to use the internet gets only `yourRight` (their right, and the human
- * paths), never a learning, equipment or free-access step; an unknown level starts with `checkWithMediator`. Pure.
+ * paths), never a learning, equipment or free-access step; an unknown level starts with `checkWithMediator`. What the
+ * hands-on tries showed (`tries`, docs/TRIES.md) comes right after: "bases" after a handling try not passed, "sécurité"
+ * after a scam clicked, whatever the person said; never for someone who does not want. Pure.
  */
-export function summarizeResult(profile: Profile, answers: Answers): { strengths: Strength[]; nextSteps: NextStep[] } {
+export function summarizeResult(profile: Profile, answers: Answers, tries?: TriesScores): { strengths: Strength[]; nextSteps: NextStep[] } {
   const devices = Array.isArray(answers.devices) ? answers.devices : [];
   const help = Array.isArray(answers.helpAround) ? answers.helpAround : [];
   const strengths: Strength[] = [];
@@ -77,6 +80,7 @@ export function summarizeResult(profile: Profile, answers: Answers): { strengths
   const steps: NextStep[] = [];
   if (profile.distanceLevel === 'unknown') steps.push('checkWithMediator');
   if (profile.needs.delegation) steps.push('delegation');
+  if (tries) steps.push(...observedSteps(tries));
   for (const [service, step] of STEP_FOR_SERVICE) {
     if (profile.needs.services.includes(service) && !(step === 'procedures' && steps.includes('delegation'))) steps.push(step);
   }
