@@ -9,7 +9,9 @@ import { StorageError } from '../storage/errors';
 import { ensurePlacesDataset, fetchShippedPlaces } from './places-dataset';
 import { beginSession, changeSessionLanguage, eraseSessions } from './sessions';
 import { latestSession } from '../storage/sessions';
-import { finishSession, goBack, recordAnswer, resumeSession, sessionPosition } from './questionnaire-session';
+import { applyTries, finishSession, goBack, recordAnswer, resumeSession, sessionPosition } from './questionnaire-session';
+import { allNotTaken, TRY_IDS, type TryOutcome } from '../domain/tries';
+import type { Session } from '../domain/session';
 import { mayApplyUpdate } from './update-gate';
 
 const clockAt = (iso: string) => () => new Date(iso);
@@ -194,6 +196,10 @@ describe('going back and the result', () => {
     for (;;) {
       const position = sessionPosition(QUESTIONNAIRE, session);
       if (position.kind === 'result') return session;
+      if (position.kind === 'tries') {
+        session = applyTries(QUESTIONNAIRE, session, allNotTaken(session.tries, 'skipped'), d.now());
+        continue;
+      }
       const q = position.question;
       const value = q.kind === 'multipleChoice' ? (q.explicitNone ? NONE : [q.options[0]!.id]) : q.options[q.options.length - 1]!.id;
       session = (await recordAnswer(d, QUESTIONNAIRE, session, q.id, value)).session;
@@ -241,5 +247,93 @@ describe('going back and the result', () => {
     d.storage.results.put = put;
     await finishSession(d, QUESTIONNAIRE, failed.session);
     expect(await d.storage.results.count()).toBe(1);
+  });
+});
+
+describe('the hands-on tries in a session', () => {
+  const deps = () => {
+    let n = 0;
+    return { storage: openMemoryStorage('unavailable'), now: clockAt('2026-12-07T09:00:00Z'), newId: () => `id-${(n += 1)}` };
+  };
+  const skippedTry: TryOutcome = { status: 'notTaken', reason: 'skipped' };
+  const touchDone: TryOutcome = {
+    status: 'done',
+    record: { kind: 'touch', targets: [20, 12, 8].map((sizeMm) => ({ sizeMm, reached: true, misses: 0 })), durationMs: 8_000 },
+  };
+  /** A smartphone owner with a box at home, up to the internet-use question. */
+  const toInternetUse = async (d: ReturnType<typeof deps>) => {
+    let { session } = await beginSession(d, { language: 'fr', mode: 'kiosk', questionnaire: QUESTIONNAIRE });
+    session = (await recordAnswer(d, QUESTIONNAIRE, session, 'devices', ['smartphone', 'homeInternet'])).session;
+    session = (await recordAnswer(d, QUESTIONNAIRE, session, 'screenDifficulty', NONE)).session;
+    return session;
+  };
+  const questionId = (session: Session) => {
+    const position = sessionPosition(QUESTIONNAIRE, session);
+    return position.kind === 'question' ? position.question.id : position.kind;
+  };
+
+  it('come right after the internet use for a daily user, four of them (no icons), then the skill screens', async () => {
+    const d = deps();
+    let session = await toInternetUse(d);
+    session = (await recordAnswer(d, QUESTIONNAIRE, session, 'internetUse', 'everyDay')).session;
+    expect(sessionPosition(QUESTIONNAIRE, session)).toEqual({ kind: 'tries', next: 'touch', offered: ['touch', 'scroll', 'write', 'scam'] });
+    session = applyTries(QUESTIONNAIRE, session, { touch: touchDone }, d.now());
+    expect(sessionPosition(QUESTIONNAIRE, session)).toMatchObject({ kind: 'tries', next: 'scroll' });
+    session = applyTries(QUESTIONNAIRE, session, allNotTaken(session.tries, 'skipped', ['touch', 'scroll', 'write', 'scam']), d.now());
+    expect(questionId(session)).toBe('skills.information');
+    expect(session.tries?.touch).toEqual(touchDone);
+    expect(TRY_IDS.filter((id) => session.tries?.[id]?.status === 'notTaken')).toEqual(['scroll', 'write', 'scam']);
+    expect(session.tries?.icons).toBeUndefined();
+  });
+
+  it('come after the apps check for someone who has not been online lately, with the icons', async () => {
+    const d = deps();
+    let session = await toInternetUse(d);
+    session = (await recordAnswer(d, QUESTIONNAIRE, session, 'internetUse', 'never')).session;
+    expect(questionId(session)).toBe('usesApps');
+    session = (await recordAnswer(d, QUESTIONNAIRE, session, 'usesApps', 'no')).session;
+    expect(sessionPosition(QUESTIONNAIRE, session)).toEqual({ kind: 'tries', next: 'touch', offered: [...TRY_IDS] });
+    session = applyTries(QUESTIONNAIRE, session, allNotTaken(session.tries, 'skipped'), d.now());
+    expect(questionId(session)).toBe('proceduresHow');
+  });
+
+  it('a reload in the middle of the tries comes back to the first try not recorded, the others kept', async () => {
+    const d = deps();
+    let session = await toInternetUse(d);
+    session = (await recordAnswer(d, QUESTIONNAIRE, session, 'internetUse', 'everyWeek')).session;
+    session = applyTries(QUESTIONNAIRE, session, { touch: touchDone, scroll: skippedTry }, d.now());
+    await d.storage.sessions.put(session);
+    const stored = await latestSession(d.storage);
+    const resumed = await resumeSession(d, QUESTIONNAIRE, stored!);
+    expect(sessionPosition(QUESTIONNAIRE, resumed)).toMatchObject({ kind: 'tries', next: 'write' });
+    expect(resumed.tries).toEqual({ touch: touchDone, scroll: skippedTry });
+  });
+
+  it('"Retour" from the tries goes to the question before them; once settled, they are not offered again', async () => {
+    const d = deps();
+    let session = await toInternetUse(d);
+    session = (await recordAnswer(d, QUESTIONNAIRE, session, 'internetUse', 'never')).session;
+    session = (await recordAnswer(d, QUESTIONNAIRE, session, 'usesApps', 'no')).session;
+    const back = await goBack(d, QUESTIONNAIRE, session);
+    expect(questionId(back!.session)).toBe('usesApps');
+    // not settled yet: answering again brings the tries back
+    session = (await recordAnswer(d, QUESTIONNAIRE, back!.session, 'usesApps', 'no')).session;
+    expect(questionId(session)).toBe('tries');
+    session = applyTries(QUESTIONNAIRE, session, allNotTaken(session.tries, 'skipped'), d.now());
+    expect(questionId(session)).toBe('proceduresHow');
+    // back to the internet use, now "every week": no apps check, the tries settled, the skill screens come
+    const atApps = await goBack(d, QUESTIONNAIRE, session);
+    const atUse = await goBack(d, QUESTIONNAIRE, atApps!.session);
+    expect(questionId(atUse!.session)).toBe('internetUse');
+    session = (await recordAnswer(d, QUESTIONNAIRE, atUse!.session, 'internetUse', 'everyWeek')).session;
+    expect(questionId(session)).toBe('skills.information');
+  });
+
+  it('a cursor on the tries with every try settled (an older copy of the session) goes on to the questions, never stuck', async () => {
+    const d = deps();
+    let session = await toInternetUse(d);
+    session = (await recordAnswer(d, QUESTIONNAIRE, session, 'internetUse', 'everyDay')).session;
+    const stale = { ...session, tries: allNotTaken(undefined, 'interrupted') };
+    expect(questionId(stale)).toBe('skills.information');
   });
 });

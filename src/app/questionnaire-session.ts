@@ -1,8 +1,10 @@
-import type { AnswerValue, Questionnaire } from '../domain/questionnaire';
-import { answerQuestion, positionOf, previousQuestion, questionAfter, reconcileAnswers, type Position } from '../domain/questionnaire-flow';
+import type { AnswerValue, Answers, Questionnaire } from '../domain/questionnaire';
+import { answerQuestion, conditionHolds, pathOf, positionOf, previousQuestion, questionAfter, reconcileAnswers, type Position } from '../domain/questionnaire-flow';
+import { USED_INTERNET_RECENTLY } from '../content/questionnaire';
 import { toFinishedResult } from '../domain/result';
 import { scoreProfile, type Profile } from '../domain/score-profile';
-import { RESULT_CURSOR, withAnswers, type Session } from '../domain/session';
+import { RESULT_CURSOR, TRIES_CURSOR, withAnswers, type Session } from '../domain/session';
+import { nextTry, offeredTries, TRIES_AFTER_QUESTION, type TryId, type TryOutcome, type Tries } from '../domain/tries';
 import { attemptSave, type SaveOutcome } from './save-outcome';
 import type { SessionDeps } from './sessions';
 
@@ -31,6 +33,19 @@ export async function resumeSession(
   return session;
 }
 
+/** The apps check, which follows the internet use for people who have not used it lately but have a smartphone. */
+const APPS_CHECK = 'usesApps';
+
+/** The question the tries follow on this path: the apps check when it is on it, else the internet use. */
+export function triesAnchor(questionnaire: Questionnaire, answers: Answers): string {
+  return pathOf(questionnaire, answers).some((q) => q.id === APPS_CHECK) ? APPS_CHECK : TRIES_AFTER_QUESTION;
+}
+
+/** The tries offered to the person as the answers stand (domain/tries.ts, offeredTries). */
+export function triesOffered(answers: Answers): readonly TryId[] {
+  return offeredTries(conditionHolds(USED_INTERNET_RECENTLY, answers));
+}
+
 /**
  * The session after an answer (pure): the answer recorded, answers no longer on the path dropped (going back and
  * changing an answer), and the cursor moved to the question after it, or to the result. Throws a QuestionnaireError
@@ -44,8 +59,23 @@ export function applyAnswer(
   now: Date,
 ): Session {
   const answers = answerQuestion(questionnaire, session.answers, questionId, value);
-  const cursor = questionAfter(questionnaire, answers, questionId)?.id ?? RESULT_CURSOR;
+  // The hands-on tries come after the internet part, once: a person who goes back and forth is not offered again
+  // the tries already settled.
+  const toTries = questionId === triesAnchor(questionnaire, answers) && nextTry(session.tries, triesOffered(answers)) !== null;
+  const cursor = toTries ? TRIES_CURSOR : (questionAfter(questionnaire, answers, questionId)?.id ?? RESULT_CURSOR);
   return withAnswers(session, answers, now, cursor);
+}
+
+/**
+ * The session after a try was done, skipped or interrupted (pure): the try recorded, and once every try is settled the
+ * cursor on the question after the internet use (or the result).
+ */
+export function applyTries(questionnaire: Questionnaire, session: Session, settled: Partial<Record<TryId, TryOutcome>>, now: Date): Session {
+  const tries: Tries = { ...session.tries, ...settled };
+  const anchor = triesAnchor(questionnaire, session.answers);
+  const cursor =
+    nextTry(tries, triesOffered(session.answers)) !== null ? TRIES_CURSOR : (questionAfter(questionnaire, session.answers, anchor)?.id ?? RESULT_CURSOR);
+  return { ...session, tries, cursor, updatedAt: now.toISOString() };
 }
 
 /** Autosaves a session (after every answer). */
@@ -68,8 +98,21 @@ export async function recordAnswer(
   return { session: next, saved: await saveSession(deps, next) };
 }
 
-/** The screen the session is on (see positionOf). */
-export function sessionPosition(questionnaire: Questionnaire, session: Session): Position {
+/** The screen a session is on: a question, the hands-on tries, or the result. */
+export type SessionPosition = Position | { readonly kind: 'tries'; readonly next: TryId; readonly offered: readonly TryId[] };
+
+/**
+ * The screen the session is on (see positionOf): the tries when its cursor is on them, the internet use is answered
+ * and a try is left (a reload in the middle of a try starts that try again: it was never recorded, so never failed).
+ */
+export function sessionPosition(questionnaire: Questionnaire, session: Session): SessionPosition {
+  if (session.cursor === TRIES_CURSOR) {
+    const anchor = triesAnchor(questionnaire, session.answers);
+    const offered = triesOffered(session.answers);
+    const next = nextTry(session.tries, offered);
+    if (next !== null && session.answers[anchor] !== undefined) return { kind: 'tries', next, offered };
+    return positionOf(questionnaire, session.answers, session.answers[anchor] !== undefined ? questionAfter(questionnaire, session.answers, anchor)?.id : anchor);
+  }
   return positionOf(questionnaire, session.answers, session.cursor);
 }
 
@@ -83,7 +126,12 @@ export async function goBack(
   session: Session,
 ): Promise<{ session: Session; saved: SaveOutcome } | null> {
   const position = sessionPosition(questionnaire, session);
-  const previous = previousQuestion(questionnaire, session.answers, position.kind === 'result' ? null : position.question.id);
+  // From the tries, back to the question before them (the tries settled so far stay settled).
+  const anchor = triesAnchor(questionnaire, session.answers);
+  const previous =
+    position.kind === 'tries'
+      ? (questionnaire.questions.find((q) => q.id === anchor) ?? null)
+      : previousQuestion(questionnaire, session.answers, position.kind === 'result' ? null : position.question.id);
   if (!previous) return null;
   const next = withAnswers(session, session.answers, deps.now(), previous.id);
   return { session: next, saved: await attemptSave(() => deps.storage.sessions.put(next)) };

@@ -59,6 +59,11 @@ export interface DeviceSettings {
   readonly k: number;
   /** How far a help place is still a reasonable answer here, in km (5–200; more in rural areas): docs/PLACES.md. */
   readonly reasonableDistanceKm: number;
+  /**
+   * CSS pixels per millimetre of this screen, for the touch try's targets in millimetres (docs/TRIES.md); absent:
+   * DEFAULT_PX_PER_MM, sane for a 10-inch tablet.
+   */
+  readonly pxPerMm?: number;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Language } from './language';
 import type { Answers } from './questionnaire';
+import type { Tries } from './tries';
 
 /** Where a questionnaire is taken: alone at a public kiosk, or guided by a mediator on a tablet. */
 export type SessionMode = 'kiosk' | 'guided';
@@ -17,14 +18,21 @@ export interface Session {
   /** The questionnaire version the answers belong to; a session from an older version is reconciled on resume. */
   readonly questionnaireVersion: string;
   readonly answers: Answers;
-  /** Where the person is: a question id, or RESULT_CURSOR once the result is shown. Absent: the first unanswered question. */
+  /**
+   * Where the person is: a question id, TRIES_CURSOR on the hands-on tries, or RESULT_CURSOR once the result is shown.
+   * Absent: the first unanswered question.
+   */
   readonly cursor?: string;
+  /** The hands-on tries done, skipped or interrupted so far (docs/TRIES.md): scores and counts only, nothing typed. */
+  readonly tries?: Tries;
   /** The id of the FinishedResult this session left, once its result was shown (so it is kept once only). */
   readonly resultId?: string;
 }
 
 /** The cursor of a session whose result is on screen. */
 export const RESULT_CURSOR = 'result';
+/** The cursor of a session on its hands-on tries (after TRIES_AFTER_QUESTION). */
+export const TRIES_CURSOR = 'tries';
 
 /** Opens a new, empty session. The id and the clock come from outside so that this stays pure. */
 export function startSession(input: {

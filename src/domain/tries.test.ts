@@ -3,7 +3,9 @@ import { QUESTIONNAIRE } from '../content/questionnaire';
 import { DISTANCE_LEVELS, DISTANCE_RESULTS } from './result';
 import { summarizeResult } from './result-summary';
 import { scoreProfile } from './score-profile';
-import { respondWith, seededRandom } from './testing/respondent';
+import { randomChoice, respond, respondWith, seededRandom } from './testing/respondent';
+import { conditionHolds } from './questionnaire-flow';
+import { USED_INTERNET_RECENTLY } from '../content/questionnaire';
 import {
   HANDLING_TRIES,
   ICONS,
@@ -13,6 +15,7 @@ import {
   combinedDistance,
   observedCeiling,
   observedSteps,
+  offeredTries,
   scoreTries,
   seenNotes,
   selfReportGap,
@@ -251,5 +254,21 @@ describe('properties', () => {
     // scoreProfile takes the answers only; the tries have no way in. This guards the signature itself.
     expect(scoreProfile.length).toBe(2);
     expect(scoreProfile(QUESTIONNAIRE, CONFIDENT_USER)).toEqual(scoreProfile(QUESTIONNAIRE, CONFIDENT_USER, {}));
+  });
+});
+
+describe('the path with the tries', () => {
+  it('stays at 22 screens at most: questions, and one screen per try offered (the icons only to people not online lately)', () => {
+    const random = seededRandom(15);
+    const choose = randomChoice(random);
+    let longest = 0;
+    for (let i = 0; i < 5_000; i += 1) {
+      const { answers, screens } = respond(QUESTIONNAIRE, choose);
+      const recent = conditionHolds(USED_INTERNET_RECENTLY, answers);
+      longest = Math.max(longest, screens.length + offeredTries(recent).length);
+    }
+    expect(longest).toBeLessThanOrEqual(22);
+    expect(offeredTries(false)).toEqual(TRY_IDS);
+    expect(offeredTries(true)).not.toContain('icons');
   });
 });

@@ -9,9 +9,21 @@ import { DISTANCE_LEVELS } from './result';
 export const TRY_IDS = ['touch', 'scroll', 'write', 'scam', 'icons'] as const;
 export type TryId = (typeof TRY_IDS)[number];
 
+/**
+ * The tries come after the internet part of the questionnaire: right after this question (the internet use), or after
+ * the apps check when that one follows it. What the person said, then what they show.
+ */
+export const TRIES_AFTER_QUESTION = 'internetUse';
+
 /** The tries that show basic handling of a touch screen (0 to 3 passed). */
 export const HANDLING_TRIES = ['touch', 'scroll', 'write'] as const satisfies readonly TryId[];
 export type HandlingTry = (typeof HANDLING_TRIES)[number];
+
+/**
+ * CSS pixels per millimetre of screen when the device has no setting: a 10-inch 1280×800 tablet shows about 5.9, a
+ * 22-inch full-HD kiosk about 4 (docs/TRIES.md): a mediator measures it once with a ruler.
+ */
+export const DEFAULT_PX_PER_MM = 6;
 
 /** The touch targets, largest first, in millimetres on the screen (about a fingertip, a button, a small link). */
 export const TOUCH_TARGETS_MM = [20, 12, 8] as const;
@@ -191,4 +203,23 @@ export function observedSteps(scores: TriesScores): Array<'basics' | 'safety'> {
 export function selfReportGap(scores: TriesScores, atLeastBasic: boolean): boolean | null {
   if (!scores.handling) return null;
   return atLeastBasic && scores.handling.passed < scores.handling.done;
+}
+
+/**
+ * The tries offered to a person: all five to someone who did not use the internet in the last 3 months; the icons are
+ * left out for a user of the last 3 months, who answers the five skill screens instead (the icons say little about
+ * someone who uses apps every week, and the longest path stays at 22 screens: 18 questions and 4 tries).
+ */
+export function offeredTries(recentUser: boolean): readonly TryId[] {
+  return recentUser ? TRY_IDS.filter((id) => id !== 'icons') : TRY_IDS;
+}
+
+/** The first offered try not yet done, skipped or interrupted, in order; null when every one is settled. */
+export function nextTry(tries: Tries | undefined, offered: readonly TryId[] = TRY_IDS): TryId | null {
+  return offered.find((id) => tries?.[id] === undefined) ?? null;
+}
+
+/** Every offered try not settled yet as "non passé" for one reason (the person skipped them all). */
+export function allNotTaken(tries: Tries | undefined, reason: NotTakenReason, offered: readonly TryId[] = TRY_IDS): Tries {
+  return { ...tries, ...Object.fromEntries(offered.map((id) => [id, tries?.[id] ?? { status: 'notTaken', reason }])) } as Tries;
 }

@@ -401,6 +401,7 @@ export function App({ services, resumed }: AppProps) {
         autoRead={display.prefs.readAloud}
         canSpeak={!speechUnavailable}
         speak={speak}
+        onLargerText={display.prefs.textSize === 'normal' ? display.enlargeText : null}
         mediator={mediatorModule ? { module: mediatorModule, services: mediatorServices } : null}
       />
     );

@@ -23,7 +23,7 @@ export function instrument() {
       const started = performance.now();
       const before = document.querySelector('legend.question-title')?.textContent;
       const observer = new MutationObserver(() => {
-        const next = document.querySelector('legend.question-title, main.result h1');
+        const next = document.querySelector('legend.question-title, main.result h1, main.tries h1');
         if (!next || next.textContent === before) return;
         const toResult = next.matches('main.result h1');
         // the result counts as shown with its places block (a benchmark may ask for more: its first help place)
@@ -89,11 +89,18 @@ export async function answerWholeQuestionnaire(page, variant) {
     // the next screen: a new question, or the result
     // polled every 100 ms, not at every frame: the harness must not take the frames it measures
     await page.waitForFunction(
-      (before) => document.querySelector('main.result') !== null || (document.querySelector('legend.question-title')?.textContent ?? before) !== before,
+      (before) =>
+        document.querySelector('main.result, main.tries') !== null || (document.querySelector('legend.question-title')?.textContent ?? before) !== before,
       previous,
       { polling: 100 },
     );
     if (await page.locator('main.result').count()) break;
+    // the hands-on tries (after the internet use): skipped here, timed by the tries benchmark
+    if (await page.locator('main.tries').count()) {
+      await page.getByRole('button', { name: 'Passer les essais', exact: true }).first().click();
+      await page.locator('main.tries').waitFor({ state: 'detached' });
+      continue;
+    }
     previous = (await page.locator('legend.question-title').textContent()) ?? '';
     const labels = page.locator('.options label');
     await labels.nth(variant % (await labels.count())).click();

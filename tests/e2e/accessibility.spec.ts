@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
 import { readFileSync } from 'node:fs';
-import { ar, axeViolations, completeJourney, fr, messages, nextScreen, openKiosk, questionLegend, resultHeading, welcomeStart } from './support';
+import { ar, axeViolations, completeJourney, fr, messages, nextScreen, openKiosk, questionLegend, resultHeading, triesScreen, welcomeStart } from './support';
 
 /** A language's texts with the accessibility statement's (a chunk of their own, src/i18n/statement/). */
 function messagesWithStatement(language: string): (key: string) => string {
@@ -26,6 +26,15 @@ async function checkEveryScreen(page: Page, t: typeof fr) {
   await page.getByRole('button', { name: t('welcome.start'), exact: true }).click();
   const kinds = new Set<string>();
   for (let i = 0; i < 25 && !(await nextScreen(page).then(() => resultHeading(page, t).isVisible())); i += 1) {
+    // The hands-on tries: each of the five screens checked, then passed one by one.
+    if (await triesScreen(page).isVisible()) {
+      for (let n = 0; n < 5 && (await triesScreen(page).isVisible()); n += 1) {
+        await check(`try ${await triesScreen(page).getAttribute('data-try')}`);
+        await page.getByRole('button', { name: t('tries.skipOne'), exact: true }).click();
+      }
+      kinds.add('tries');
+      continue;
+    }
     const kind = (await page.locator('ul.options').getAttribute('class')) ?? '';
     if (!kinds.has(kind)) {
       kinds.add(kind);
@@ -38,7 +47,7 @@ async function checkEveryScreen(page: Page, t: typeof fr) {
   await page.getByRole('button', { name: t('result.showQr') }).click();
   await expect(page.locator('.qr svg')).toBeVisible();
   await check('result');
-  expect(kinds.size).toBe(4);
+  expect(kinds.size).toBe(5);
   return violations;
 }
 

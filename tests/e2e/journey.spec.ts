@@ -2,7 +2,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { expect } from '@playwright/test';
 import { test } from './fixtures';
-import { answerFirst, ar, axeViolations, completeJourney, countStore, fr, nextScreen, openKiosk, putDeviceSettings, questionLegend, resultHeading, searchPlaces, waitForServiceWorkerControl, welcomeStart } from './support';
+import { answerFirst, ar, axeViolations, completeJourney, countStore, fr, nextScreen, openKiosk, skipTries, triesScreen, putDeviceSettings, questionLegend, resultHeading, searchPlaces, waitForServiceWorkerControl, welcomeStart } from './support';
 
 test.describe('on a phone, by touch', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
@@ -70,6 +70,7 @@ test('going back and changing an answer changes the path', async ({ page }) => {
   await page.getByRole('button', { name: fr('question.skip') }).click();
   await page.getByRole('radio', { name: fr('questions.internetUse.options.never') }).check();
   await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
+  await skipTries(page);
   // not online: no skill screens
   await expect(questionLegend(page)).toHaveText(fr('questions.proceduresHow.title'));
   await page.getByRole('button', { name: fr('question.back'), exact: true }).click();
@@ -85,12 +86,17 @@ test('one question\'s answer never shows on the next one with the same answers, 
   await welcomeStart(page).click();
   // someone who has not been online in three months: the three are asked one after the other
   for (let i = 0; i < 20; i += 1) {
+    if (await triesScreen(page).isVisible()) {
+      await skipTries(page);
+      await nextScreen(page);
+      continue;
+    }
     const title = (await questionLegend(page).innerText()).trim();
     if (title === fr('questions.wishToLearn.title')) break;
     if (title === fr('questions.internetUse.title')) {
       await page.getByRole('radio', { name: fr('questions.internetUse.options.never') }).check();
       await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
-      await expect(questionLegend(page)).not.toHaveText(title);
+      await expect(page.getByText(title, { exact: true })).toHaveCount(0);
     } else await answerFirst(page);
     await nextScreen(page);
   }

@@ -5,7 +5,7 @@ import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
 import Papa from 'papaparse';
 import { PIN, homeHeading, leaveAloneUntilLocked, openMediatorSpace, pinField } from './mediator-space';
-import { answerFirst, axeViolations, completeJourney, countStore, fr, openKiosk, questionLegend, readStore, searchPlaces, waitForServiceWorkerControl, welcomeStart } from './support';
+import { answerFirst, axeViolations, completeJourney, countStore, fr, openKiosk, questionLegend, readStore, searchPlaces, skipTries, triesScreen, waitForServiceWorkerControl, welcomeStart } from './support';
 
 const guidedHeading = (page: Page) => page.getByRole('heading', { level: 1, name: fr('mediator.guided.title'), exact: true });
 
@@ -14,6 +14,10 @@ async function completeGuidedSession(page: Page): Promise<void> {
   for (let i = 0; i < 25; i += 1) {
     await page.locator('legend.question-title, main h1').first().waitFor();
     if (await guidedHeading(page).isVisible()) return;
+    if (await triesScreen(page).isVisible()) {
+      await skipTries(page);
+      continue;
+    }
     const title = (await questionLegend(page).innerText()).trim();
     await page.locator('.options label').first().click();
     await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
@@ -169,6 +173,12 @@ test('a guided session ends on the detailed result; the observation is kept with
   }
   await expect(page.getByText(fr('mediator.result.dsiOverall'))).toBeVisible();
   await expect(page.getByText(fr('mediator.result.illectronism'))).toBeVisible();
+  // the hands-on tries beside what was said: passed over here, so each is "non passé", never a failure
+  const tries = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: fr('mediator.tries.columns.try') }) });
+  await expect(tries.getByRole('row')).toHaveCount(6);
+  await expect(tries.getByRole('cell', { name: fr('mediator.tries.notTaken.skipped') })).toHaveCount(4);
+  // a daily internet user is not offered the icons (docs/TRIES.md)
+  await expect(tries.getByRole('cell', { name: fr('mediator.tries.notReached') })).toHaveCount(1);
   expect(await axeViolations(page)).toEqual([]);
 
   // the observation: autonomy seen and two themes

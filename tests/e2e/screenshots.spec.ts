@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './fixtures';
-import { ar, fr, nextScreen, openKiosk, questionLegend, resultHeading, walk } from './support';
+import { ar, fr, nextScreen, openKiosk, questionLegend, resultHeading, skipTries, triesScreen, walk } from './support';
 
 // `npm run screenshots`: every screen at phone, tablet and kiosk sizes, in French and in Arabic (right to left),
 // written to reports/screenshots/ for a person to look at. Not part of `npm test`.
@@ -44,6 +44,16 @@ for (const [size, viewport] of Object.entries(SIZES)) {
       for (let i = 0; i < 25; i += 1) {
         await nextScreen(page);
         if (await resultHeading(page, t).isVisible()) break;
+        // the hands-on tries: each screen shot, then passed (the touch one after a tap beside its target)
+        if (await triesScreen(page).isVisible()) {
+          for (let n = 0; n < 5 && (await triesScreen(page).isVisible()); n += 1) {
+            const which = await triesScreen(page).getAttribute('data-try');
+            if (which === 'write') await page.locator('.write-try input').fill('LILAS 2');
+            await shoot(page, `${size}-${language}-2c-try-${which}`);
+            await page.getByRole('button', { name: t('tries.skipOne'), exact: true }).click();
+          }
+          continue;
+        }
         const kind = await page.locator('ul.options').getAttribute('class');
         if (!shotScale && kind?.includes('scale4')) {
           shotScale = true;
@@ -93,7 +103,8 @@ for (const size of ['phone', 'tablet', 'kiosk'] as const) {
       for (let i = 0; i < 25 && !(await resultHeading(page, t).isVisible()); i += 1) {
         await nextScreen(page);
         if (await resultHeading(page, t).isVisible()) break;
-        await page.getByRole('button', { name: t('question.dontKnow') }).click();
+        if (await triesScreen(page).isVisible()) await skipTries(page, t);
+        else await page.getByRole('button', { name: t('question.dontKnow') }).click();
       }
       await expect(resultHeading(page, t)).toBeVisible();
       await shoot(page, `${size}-${language}-8-result-unknown`);
@@ -154,6 +165,10 @@ for (const [size, viewport] of [['tablet', SIZES.tablet], ['phone', SIZES.phone]
       for (let i = 0; i < 25; i += 1) {
         await page.locator('legend.question-title, main h1').first().waitFor();
         if (await page.getByRole('heading', { level: 1, name: t('mediator.guided.title') }).isVisible()) break;
+        if (await triesScreen(page).isVisible()) {
+          await skipTries(page, t);
+          continue;
+        }
         const title = (await questionLegend(page).innerText()).trim();
         await page.locator('.options label').first().click();
         await page.getByRole('button', { name: t('question.next'), exact: true }).click();

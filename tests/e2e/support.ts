@@ -3,6 +3,7 @@ import { expect, type Page } from '@playwright/test';
 import { QUESTIONNAIRE } from '../../src/content/questionnaire';
 import { fr } from '../support/messages';
 import { countStoreInPage } from '../support/idb-in-page';
+import { LABELS, MARKERS, NAMES } from '../support/journey-names';
 
 export { ar, fr, messages } from '../support/messages';
 
@@ -23,7 +24,7 @@ export async function waitForServiceWorkerControl(page: Page, { whole = true } =
     await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   }
-  if (whole) await page.locator('#app[data-offline-ready="true"]').waitFor({ state: 'attached' });
+  if (whole) await page.locator(MARKERS.offlineReady).waitFor({ state: 'attached' });
 }
 
 /** axe-core on the whole page (WCAG 2.1 A/AA and best practices): the violations, for a readable failure. */
@@ -36,18 +37,18 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; hel
   }));
 }
 
-export const welcomeStart = (page: Page) => page.getByRole('button', { name: fr('welcome.start'), exact: true });
+export const welcomeStart = (page: Page) => page.getByRole(NAMES.welcomeStart.role, { name: fr(NAMES.welcomeStart.key), exact: true });
 /** The legend of the question on screen (the question itself). */
-export const questionLegend = (page: Page) => page.locator('legend.question-title');
-export const firstQuestion = (page: Page) => page.getByRole('group', { name: fr('questions.devices.title') });
-export const backToWelcome = (page: Page) => page.getByRole('button', { name: fr('question.backToWelcome') });
-export const resultHeading = (page: Page, t = fr) => page.getByRole('heading', { level: 1, name: t('result.title') });
+export const questionLegend = (page: Page) => page.locator(MARKERS.questionLegend);
+export const firstQuestion = (page: Page) => page.getByRole(NAMES.firstQuestion.role, { name: fr(NAMES.firstQuestion.key) });
+export const backToWelcome = (page: Page) => page.getByRole(NAMES.backToWelcome.role, { name: fr(NAMES.backToWelcome.key) });
+export const resultHeading = (page: Page, t = fr) => page.getByRole(NAMES.resultHeading.role, { level: 1, name: t(NAMES.resultHeading.key) });
 
 /** Opens the kiosk and waits for the live welcome screen (not only the prerendered HTML). */
 export async function openKiosk(page: Page): Promise<void> {
   await page.goto('/');
   await expect(welcomeStart(page)).toBeVisible();
-  await page.locator('#app[data-ready="true"]').waitFor({ state: 'attached' });
+  await page.locator(MARKERS.appReady).waitFor({ state: 'attached' });
 }
 
 /** Counts a store of the device's IndexedDB ("repere"). */
@@ -60,11 +61,15 @@ export function countStore(page: Page, store: 'sessions' | 'results' | 'places')
  * `how` chooses the gesture: a click, a tap (touch screens), or the keyboard alone.
  */
 export async function answerFirst(page: Page, t = fr, how: 'click' | 'tap' | 'keyboard' = 'click'): Promise<string> {
+  if (await triesScreen(page).isVisible()) {
+    await skipTries(page, t, how);
+    return 'tries';
+  }
   const legend = questionLegend(page);
   await expect(legend).toBeVisible();
   const title = (await legend.innerText()).trim();
   const choice = page.locator('.options input').first();
-  const next = page.getByRole('button', { name: t('question.next'), exact: true });
+  const next = page.getByRole(NAMES.next.role, { name: t(NAMES.next.key), exact: true });
   if (how === 'keyboard') {
     await expect(legend).toBeFocused();
     await page.keyboard.press('Tab');
@@ -73,11 +78,11 @@ export async function answerFirst(page: Page, t = fr, how: 'click' | 'tap' | 'ke
     await expect(choice).toBeChecked();
     await page.keyboard.press('Enter');
   } else if (how === 'tap') {
-    await page.locator('.options label').first().tap();
+    await page.locator(MARKERS.optionLabel).first().tap();
     await expect(choice).toBeChecked();
     await next.tap();
   } else {
-    await page.locator('.options label').first().click();
+    await page.locator(MARKERS.optionLabel).first().click();
     await next.click();
   }
   // the next screen replaces this one
@@ -87,13 +92,32 @@ export async function answerFirst(page: Page, t = fr, how: 'click' | 'tap' | 'ke
 
 /** On the result: looks for help places near a postal code or a commune, as a person types it. */
 export async function searchPlaces(page: Page, query: string): Promise<void> {
-  await page.getByLabel(fr('result.places.locationLabel')).fill(query);
-  await page.getByRole('button', { name: fr('result.places.search') }).click();
+  await page.getByLabel(fr(LABELS.placesLocation)).fill(query);
+  await page.getByRole(NAMES.searchPlaces.role, { name: fr(NAMES.searchPlaces.key) }).click();
 }
 
-/** Waits for the next screen of the journey: a question, or the result. */
+/** Waits for the next screen of the journey: a question, the hands-on tries, or the result. */
 export async function nextScreen(page: Page): Promise<void> {
-  await page.locator('legend.question-title, main.result h1').first().waitFor();
+  await page.locator(MARKERS.nextScreen).first().waitFor();
+}
+
+/** The hands-on tries' screen (after the internet use). */
+export const triesScreen = (page: Page) => page.locator(MARKERS.triesScreen);
+
+/**
+ * "Passer les essais" on the tries' first screen. By keyboard: someone who moves by keyboard is offered the skip first,
+ * right after the title that has the focus, so one Tab reaches it.
+ */
+export async function skipTries(page: Page, t = fr, how: 'click' | 'tap' | 'keyboard' = 'click'): Promise<void> {
+  const skipAll = page.getByRole(NAMES.skipTries.role, { name: t(NAMES.skipTries.key), exact: true }).first();
+  if (how === 'keyboard') {
+    await expect(page.getByRole('heading', { level: 1, name: t('tries.intro.title') })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(skipAll).toBeFocused();
+    await page.keyboard.press('Enter');
+  } else if (how === 'tap') await skipAll.tap();
+  else await skipAll.click();
+  await expect(triesScreen(page)).toHaveCount(0);
 }
 
 /** Answers every question (first answer each time) until the result shows; returns the questions seen. */
@@ -116,20 +140,26 @@ export async function walk(page: Page, table: AnswerTable, t = fr): Promise<stri
   for (let i = 0; i < 25; i += 1) {
     await nextScreen(page);
     if (await resultHeading(page, t).isVisible()) return seen;
+    if (await triesScreen(page).isVisible()) {
+      // the tries are not in the table: skipped, as most tests of the questions do
+      await skipTries(page, t);
+      seen.push('tries');
+      continue;
+    }
     const title = (await questionLegend(page).innerText()).trim();
     const question = QUESTIONNAIRE.questions.find((q) => t(q.titleKey) === title);
     if (!question) throw new Error(`unknown screen "${title}"`);
     const value = table[question.id];
     if (value === undefined) throw new Error(`no answer for "${question.id}" (seen: ${seen.join(', ')})`);
     seen.push(question.id);
-    if (value === 'dontKnow') await page.getByRole('button', { name: t('question.dontKnow') }).click();
+    if (value === 'dontKnow') await page.getByRole(NAMES.dontKnow.role, { name: t(NAMES.dontKnow.key) }).click();
     else if (value === 'skipped') await page.getByRole('button', { name: t('question.skip') }).click();
     else {
       if (value === 'none') await page.getByRole('checkbox', { name: t(`questions.${question.id}.none`), exact: true }).check();
       else if (Array.isArray(value)) {
         for (const id of value) await page.getByRole('checkbox', { name: t(`questions.${question.id}.options.${id}`), exact: true }).check();
       } else await page.getByRole('radio', { name: t(`questions.${question.id}.options.${value as string}`), exact: true }).check();
-      await page.getByRole('button', { name: t('question.next'), exact: true }).click();
+      await page.getByRole(NAMES.next.role, { name: t(NAMES.next.key), exact: true }).click();
     }
     await expect(page.getByText(title, { exact: true })).toHaveCount(0);
   }

@@ -49,8 +49,10 @@ export function useDisplayPrefs(readAloudByDefault: boolean) {
     () => setPrefs((p) => ({ ...p, textSize: TEXT_SIZES[(TEXT_SIZES.indexOf(p.textSize) + 1) % TEXT_SIZES.length]! })),
     [],
   );
+  /** At least "large" (the offer after a touch try): a person who chose "very large" keeps it. */
+  const enlargeText = useCallback(() => setPrefs((p) => (p.textSize === 'normal' ? { ...p, textSize: 'large' } : p)), []);
   const toggleContrast = useCallback(() => setPrefs((p) => ({ ...p, highContrast: !p.highContrast })), []);
   const setReadAloud = useCallback((readAloud: boolean) => setPrefs((p) => (p.readAloud === readAloud ? p : { ...p, readAloud })), []);
   const reset = useCallback(() => setPrefs({ ...DEFAULT_DISPLAY, readAloud: readAloudByDefault }), [readAloudByDefault]);
-  return { prefs, cycleTextSize, toggleContrast, setReadAloud, reset };
+  return { prefs, cycleTextSize, enlargeText, toggleContrast, setReadAloud, reset };
 }

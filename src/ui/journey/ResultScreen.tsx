@@ -7,6 +7,7 @@ import type { Answers } from '../../domain/questionnaire';
 import type { DistanceResult } from '../../domain/result';
 import { summarizeResult } from '../../domain/result-summary';
 import { placeNeedsOf, type Profile } from '../../domain/score-profile';
+import { combinedDistance, observedCeiling, seenNotes, type TriesScores } from '../../domain/tries';
 import { Icon } from '../components/Icon';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useI18n } from '../hooks/use-i18n';
@@ -25,6 +26,8 @@ const LEVEL_ICONS: Readonly<Record<DistanceResult, typeof Sprout>> = {
 export interface ResultScreenProps {
   readonly profile: Profile;
   readonly answers: Answers;
+  /** What the hands-on tries showed (docs/TRIES.md); absent: none were offered (a result from before them). */
+  readonly tries?: TriesScores;
   readonly onEdit: () => void;
   readonly onFinish: () => void;
   readonly loadDataset: () => Promise<PlaceDataset | null>;
@@ -49,14 +52,17 @@ export function ResultScreen(props: ResultScreenProps) {
   const { t, language } = useI18n();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [showQr, setShowQr] = useState(false);
-  const { strengths, nextSteps } = summarizeResult(profile, answers);
-  const level = profile.distanceLevel;
+  const { strengths, nextSteps } = summarizeResult(profile, answers, props.tries);
+  // The level shown: the lower of what the person said and what the tries showed (docs/SCORING.md).
+  const ceiling = props.tries ? observedCeiling(props.tries) : null;
+  const level = combinedDistance(profile.distanceLevel, ceiling);
+  const seen = props.tries ? seenNotes(props.tries) : [];
   const [places, setPlaces] = useState<string[]>([]);
   const onListed = useCallback((lines: string[]) => setPlaces(lines), []);
   // Who the person is for places (age, looking for work, delegation or learning): computed once per result.
   const placeNeeds = useMemo(() => placeNeedsOf(profile), [profile]);
   const placesSection = useRef<HTMLElement>(null);
-  const levelText = profile.distanceIsLowerBound ? t('result.atLeast', { level: t(`result.levels.${level}`) }) : t(`result.levels.${level}`);
+  const levelText = profile.distanceIsLowerBound && level === profile.distanceLevel ? t('result.atLeast', { level: t(`result.levels.${level}`) }) : t(`result.levels.${level}`);
   const speak = props.speak;
   // The whole result, as the screen shows it: the level, strengths, next steps, then each place's name, hours and phone.
   const listen = () => {
@@ -72,6 +78,7 @@ export function ResultScreen(props: ResultScreenProps) {
       t(profile.doesNotWant ? 'result.levelTexts.doNotWant' : `result.levelTexts.${level}`),
       t('result.strengthsTitle'),
       ...strengths.map((s) => t(`result.strengths.${s}`)),
+      ...(seen.length > 0 ? [t('result.tries.title'), ...seen.map((note) => t(`result.tries.seen.${note}`))] : []),
       t('result.nextStepsTitle'),
       ...nextSteps.map((s) => t(`result.nextSteps.${s}`)),
       ...(places.length > 0 ? [t('result.placesTitle'), ...places] : []),
@@ -107,6 +114,16 @@ export function ResultScreen(props: ResultScreenProps) {
           ))}
         </ul>
       </section>
+      {seen.length > 0 ? (
+        <section class="result-block" aria-labelledby="seen-title">
+          <h2 id="seen-title">{t('result.tries.title')}</h2>
+          <ul class="seen">
+            {seen.map((note) => (
+              <li key={note}>{t(`result.tries.seen.${note}`)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section class="result-block" aria-labelledby="steps-title">
         <h2 id="steps-title">{t('result.nextStepsTitle')}</h2>
         <ol class="next-steps">

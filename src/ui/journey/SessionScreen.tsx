@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { finishSession, applyAnswer, goBack, saveSession, sessionPosition } from '../../app/questionnaire-session';
+import { finishSession, applyAnswer, applyTries, goBack, saveSession, sessionPosition } from '../../app/questionnaire-session';
 import type { SaveOutcome } from '../../app/save-outcome';
 import type { SessionDeps } from '../../app/sessions';
 import { QUESTIONNAIRE } from '../../content/questionnaire';
@@ -10,6 +10,9 @@ import { progress } from '../../domain/questionnaire-flow';
 import type { AnswerValue } from '../../domain/questionnaire';
 import { scoreProfile, type Profile } from '../../domain/score-profile';
 import type { Session } from '../../domain/session';
+import { DEFAULT_PX_PER_MM, scoreTries, type TryId, type TryOutcome } from '../../domain/tries';
+import { useLazyModule } from '../hooks/use-lazy-module';
+import { lastInputWasKeyboard } from '../services/input-modality';
 import type * as Mediator from '../mediator';
 import type { MediatorServices } from '../mediator/mediator-services';
 import { prepareResult } from './PlacesBlock';
@@ -34,9 +37,13 @@ export interface SessionScreenProps {
   readonly autoRead: boolean;
   readonly canSpeak: boolean;
   readonly speak: (text: string) => void;
+  /** Larger text for the rest of the session, offered after a touch try with a target missed (null: already larger). */
+  readonly onLargerText: (() => void) | null;
   /** The mediator space, for a guided session's result (null while its chunk loads, or in a kiosk session). */
   readonly mediator: { readonly module: typeof Mediator; readonly services: MediatorServices } | null;
 }
+
+const loadTries = () => import('./tries/TriesScreen');
 
 /**
  * A person's session, question after question, then the result: everything that runs only once someone has started,
@@ -54,6 +61,9 @@ export function SessionScreen(props: SessionScreenProps) {
     () => (atResult ? scoreProfile(QUESTIONNAIRE, session.answers, { language: session.language }) : null),
     [atResult, session],
   );
+
+  // What the hands-on tries showed (docs/TRIES.md): lowers the level shown and adds steps, never the DSI.
+  const triesScores = useMemo(() => scoreTries(session.tries ?? {}), [session.tries]);
 
   // Reaching the result (or resuming on it) keeps the FinishedResult, once.
   useEffect(() => {
@@ -95,6 +105,17 @@ export function SessionScreen(props: SessionScreenProps) {
     };
   }, [loadDataset]);
 
+  // The tries' screens and styles come when the person reaches the internet use (read while it is answered).
+  const nearTries = position.kind === 'tries' || (position.kind === 'question' && (position.question.id === 'internetUse' || position.question.id === 'usesApps'));
+  const tries = useLazyModule(loadTries, nearTries);
+
+  const settleTries = (settled: Partial<Record<TryId, TryOutcome>>) => {
+    if (position.kind !== 'tries' || busy.current) return;
+    const next = applyTries(QUESTIONNAIRE, session, settled, deps.now());
+    onSession(next);
+    void saveSession(deps, next).then(report);
+  };
+
   const answer = (value: AnswerValue) => {
     if (position.kind !== 'question' || busy.current) return;
     const next = applyAnswer(QUESTIONNAIRE, session, position.question.id, value, deps.now());
@@ -111,6 +132,27 @@ export function SessionScreen(props: SessionScreenProps) {
     });
   const finish = () => void step(onEnd);
 
+  if (position.kind === 'tries') {
+    if (!tries) return <main id="main" class="screen" aria-busy="true" />;
+    const difficulty = session.answers.screenDifficulty;
+    const saidScreenHard = Array.isArray(difficulty) && difficulty.some((d) => d === 'sight' || d === 'hands');
+    return (
+      <tries.TriesScreen
+        next={position.next}
+        offered={position.offered}
+        tries={session.tries}
+        onSettle={settleTries}
+        onBack={() => void back()}
+        onStop={finish}
+        pxPerMm={props.settings.pxPerMm ?? DEFAULT_PX_PER_MM}
+        offerSkipFirst={saidScreenHard || lastInputWasKeyboard()}
+        onLargerText={props.onLargerText}
+        speak={props.speak}
+        canSpeak={props.canSpeak}
+        autoRead={props.autoRead}
+      />
+    );
+  }
   if (position.kind === 'question') {
     const at = progress(QUESTIONNAIRE, session.answers, position.question.id);
     return (
@@ -138,6 +180,7 @@ export function SessionScreen(props: SessionScreenProps) {
         services={services}
         profile={profile}
         answers={session.answers}
+        tries={session.tries}
         resultId={session.resultId ?? null}
         speak={props.speak}
         canSpeak={props.canSpeak}
@@ -152,6 +195,7 @@ export function SessionScreen(props: SessionScreenProps) {
     <ResultScreen
       profile={profile}
       answers={session.answers}
+      tries={triesScores}
       onEdit={() => void back()}
       onFinish={finish}
       loadDataset={loadDataset}

@@ -5,6 +5,7 @@ import type { Origin } from '../../domain/place-ranking';
 import type { Answers } from '../../domain/questionnaire';
 import { resultCategories } from '../../domain/result';
 import type { Profile } from '../../domain/score-profile';
+import { combinedDistance, observedCeiling, scoreTries, type Tries } from '../../domain/tries';
 import { Icon } from '../components/Icon';
 import { useFocusOnMount } from '../hooks/use-focus-on-mount';
 import { useI18n } from '../hooks/use-i18n';
@@ -12,11 +13,14 @@ import { ResultScreen } from '../journey/ResultScreen';
 import type { MediatorServices } from './mediator-services';
 import { ObservationForm } from './ObservationForm';
 import { ResultDetail } from './ResultDetail';
+import { TriesDetail } from './TriesDetail';
 
 export interface GuidedResultScreenProps {
   readonly services: MediatorServices;
   readonly profile: Profile;
   readonly answers: Answers;
+  /** The hands-on tries of the session (docs/TRIES.md); absent when none were reached. */
+  readonly tries?: Tries;
   /** Read-aloud for the person's view. */
   readonly speak: (text: string) => void;
   readonly canSpeak: boolean;
@@ -58,6 +62,7 @@ export function GuidedResultScreen(props: GuidedResultScreenProps) {
           <ResultScreen
             profile={props.profile}
             answers={props.answers}
+            tries={props.tries ? scoreTries(props.tries) : undefined}
             onEdit={props.onEdit}
             onFinish={props.onFinish}
             loadDataset={props.loadDataset}
@@ -83,6 +88,7 @@ export function GuidedResultScreen(props: GuidedResultScreenProps) {
 function MediatorView({
   services,
   profile,
+  tries,
   resultId,
   onEdit,
   onFinish,
@@ -111,6 +117,9 @@ function MediatorView({
           </p>
         ) : null}
       </section>
+      {tries ? (
+        <TriesDetail tries={tries} said={profile.distanceLevel} shown={combinedDistance(profile.distanceLevel, observedCeiling(scoreTries(tries)))} />
+      ) : null}
       <section class="result-block" aria-labelledby="guided-needs-title">
         <h2 id="guided-needs-title">{t('mediator.guided.needs')}</h2>
         {needs.length === 0 ? (
