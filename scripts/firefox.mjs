@@ -3,7 +3,7 @@
 // Elsewhere it returns null and the runner prints a visible "skipped" line: never a download from another source.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { canInstallDebianPackages, installDebianPackages } from './debian-packages.mjs';
+import { canInstallDebianPackages, installDebianPackagesOrSay } from './debian-packages.mjs';
 
 /** What to install when no Firefox is found, for the runner's "skipped" line. */
 export const FIREFOX_INSTALL_HINT = 'install firefox-esr (Debian: apt-get install firefox-esr) or set FIREFOX_PATH';
@@ -16,15 +16,19 @@ export function findFirefox() {
   return CANDIDATES.find((path) => existsSync(path)) ?? null;
 }
 
-/** A Firefox path, installing Debian's firefox-esr when none is found; null when none can be had here. */
+/**
+ * A Firefox path, installing Debian's firefox-esr when none is found: `{ path }`, or `{ skipped }` saying why none can
+ * be had here (not Debian or not root: what to install; apt-get failed: what it said, e.g. a mirror out of reach).
+ */
 export function ensureFirefox() {
   const found = findFirefox();
-  if (found) return found;
-  if (canInstallDebianPackages()) {
-    console.log('No Firefox found: installing Debian’s firefox-esr with apt-get (the engine runs drive it).');
-    installDebianPackages(['firefox-esr']);
-  }
-  return findFirefox();
+  if (found) return { path: found };
+  if (!canInstallDebianPackages()) return { skipped: FIREFOX_INSTALL_HINT };
+  console.log('No Firefox found: installing Debian’s firefox-esr with apt-get (the engine runs drive it).');
+  const installed = installDebianPackagesOrSay(['firefox-esr']);
+  const path = findFirefox();
+  if (path) return { path };
+  return { skipped: installed.ok ? `firefox-esr installed, but no Firefox at ${CANDIDATES.join(', ')}` : `cannot be installed: ${installed.reason}` };
 }
 
 /** The version the browser reports ("153.0.1esr"), or null when it cannot say. */

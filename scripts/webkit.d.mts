@@ -8,5 +8,5 @@ export interface WebKitPrograms {
 }
 export const WEBKIT_INSTALL_HINT: string;
 export function findWebKit(): WebKitPrograms | null;
-export function ensureWebKit(): WebKitPrograms | null;
+export function ensureWebKit(): { programs: WebKitPrograms } | { skipped: string };
 export function webkitVersion(): string | null;

@@ -4,7 +4,7 @@
 // the runner prints a visible "skipped" line: never a download from another source.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { canInstallDebianPackages, installDebianPackages } from './debian-packages.mjs';
+import { canInstallDebianPackages, installDebianPackagesOrSay } from './debian-packages.mjs';
 
 /** What to install when something is missing, for the runner's "skipped" line. */
 export const WEBKIT_INSTALL_HINT =
@@ -25,15 +25,19 @@ export function findWebKit() {
   return driver && miniBrowser && xvfb ? { driver, miniBrowser, xvfb } : null;
 }
 
-/** The programs, installing Debian's packages when any is missing; null when they cannot be had here. */
+/**
+ * The programs, installing Debian's packages when any is missing: `{ programs }`, or `{ skipped }` saying why they
+ * cannot be had here (not Debian or not root: what to install; apt-get failed: what it said).
+ */
 export function ensureWebKit() {
   const found = findWebKit();
-  if (found) return found;
-  if (canInstallDebianPackages()) {
-    console.log(`WebKit not found: installing Debian’s ${PACKAGES.join(', ')} with apt-get (the engine runs drive it).`);
-    installDebianPackages(PACKAGES);
-  }
-  return findWebKit();
+  if (found) return { programs: found };
+  if (!canInstallDebianPackages()) return { skipped: WEBKIT_INSTALL_HINT };
+  console.log(`WebKit not found: installing Debian’s ${PACKAGES.join(', ')} with apt-get (the engine runs drive it).`);
+  const installed = installDebianPackagesOrSay(PACKAGES);
+  const programs = findWebKit();
+  if (programs) return { programs };
+  return { skipped: installed.ok ? `${PACKAGES.join(', ')} installed, but WebKitWebDriver, the MiniBrowser or Xvfb is still missing` : `cannot be installed: ${installed.reason}` };
 }
 
 /** The WebKitGTK version of Debian's package ("2.50.6"), or null when dpkg cannot say (the MiniBrowser needs a display). */

@@ -1,24 +1,25 @@
 // What a journey needs from a browser, whatever drives it: the steps (journey-steps.ts) are written against this
-// interface only, so that Firefox (puppeteer-core over WebDriver BiDi, firefox-driver.ts) and WebKit
-// (selenium-webdriver against WebKitWebDriver, webkit-driver.ts) run the very same steps.
+// interface only, so that Firefox (puppeteer-core over WebDriver BiDi, puppeteer-driver.ts), WebKit
+// (selenium-webdriver against WebKitWebDriver, webkit-driver.ts) and Chromium, the layout check's reference
+// (puppeteer-core over CDP), run the very same steps.
 
-/** The ARIA roles the journeys look for. */
-export type Role = 'button' | 'heading' | 'group' | 'radio' | 'checkbox' | 'textbox' | 'link';
+import type { Target } from '../support/journey-names';
 
-/**
- * How a step names an element, as a person would: by role and accessible name, by its label (a form field), by its
- * visible text; a CSS selector only for what has no accessible name (the app's own markers such as #app[data-…]).
- */
-export type Target =
-  | { readonly role: Role; readonly name: string }
-  | { readonly label: string }
-  | { readonly text: string }
-  | { readonly css: string };
+/** The roles and targets are the shared page objects' (tests/support/journey-names.ts). */
+export type { Role, Target } from '../support/journey-names';
 
 export interface WaitOptions {
   /** 'visible' (the default) or merely 'attached' to the document. */
   readonly state?: 'visible' | 'attached';
   readonly timeoutMs?: number;
+}
+
+/** A box in CSS pixels of the document (the page's scroll added), as getBoundingClientRect gives it. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
 }
 
 export interface EngineDriver {
@@ -37,12 +38,21 @@ export interface EngineDriver {
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /** Resolves once the function returns something truthy in the page, polling; rejects after the timeout. */
   waitForFunction<A>(fn: (arg: A) => unknown, arg: A, options?: { timeoutMs?: number; message?: string }): Promise<void>;
+  /** Sets the size of the page's viewport (window.innerWidth × innerHeight), in CSS pixels. */
+  setViewport(width: number, height: number): Promise<void>;
+  /** Saves a PNG of the viewport. */
+  screenshot(path: string): Promise<void>;
+  /** The box of the first visible match now, or null when there is none (no waiting). */
+  boxOf(target: Target): Promise<Box | null>;
   /** Closes the browser; the profile folder stays, so that a relaunch finds the same storage. */
   close(): Promise<void>;
 }
 
 /** Starts a browser of one engine on a profile folder (kept between launches for the restart check). */
 export type LaunchEngine = (options: { profileDir: string }) => Promise<EngineDriver>;
+
+/** Thrown by setViewport when the browser cannot make its page that size (a window with a minimum width). */
+export class ViewportUnreachable extends Error {}
 
 /** A readable name of a target, for failure messages. */
 export function describeTarget(target: Target): string {

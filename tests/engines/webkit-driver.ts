@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Builder, error as seleniumError, type WebDriver, type WebElement } from 'selenium-webdriver';
 import type { WebKitPrograms } from '../../scripts/webkit.mjs';
-import { describeTarget, type EngineDriver, type LaunchEngine, type Target, type WaitOptions } from './engine-driver';
+import { describeTarget, ViewportUnreachable, type Box, type EngineDriver, type LaunchEngine, type Target, type WaitOptions } from './engine-driver';
 import { PAGE_ERROR_RECORDER } from './page-errors';
 import { freePort } from './preview-server';
 
@@ -64,7 +64,7 @@ function startChild(command: string, args: string[], env: NodeJS.ProcessEnv, ext
 
 /** Starts Xvfb on a display it picks itself (-displayfd: no race with another Xvfb on this machine). */
 async function startXvfb(xvfb: string): Promise<{ child: ChildProcess; display: string }> {
-  const { child, output } = startChild(xvfb, ['-displayfd', '3', '-screen', '0', '1400x1000x24', '-nolisten', 'tcp'], process.env, true);
+  const { child, output } = startChild(xvfb, ['-displayfd', '3', '-screen', '0', '1600x1280x24', '-nolisten', 'tcp'], process.env, true);
   const displayPipe = child.stdio[3] as NodeJS.ReadableStream;
   try {
     const display = await new Promise<string>((resolve, reject) => {
@@ -141,7 +141,8 @@ const implicitRole = (el) => {
     const type = (el.getAttribute('type') || 'text').toLowerCase();
     if (['button', 'submit', 'reset', 'image'].includes(type)) return 'button';
     if (type === 'checkbox' || type === 'radio') return type;
-    if (['text', 'email', 'tel', 'url'].includes(type) && !el.hasAttribute('list')) return 'textbox';
+    // a password field has no ARIA role of its own; browsers expose it as a textbox, and WebKit says so
+    if (['text', 'email', 'tel', 'url', 'password'].includes(type) && !el.hasAttribute('list')) return 'textbox';
   }
   return null;
 };
@@ -185,10 +186,12 @@ if (target.css !== undefined || target.text !== undefined) {
   if (target.css !== undefined) candidates = Array.from(document.querySelectorAll(target.css));
   else {
     const wanted = collapse(target.text);
-    // the deepest elements whose rendered text holds the text (as Puppeteer's ::-p-text)
+    // the deepest elements whose text holds the text (as Puppeteer's ::-p-text), visible ones kept below; their text
+    // content, not innerText: WebKit's innerText leaves out what content-visibility: auto skips (out of view)
+    const textOf = (el) => (['script', 'style', 'template'].includes(el.localName) ? '' : collapse(el.textContent));
     candidates = Array.from(document.body ? document.body.querySelectorAll('*') : [])
-      .filter((el) => collapse(el.innerText).includes(wanted))
-      .filter((el) => !Array.from(el.children).some((child) => collapse(child.innerText).includes(wanted)));
+      .filter((el) => textOf(el).includes(wanted))
+      .filter((el) => !Array.from(el.children).some((child) => textOf(child).includes(wanted)));
   }
   const shown = state === 'attached' ? candidates : candidates.filter(visible);
   return shown.length > 0 ? [{ element: shown[0], name: null }] : [];
@@ -308,9 +311,11 @@ class WebKitDriver implements EngineDriver {
   }
 
   /**
-   * The error recorder, put in the page right after the load: WebKitWebDriver has no preload scripts, so it misses what
-   * happens while the page loads (a script that fails to parse or throws at start, an early rejection, a CSP violation
-   * during the load); the app's #app[data-ready] that every opening waits for catches a start that breaks.
+   * The error recorder, put in the page right after the load (it does nothing when the page brought its own): WebKitWebDriver
+   * has no preload scripts. The served page loads it before the app (preview-server.ts), except offline, where the
+   * service worker serves the page without that file: then this one misses what happens while the page loads (a script
+   * that fails to parse or throws at start, an early rejection, a CSP violation during the load); the app's
+   * #app[data-ready] that every opening waits for catches a start that breaks.
    */
   private async installRecorder(): Promise<void> {
     await this.command('installing the page error recorder', () => this.driver.executeScript(PAGE_ERROR_RECORDER));
@@ -327,7 +332,11 @@ class WebKitDriver implements EngineDriver {
   }
 
   click(target: Target): Promise<void> {
-    return this.retry(target, 'click', {}, (el) => el.click());
+    return this.retry(target, 'click', {}, async (el) => {
+      // into view first: WebKitWebDriver finds what content-visibility: auto skips (out of view) not interactable
+      await this.driver.executeScript('arguments[0].scrollIntoView({ block: "center" });', el);
+      await el.click();
+    });
   }
 
   fill(target: Target, value: string): Promise<void> {
@@ -367,6 +376,42 @@ class WebKitDriver implements EngineDriver {
     }
   }
 
+  /**
+   * WebDriver sizes the window, not the page: the MiniBrowser's window is the page plus its own bar, measured and added
+   * (once more if the first try missed, as a window manager-less Xvfb may round).
+   */
+  async setViewport(width: number, height: number): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const inner = await this.evaluate(() => ({ width: innerWidth, height: innerHeight }), null);
+      if (inner.width === width && inner.height === height) return;
+      const outer = await this.command('reading the window size', () => this.driver.manage().window().getRect());
+      await this.command('sizing the window', () =>
+        this.driver.manage().window().setRect({ width: outer.width + width - inner.width, height: outer.height + height - inner.height }),
+      );
+      await sleep(200);
+    }
+    const inner = await this.evaluate(() => ({ width: innerWidth, height: innerHeight }), null);
+    if (inner.width !== width || inner.height !== height) {
+      throw new ViewportUnreachable(`the MiniBrowser's window cannot make its page ${width}×${height}: at most ${inner.width}×${inner.height} (its window has a minimum width)`);
+    }
+  }
+
+  async screenshot(path: string): Promise<void> {
+    const png = await this.command('taking a screenshot', () => this.driver.takeScreenshot());
+    writeFileSync(path, png, 'base64');
+  }
+
+  async boxOf(target: Target): Promise<Box | null> {
+    const el = await this.find(target, 'visible');
+    if (!el) return null;
+    return (await this.command('measuring', () =>
+      this.driver.executeScript(
+        'const r = arguments[0].getBoundingClientRect(); return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height };',
+        el,
+      ),
+    )) as Box;
+  }
+
   async close(): Promise<void> {
     this.crashed ??= 'closed';
     try {
@@ -400,7 +445,9 @@ export function webkitLauncher(programs: WebKitPrograms, version: string): Launc
         .usingServer(started.url)
         .withCapabilities({
           browserName: 'MiniBrowser',
-          'webkitgtk:browserOptions': { binary: programs.miniBrowser, args: ['--automation'] },
+          // full screen: no toolbar, so the page is the whole window, and the window can be as narrow as a phone
+          // (with its toolbar, the MiniBrowser's page is at least 447 px wide)
+          'webkitgtk:browserOptions': { binary: programs.miniBrowser, args: ['--automation', '--full-screen'] },
         })
         .build();
       try {

@@ -15,3 +15,18 @@ export const countStoreInPage = (name: string): Promise<number> =>
       count.onerror = () => reject(count.error);
     };
   });
+
+/** Every record of a store of the device's IndexedDB ("repere"), as the app wrote them. */
+export const readStoreInPage = (name: string): Promise<unknown[]> =>
+  new Promise<unknown[]>((resolve, reject) => {
+    const request = indexedDB.open('repere');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const all = request.result.transaction(name).objectStore(name).getAll();
+      all.onsuccess = () => {
+        resolve(all.result);
+        request.result.close();
+      };
+      all.onerror = () => reject(all.error);
+    };
+  });

@@ -103,23 +103,24 @@ export function ExportPanel({ count, scope, separator, onSeparatorChange, export
       <h2 id={`${id}-title`}>{t('mediator.history.export.title')}</h2>
       <fieldset class="history-separator history-format">
         <legend>{t('mediator.history.export.format')}</legend>
+        {/* The hint beside the label, not in it: inside, it was read twice (in the name and as the description). */}
         {RESULTS_FILE_FORMATS.map((option) => (
-          <label key={option} class="history-radio">
-            <input
-              type="radio"
-              name={`${id}-format`}
-              value={option}
-              checked={format === option}
-              aria-describedby={`${id}-hint-${option}`}
-              onChange={() => setFormat(option)}
-            />
-            <span>
-              {t(`mediator.history.export.formats.${option}`)}
-              <span id={`${id}-hint-${option}`} class="history-hint">
-                {t(`mediator.history.export.formatHints.${option}`)}
-              </span>
+          <div key={option} class="history-format-option">
+            <label class="history-radio">
+              <input
+                type="radio"
+                name={`${id}-format`}
+                value={option}
+                checked={format === option}
+                aria-describedby={`${id}-hint-${option}`}
+                onChange={() => setFormat(option)}
+              />
+              <span>{t(`mediator.history.export.formats.${option}`)}</span>
+            </label>
+            <span id={`${id}-hint-${option}`} class="history-hint">
+              {t(`mediator.history.export.formatHints.${option}`)}
             </span>
-          </label>
+          </div>
         ))}
       </fieldset>
       {format !== 'json' ? (
