@@ -17,9 +17,12 @@ const KIOSK = { width: 1080, height: 1920 };
 /** Added to the page: times each tap that changes the try on screen, until the frame that paints the new one. */
 function instrumentTries() {
   window.__tryTimes = [];
+  // only the last tap is watched: a tap on a target that leaves the same try on screen must not be timed by a later one
+  let watching = null;
   document.addEventListener(
     'click',
     () => {
+      watching?.disconnect();
       const started = performance.now();
       const before = document.querySelector('main.tries')?.getAttribute('data-try') ?? 'none';
       const observer = new MutationObserver(() => {
@@ -27,8 +30,10 @@ function instrumentTries() {
         if (now === before || now === 'none') return;
         observer.disconnect();
         requestAnimationFrame(() => setTimeout(() => window.__tryTimes.push(performance.now() - started), 0));
+        (window.__tryLabels ??= []).push(now);
       });
       observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-try'] });
+      watching = observer;
       // a tap that changes nothing stops being watched
       setTimeout(() => observer.disconnect(), 5_000);
     },
@@ -53,6 +58,7 @@ async function throughTheTries(page) {
     await page.getByRole('button', { name: 'Passer cet essai', exact: true }).click();
     await page.waitForTimeout(400);
   }
+  if (process.env.BENCH_VERBOSE) console.log('  ', await page.evaluate(() => window.__tryTimes.map((t, i) => `${window.__tryLabels[i]} ${Math.round(t)}`).join(' | ')));
   return page.evaluate(() => window.__tryTimes);
 }
 
