@@ -1,5 +1,6 @@
 // `npm run bench [-- <prefix>]`: builds the production bundle, runs every benchmark in tests/bench/ (or those whose
 // metrics start with <prefix>), writes reports/bench.json as { "<metric>": { value, unit, target } } and prints a table.
+// The build is skipped when none of the benchmarks run needs it (`export const needsBuild = false`: the collector's).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -9,8 +10,6 @@ const BENCH_DIR = 'tests/bench';
 const OUTPUT = 'reports/bench.json';
 
 mkdirSync('reports', { recursive: true });
-const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
 
 const modules = readdirSync(BENCH_DIR)
   .filter((f) => f.endsWith('.bench.mjs'))
@@ -24,6 +23,10 @@ for (const file of modules) {
 if (benches.length === 0) {
   console.error(`No benchmark matches "${prefix}". Known: ${modules.join(', ')}`);
   process.exit(1);
+}
+if (benches.some((bench) => bench.needsBuild !== false)) {
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const previous = existsSync(OUTPUT) ? JSON.parse(readFileSync(OUTPUT, 'utf8')) : {};

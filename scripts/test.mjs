@@ -1,4 +1,5 @@
-// `npm test`: typecheck, lint, unit tests (vitest), end-to-end tests (Playwright in a real Chromium, one project of them
+// `npm test`: typecheck, lint, unit tests (vitest; the collector's store suite on SQLite and on a throw-away PostgreSQL
+// cluster, server/testing/postgres-global-setup.ts), end-to-end tests (Playwright in a real Chromium, one project of them
 // behind nginx under a sub-path), the same journeys on Firefox ESR (tests/engines), then one closing
 // line "N passed, N failed, N skipped" added up from the runners' JSON reports. Exits non-zero if anything failed or
 // nothing ran. Every step runs even after a failure, so one run shows everything that is wrong.
@@ -6,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './browser.mjs';
 import { ensureNginx } from './nginx.mjs';
+import { ensurePostgres } from './postgres.mjs';
 
 const REPORTS = 'reports';
 const VITEST_REPORT = `${REPORTS}/vitest.json`;
@@ -28,6 +30,13 @@ function step(name, command, args, env = {}) {
 const node = process.execPath;
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('lint', node, ['node_modules/eslint/bin/eslint.js', '.']);
+// The collector's store suite runs on PostgreSQL too: found or installed like nginx; without it, that half is skipped
+// with its reason in the report (and counted as skipped), never passed.
+try {
+  console.log(`PostgreSQL: ${ensurePostgres()}`);
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : error} The PostgreSQL store tests will be skipped.`);
+}
 step('unit tests', node, ['node_modules/vitest/vitest.mjs', 'run'], { VITEST_JSON: VITEST_REPORT, TZ: 'Europe/Paris' });
 
 let chromium = null;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { BackupError, backupDatabase } from './backup-database';
 import { BATCH_FORMATS } from './count-groups';
-import { ConfigError, loadConfig } from './load-config';
+import { ConfigError, isPostgresUrl, loadConfig } from './load-config';
 
 const USAGE = 'usage: npm run collector:backup -- <backup-file> [--db <collector.db>]';
 
@@ -42,7 +42,13 @@ export async function backupCommand(args: readonly string[], { env, cwd }: { env
     // npm runs scripts from the package's folder: paths typed on the command line are the caller's, from where npm was
     // started (INIT_CWD). REPERE_DB is read as the collector reads it, from the working folder.
     const here = env.INIT_CWD ?? cwd;
-    const source = db !== null ? resolve(here, db) : resolve(cwd, loadConfig(env).databaseFile);
+    const configured = db === null ? loadConfig(env).database : null;
+    if (configured !== null && isPostgresUrl(configured)) {
+      throw new BackupError(
+        'REPERE_DB names a PostgreSQL database: back it up with PostgreSQL’s own tools (pg_dump, or a streaming-replication standby and base backups; docs/SCALING.md).',
+      );
+    }
+    const source = db !== null ? resolve(here, db) : resolve(cwd, configured!);
     const { batches, schemaVersion, source: from, target: written } = await backupDatabase({ source, target: resolve(here, target) });
     const total = BATCH_FORMATS.reduce((sum, format) => sum + batches[format], 0);
     const perFormat = BATCH_FORMATS.map((format) => `${batches[format]} of format ${format}`).join(', ');

@@ -162,8 +162,8 @@ describe('backupCommand', () => {
   it('reads a relative target from the folder npm was started in (INIT_CWD), and REPERE_DB from the working folder, as the collector', async () => {
     const [caller, working] = [newFolder(), newFolder()];
     const store = openBatchStore(join(working, 'collector.db'));
-    store.saveAll([{ batch: aBatch(), contentHash: Buffer.alloc(32), tokenLabel: 'test', receivedOn: '2026-12-01' }]);
-    store.close();
+    await store.saveAll([{ batch: aBatch(), contentHash: Buffer.alloc(32), tokenLabel: 'test', receivedOn: '2026-12-01' }]);
+    await store.close();
     const outcome = await backupCommand(['backup.db'], { env: { INIT_CWD: caller, REPERE_DB: './collector.db' }, cwd: working });
     expect(outcome).toEqual({
       exitCode: 0,
@@ -182,12 +182,12 @@ describe('backupCommand', () => {
     const save = (count: number) =>
       store.saveAll(Array.from({ length: count }, () => ({ batch: aBatch(), contentHash: Buffer.alloc(32), tokenLabel: 'test', receivedOn: '2026-12-01' })));
     try {
-      save(2);
+      await save(2);
       expect((await backupCommand(['--db', live, target], { env: {}, cwd: ROOT })).line).toContain(': 2 batches (');
-      save(3);
+      await save(3);
       expect((await backupCommand(['--db', live, target], { env: {}, cwd: ROOT })).line).toContain(': 5 batches (');
     } finally {
-      store.close();
+      await store.close();
     }
     const copy = new Database(target, { readonly: true });
     expect(copy.prepare('SELECT (SELECT COUNT(*) FROM batches) + (SELECT COUNT(*) FROM batches_v2)').pluck().get()).toBe(5);
@@ -198,14 +198,14 @@ describe('backupCommand', () => {
 
 describe('collector:backup refuses, in one line, with nothing created and the live database untouched', () => {
   /** A stopped collector's database with batches in it, in `<folder>/live/collector.db`. */
-  function liveDatabase() {
+  async function liveDatabase() {
     const folder = newFolder();
     const live = join(folder, 'live', 'collector.db');
     const store = openBatchStore(live);
-    store.saveAll(
+    await store.saveAll(
       Array.from({ length: 5 }, (_, index) => ({ batch: aBatch(), contentHash: Buffer.alloc(32, index), tokenLabel: 'test', receivedOn: '2026-12-01' })),
     );
-    store.close();
+    await store.close();
     return { folder, live };
   }
 
@@ -220,18 +220,18 @@ describe('collector:backup refuses, in one line, with nothing created and the li
   }
 
   it('no target given', async () => {
-    const { folder, live } = liveDatabase();
+    const { folder, live } = await liveDatabase();
     await expectRefused(folder, ['--db', live], 'no backup file given (usage: npm run collector:backup -- <backup-file> [--db <collector.db>]).');
   });
 
   it('a target folder that does not exist', async () => {
-    const { folder, live } = liveDatabase();
+    const { folder, live } = await liveDatabase();
     const target = join(folder, 'backups', 'collector.db');
     await expectRefused(folder, ['--db', live, target], `the folder ${join(folder, 'backups')} does not exist: create it, or choose another target.`);
   });
 
   it('a target that is a folder', async () => {
-    const { folder, live } = liveDatabase();
+    const { folder, live } = await liveDatabase();
     const target = join(folder, 'backups');
     mkdirSync(target);
     await expectRefused(folder, [target], `${target} is a folder: give the backup a file name, like ${target}/collector-backup.db.`, { REPERE_DB: live });
@@ -259,7 +259,7 @@ describe('collector:backup refuses, in one line, with nothing created and the li
   });
 
   it('the live database itself, however its name is written', async () => {
-    const { folder, live } = liveDatabase();
+    const { folder, live } = await liveDatabase();
     symlinkSync(join(folder, 'live'), join(folder, 'alias'));
     for (const target of [live, `${folder}/live/../live/collector.db`, join(folder, 'alias', 'collector.db'), `${live}-wal`]) {
       await expectRefused(folder, [target], `${resolve(target)} is the live database (or one of its -wal, -shm, -journal files): write the backup to another file.`, {
@@ -270,7 +270,7 @@ describe('collector:backup refuses, in one line, with nothing created and the li
 
   describe('as a process', { timeout: 30_000 }, () => {
     it('npm run collector:backup says so on stderr, nothing on stdout, exit code 1', async () => {
-      const { folder, live } = liveDatabase();
+      const { folder, live } = await liveDatabase();
       const before = snapshot(folder);
       expect(await run('npm', ['run', '--silent', 'collector:backup'], { env: { REPERE_DB: live } })).toEqual({
         code: 1,
@@ -281,7 +281,7 @@ describe('collector:backup refuses, in one line, with nothing created and the li
     });
 
     it('a target folder that this user may not write to', async () => {
-      const { folder, live } = liveDatabase();
+      const { folder, live } = await liveDatabase();
       const readOnly = join(folder, 'read-only');
       mkdirSync(readOnly);
       chmodSync(readOnly, 0o555);

@@ -64,14 +64,21 @@ export const createBatchTable = (format: BatchFormat, { table = BATCH_TABLES[for
 export const createWeekIndex = (format: BatchFormat) => `
       CREATE INDEX ${BATCH_TABLES[format].table}_by_week ON ${BATCH_TABLES[format].table} (week_to, departement);`;
 
+/** A column of a table as the database describes it. */
+export interface ColumnInfo {
+  readonly name: string;
+  readonly notnull: boolean;
+}
+
 /**
  * The columns are derived from the domain's lists, the tables from the migrations that created them: a list changed
  * without a new format (and a migration) would make inserts fail one by one. Stop at start-up instead, saying so.
+ * `columnsOfTable` reads a table's columns from the database (SQLite's table_info, PostgreSQL's information_schema).
  */
-export function checkBatchTables(db: Database.Database) {
+export function checkBatchColumns(columnsOfTable: (table: string) => readonly ColumnInfo[]) {
   for (const format of BATCH_FORMATS) {
     const { table } = BATCH_TABLES[format];
-    const info = db.pragma(`table_info(${table})`) as { name: string; notnull: number }[];
+    const info = columnsOfTable(table);
     const present = info.map((column) => column.name);
     const expected = columnsOf(format);
     const missing = expected.filter((column) => !present.includes(column));
@@ -83,11 +90,18 @@ export function checkBatchTables(db: Database.Database) {
     }
     // A group the device may withhold is stored as NULLs: its columns must take them, and no other column.
     const nullable = new Set(withheldColumnsOf(format).flat());
-    const wrong = info.filter((column) => (column.notnull === 0) !== nullable.has(column.name)).map((column) => column.name);
+    const wrong = info.filter((column) => !column.notnull !== nullable.has(column.name)).map((column) => column.name);
     if (wrong.length > 0) {
       throw new SchemaError(
         `The table ${table} does not take NULL where a batch of format ${format} may withhold counts, or takes it elsewhere (${wrong.join(', ')}): a migration is missing (server/migrations.ts).`,
       );
     }
   }
+}
+
+/** checkBatchColumns on a SQLite database. */
+export function checkBatchTables(db: Database.Database) {
+  checkBatchColumns((table) =>
+    (db.pragma(`table_info(${table})`) as { name: string; notnull: number }[]).map((column) => ({ name: column.name, notnull: column.notnull !== 0 })),
+  );
 }

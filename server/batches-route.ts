@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type FastifyRateLimitStore, type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isoWeek, type AggregateBatch } from '../src/domain/aggregate';
 import { authenticateToken, type Authentication } from './authenticate-token';
@@ -9,7 +9,7 @@ import { checkBatch, checkFormatAgreement } from './check-batch';
 import { groupCommit } from './group-commit';
 import { HttpError } from './http-error';
 import type { TokenEntry } from './load-config';
-import type { BatchStore, IncomingBatch, SaveOutcome } from './open-batch-store';
+import type { BatchStore, IncomingBatch, RateCounter, SaveOutcome } from './batch-store';
 
 export interface BatchesRouteOptions {
   readonly store: BatchStore;
@@ -39,6 +39,24 @@ const rateKeyOf = (request: FastifyRequest) => {
   return authentication.ok ? authentication.label : `address ${request.ip}`;
 };
 
+/**
+ * @fastify/rate-limit's store over the database's shared counts (several collectors, one PostgreSQL): a limit then holds
+ * whichever collector a device or an address reaches. A count that fails (the database gone) fails the request: 503.
+ */
+function sharedRateStore(counter: RateCounter): FastifyRateLimitStoreCtor {
+  return class SharedRateStore implements FastifyRateLimitStore {
+    incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number) {
+      counter.count(key, timeWindow).then(
+        (result) => callback(null, result),
+        (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
+      );
+    }
+    child() {
+      return this;
+    }
+  };
+}
+
 /** isoWeek formats a date in Europe/Paris (Intl, slow at thousands of calls a second): once a minute is enough. */
 function weekCache() {
   let minute = Number.NaN;
@@ -54,7 +72,8 @@ function weekCache() {
  * POST /api/v1/batches: authenticate the device's token, limit each token's rate (and each address's, for requests
  * without a valid token), validate the batch (format against
  * questionnaire version, schema of its format, then consistency), then store it once: 201 stored, 200 already stored
- * identically, 409 the id holds another batch (of either format).
+ * identically, 409 the id holds another batch (of either format); 503 with Retry-After while the database cannot be reached
+ * (build-app.ts), the batch then kept by the device.
  */
 export async function batchesRoute(app: FastifyInstance, options: BatchesRouteOptions) {
   const { store, k, rateLimitPerMinute, now } = options;
@@ -64,6 +83,8 @@ export async function batchesRoute(app: FastifyInstance, options: BatchesRouteOp
 
   await app.register(rateLimit, {
     global: false,
+    // One collector counts in memory; collectors sharing a database count in it.
+    ...(store.rateCounter ? { store: sharedRateStore(store.rateCounter) } : {}),
     errorResponseBuilder: (request, context) =>
       new HttpError(
         429,

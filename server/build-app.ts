@@ -1,11 +1,11 @@
 import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { StoreUnavailableError, type BatchStore } from './batch-store';
 import { batchesRoute } from './batches-route';
 import { describeValidationError } from './describe-validation-error';
 import { HttpError } from './http-error';
 import type { CollectorConfig } from './load-config';
 import { observatoryRoute } from './observatory-route';
-import type { BatchStore } from './open-batch-store';
 import { statsRoute } from './stats-route';
 
 export interface AppOptions {
@@ -14,6 +14,14 @@ export interface AppOptions {
   /** The clock (tests fix it); the week in progress is read from it. */
   readonly now?: () => Date;
 }
+
+/** Seconds a device is told to wait (Retry-After) while the database cannot be reached: it keeps its batches meanwhile. */
+export const UNAVAILABLE_RETRY_AFTER_S = 10;
+const UNAVAILABLE = {
+  statusCode: 503,
+  error: 'unavailable',
+  message: 'Le collecteur ne peut pas enregistrer pour l’instant (base de données injoignable) : l’appareil garde ses lots et réessaiera.',
+};
 
 /** A batch is about 1.5 KB; anything much larger is not one. */
 const BODY_LIMIT = 64 * 1024;
@@ -72,7 +80,8 @@ function toHttpError(error: FastifyError): HttpError | null {
 
 /**
  * The collector as a Fastify instance, not listening yet: POST /api/v1/batches, the statistics, the observatory page and
- * /healthz. Logs carry the method, URL, status and time of each request, never a body or a header (the token).
+ * /healthz (200 while the database answers). A request that finds the database out of reach gets 503 and Retry-After.
+ * Logs carry the method, URL, status and time of each request, never a body or a header (the token).
  */
 export function buildApp({ config, store, now = () => new Date() }: AppOptions): FastifyInstance {
   const app = Fastify({
@@ -107,6 +116,10 @@ export function buildApp({ config, store, now = () => new Date() }: AppOptions):
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof StoreUnavailableError) {
+      request.log.warn({ reason: error.message }, 'database unavailable');
+      return reply.code(503).header('retry-after', String(UNAVAILABLE_RETRY_AFTER_S)).send(UNAVAILABLE);
+    }
     const known = toHttpError(error);
     if (!known) {
       request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'request failed');
@@ -130,7 +143,16 @@ export function buildApp({ config, store, now = () => new Date() }: AppOptions):
     exposedHeaders: ['Retry-After'],
     maxAge: 86_400,
   });
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  // Healthy when the database answers, not only the process: a load balancer then sends devices elsewhere.
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      await store.check();
+      return { status: 'ok' };
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      return reply.code(503).header('retry-after', String(UNAVAILABLE_RETRY_AFTER_S)).send({ status: 'unavailable', message: 'database unreachable' });
+    }
+  });
   app.register(batchesRoute, { store, k: config.k, tokens: config.tokens, rateLimitPerMinute: config.rateLimitPerMinute, now });
   app.register(statsRoute, { store, k: config.k, now });
   app.register(observatoryRoute, { store, k: config.k, now });

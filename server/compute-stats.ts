@@ -4,7 +4,7 @@ import { MAIN_BARRIERS } from '../src/domain/score-profile';
 import { LAYOUTS, countName, wholeOf, withholdableGroupsOf, type BatchFormat, type CountGroup } from './count-groups';
 import { listWeeks } from './iso-weeks';
 import type { Quarter } from './iso-weeks';
-import type { SumsByTerritory, TerritoryScope, WeekSums, WithheldSums } from './open-batch-store';
+import type { SumsByTerritory, TerritoryScope, WeekSums, WithheldSums } from './batch-store';
 import { suppressSmallCells, type CountNode, type LinkedCounts } from './suppress-small-cells';
 
 /** A published number, or null when it is hidden (fewer than k results, or it would let one be worked out). */

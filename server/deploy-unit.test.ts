@@ -117,6 +117,6 @@ describe('deploy/collector.env.example', () => {
     // REPERE_CONFIG names a file that is only an example.
     const { REPERE_CONFIG: _file, ...defaults } = example.commented;
     const config = loadConfig({ ...example.active, ...defaults });
-    expect(config.databaseFile).toBe(example.active.REPERE_DB);
+    expect(config.database).toBe(example.active.REPERE_DB);
   });
 });

@@ -1,24 +1,24 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { isoWeek, type AggregateBatch } from '../src/domain/aggregate';
 import { seededRandom } from '../src/domain/testing/respondent';
 import { addWeeks } from './iso-weeks';
 import { makeBatch, makeBatchV2 } from './testing/make-batch';
 import { spawnCollector, type ChildCollector } from './testing/spawn-collector';
+import { describeEachEngine, type TestDatabase } from './testing/store-engines';
 
 const TOKEN = 'durability-token-4c1e9b7d';
 const random = seededRandom(99);
 // The child runs on the real clock: batches of last week.
 const lastWeek = addWeeks(isoWeek(new Date()), -1);
 
-let folder = '';
-afterEach(() => rmSync(folder, { recursive: true, force: true }));
+let database: TestDatabase | null = null;
+afterEach(async () => {
+  await database?.drop();
+  database = null;
+});
 
-function start(databaseFile: string) {
-  return spawnCollector({ REPERE_DB: databaseFile, REPERE_TOKENS: TOKEN, REPERE_RATE_LIMIT: '1000000' });
+function start(where: string) {
+  return spawnCollector({ REPERE_DB: where, REPERE_TOKENS: TOKEN, REPERE_RATE_LIMIT: '1000000' });
 }
 
 const post = (collector: ChildCollector, batch: AggregateBatch) =>
@@ -55,31 +55,22 @@ async function writeUntilGone(collector: ChildCollector, writers: number, onAnsw
   return { acked, statuses };
 }
 
-function storedIds(databaseFile: string): Set<string> {
-  const db = new Database(databaseFile, { readonly: true });
-  try {
-    return new Set(db.prepare('SELECT id FROM batches UNION ALL SELECT id FROM batches_v2').pluck().all() as string[]);
-  } finally {
-    db.close();
-  }
-}
-
-describe('the collector process', { timeout: 30_000 }, () => {
+// The same on each engine: a SQLite file, a PostgreSQL database (testing/store-engines.ts).
+describeEachEngine('the collector process', (engine) => {
   it('loses no acknowledged batch when killed (SIGKILL) in the middle of a stream of writes', async () => {
-    folder = mkdtempSync(join(tmpdir(), 'repere-durability-'));
-    const databaseFile = join(folder, 'collector.db');
-    const collector = await start(databaseFile);
+    database = await engine.newDatabase();
+    const collector = await start(database.database);
     const { acked } = await writeUntilGone(collector, 8, (count) => {
       if (count === 300) collector.child.kill('SIGKILL');
     });
     expect(await collector.exited).toBeNull();
     expect(acked.length).toBeGreaterThanOrEqual(300);
 
-    const stored = storedIds(databaseFile);
+    const stored = new Set(await database.storedIds());
     expect(acked.filter((batch) => !stored.has(batch.id))).toEqual([]);
 
-    // Restarted on the same file, it knows every one of them.
-    const again = await start(databaseFile);
+    // Restarted on the same database, it knows every one of them.
+    const again = await start(database.database);
     try {
       const statuses = await Promise.all(acked.map((batch) => post(again, batch).then((r) => r.status)));
       expect(new Set(statuses)).toEqual(new Set([200]));
@@ -97,9 +88,8 @@ describe('the collector process', { timeout: 30_000 }, () => {
   });
 
   it('stops on SIGTERM after answering the requests in flight, and every 201 is stored', async () => {
-    folder = mkdtempSync(join(tmpdir(), 'repere-shutdown-'));
-    const databaseFile = join(folder, 'collector.db');
-    const collector = await start(databaseFile);
+    database = await engine.newDatabase();
+    const collector = await start(database.database);
     const { acked, statuses } = await writeUntilGone(collector, 8, (count) => {
       if (count === 100) collector.child.kill('SIGTERM');
     });
@@ -107,8 +97,8 @@ describe('the collector process', { timeout: 30_000 }, () => {
     // The requests in flight when the signal came were answered; those arriving while it closes are told to come back.
     expect(acked.length).toBeGreaterThan(100);
     expect(statuses.filter((status) => status !== 201 && status !== 503)).toEqual([]);
-    const stored = storedIds(databaseFile);
+    const stored = new Set(await database.storedIds());
     expect(acked.filter((batch) => !stored.has(batch.id))).toEqual([]);
     expect(collector.logs()).toContain('"msg":"stopped"');
   });
-});
+}, { timeout: 30_000 });

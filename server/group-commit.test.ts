@@ -26,4 +26,27 @@ describe('groupCommit', () => {
     fail = false;
     expect(await write('c')).toBe('c');
   });
+
+  it('writes one group at a time when the write is asynchronous: what is asked meanwhile forms the next group', async () => {
+    const calls: number[][] = [];
+    const ends: (() => void)[] = [];
+    const write = groupCommit((items: number[]) => {
+      calls.push(items);
+      return new Promise<number[]>((resolve) => ends.push(() => resolve(items.map((item) => -item))));
+    });
+    const first = Promise.all([write(1), write(2)]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual([[1, 2]]);
+    // Asked while the first group is being written: they wait, together.
+    const second = Promise.all([write(3), write(4)]);
+    const third = write(5);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual([[1, 2]]);
+    ends.shift()!();
+    expect(await first).toEqual([-1, -2]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual([[1, 2], [3, 4, 5]]);
+    ends.shift()!();
+    expect([await second, await third]).toEqual([[-3, -4], -5]);
+  });
 });

@@ -15,7 +15,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       port: 8787,
       host: '0.0.0.0',
-      databaseFile: './data/collector.db',
+      database: './data/collector.db',
       k: 5,
       tokens: [],
       rateLimitPerMinute: 120,
@@ -93,7 +93,7 @@ describe('loadConfig', () => {
       ],
     });
     const config = loadConfig({ REPERE_CONFIG: file, PORT: '8100' });
-    expect(config).toMatchObject({ port: 8100, k: 10, databaseFile: '/var/lib/repere/collector.db' });
+    expect(config).toMatchObject({ port: 8100, k: 10, database: '/var/lib/repere/collector.db' });
     expect(config.tokens).toEqual([
       { label: 'mediatheque-dijon', sha256: sha256('dijon-secret-token'), revoked: false },
       { label: 'ancien-poste', sha256: sha256('old-secret-token'), revoked: true },

@@ -14,7 +14,8 @@ export interface TokenEntry {
 export interface CollectorConfig {
   readonly port: number;
   readonly host: string;
-  readonly databaseFile: string;
+  /** REPERE_DB: the SQLite file (a path), or a PostgreSQL database (postgres://user:password@host:port/name). */
+  readonly database: string;
   readonly k: number;
   readonly tokens: readonly TokenEntry[];
   /** Requests per minute and per token on POST /api/v1/batches. */
@@ -42,7 +43,7 @@ export class ConfigError extends Error {
 export const DEFAULTS = {
   port: 8787,
   host: '0.0.0.0',
-  databaseFile: './data/collector.db',
+  database: './data/collector.db',
   k: DEFAULT_K,
   // A device sends a handful of batches a week; 120 a minute only stops a runaway or a stolen token.
   rateLimitPerMinute: 120,
@@ -55,6 +56,9 @@ const FILE_KEYS = ['port', 'host', 'db', 'k', 'rateLimitPerMinute', 'logLevel', 
 const TOKEN_KEYS = ['label', 'token', 'sha256', 'revoked'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const LABEL_PATTERN = /^[\w.:-]{1,64}$/;
+
+/** Whether REPERE_DB names a PostgreSQL database (postgres:// or postgresql://) rather than a SQLite file. */
+export const isPostgresUrl = (database: string) => /^postgres(ql)?:\/\//i.test(database);
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -155,7 +159,7 @@ export function loadConfig(env: Env = process.env): CollectorConfig {
 
   const port = integer(pick('PORT', 'port') ?? DEFAULTS.port, 'PORT', 0, 65_535);
   const host = text(pick('HOST', 'host') ?? DEFAULTS.host, 'HOST');
-  const databaseFile = text(pick('REPERE_DB', 'db') ?? DEFAULTS.databaseFile, 'REPERE_DB');
+  const database = text(pick('REPERE_DB', 'db') ?? DEFAULTS.database, 'REPERE_DB');
   const rawK = pick('REPERE_K', 'k') ?? DEFAULTS.k;
   const k = integer(rawK, 'REPERE_K', 0, 1_000_000);
   if (k < MIN_K) {
@@ -199,5 +203,5 @@ export function loadConfig(env: Env = process.env): CollectorConfig {
   }
   if (origins.length === 0) throw new ConfigError('REPERE_ORIGINS lists no origin: use * or the kiosks’ origins.');
   const trustProxy = trustedProxies(pick('REPERE_TRUST_PROXY', 'trustProxy') ?? DEFAULTS.trustProxy);
-  return { port, host, databaseFile, k, tokens, rateLimitPerMinute, logLevel, allowedOrigins: origins as string[], trustProxy };
+  return { port, host, database, k, tokens, rateLimitPerMinute, logLevel, allowedOrigins: origins as string[], trustProxy };
 }

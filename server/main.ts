@@ -1,7 +1,8 @@
 // The collector's entry point (`npm run collector`): configuration, database, HTTP server, graceful shutdown.
+import { StoreUnavailableError, type BatchStore } from './batch-store';
 import { buildApp } from './build-app';
 import { ConfigError, loadConfig, type CollectorConfig } from './load-config';
-import { openBatchStore, type BatchStore } from './open-batch-store';
+import { describeDatabase, openStore } from './open-store';
 import { SchemaError } from './schema-error';
 
 function configOrExit(): CollectorConfig {
@@ -16,21 +17,28 @@ function configOrExit(): CollectorConfig {
 
 /** The schema upgrade run at this start, if any: logged once the logger exists. */
 const upgrades: { from: number; to: number }[] = [];
-function storeOrExit(file: string): BatchStore {
+async function storeOrExit(database: string): Promise<BatchStore> {
   try {
-    return openBatchStore(file, { onMigrated: (from, to) => upgrades.push({ from, to }) });
+    return await openStore(database, { onMigrated: (from, to) => upgrades.push({ from, to }) });
   } catch (error) {
-    // A file it cannot write (its folder read-only under the service's sandbox…) is said in one line too.
-    const reason = error instanceof SchemaError ? 'database refused.' : `cannot open the database ${file} (REPERE_DB):`;
+    // A file it cannot write (its folder read-only under the service's sandbox…), a PostgreSQL server that does not
+    // answer: one line each, and a non-zero exit (the service manager tries again later).
+    const reason =
+      error instanceof SchemaError
+        ? 'database refused.'
+        : error instanceof StoreUnavailableError
+          ? `cannot reach the database ${describeDatabase(database)} (REPERE_DB): is PostgreSQL running and reachable from here?`
+          : `cannot open the database ${describeDatabase(database)} (REPERE_DB):`;
     console.error(`Repère collector: ${reason} ${error instanceof Error ? error.message : error}`);
     process.exit(1);
   }
 }
 
 const config = configOrExit();
-const store = storeOrExit(config.databaseFile);
+const db = describeDatabase(config.database);
+const store = await storeOrExit(config.database);
 const app = buildApp({ config, store });
-for (const { from, to } of upgrades) app.log.info({ db: config.databaseFile, from, to }, 'database schema migrated');
+for (const { from, to } of upgrades) app.log.info({ db, from, to }, 'database schema migrated');
 
 /** How long the requests in flight may take to finish once the collector is asked to stop. */
 const CLOSE_GRACE_MS = 5_000;
@@ -46,7 +54,7 @@ async function stop(signal: NodeJS.Signals) {
     // close() stops accepting, lets requests in flight finish, then resolves; only then may the database close.
     await app.close();
   } finally {
-    store.close();
+    await store.close();
   }
   app.log.info('stopped');
 }
@@ -55,7 +63,8 @@ process.once('SIGINT', stop);
 
 app.log.info(
   {
-    db: config.databaseFile,
+    db,
+    engine: store.engine,
     k: config.k,
     tokens: config.tokens.filter((t) => !t.revoked).length,
     rateLimitPerMinute: config.rateLimitPerMinute,
@@ -68,6 +77,6 @@ try {
   await app.listen({ port: config.port, host: config.host });
 } catch (error) {
   app.log.fatal({ err: error }, 'cannot listen');
-  store.close();
+  await store.close();
   process.exit(1);
 }

@@ -12,7 +12,8 @@ import { canonicalJson } from './canonical-json';
 import { BATCH_FORMATS, type BatchFormat } from './count-groups';
 import { DEFAULTS, sha256, type CollectorConfig } from './load-config';
 import { MIGRATIONS, SCHEMA_VERSION, SCHEMA_VERSION_WITHHOLD_16_TO_74, type Migration } from './migrations';
-import { openBatchStore, type IncomingBatch } from './open-batch-store';
+import type { IncomingBatch } from './batch-store';
+import { openBatchStore } from './open-batch-store';
 import { SchemaError } from './schema-error';
 import { makeBatch, makeBatchV2, sumBatches } from './testing/make-batch';
 import { SCHEMA_HISTORY } from './testing/schema-history';
@@ -95,11 +96,11 @@ const incoming = (batch: AggregateBatch, index: number): IncomingBatch => ({
  * journal, user_version, and `batches` in its tables. Their rows are written by today's store into a scratch file and
  * copied column by column, so a column that an old table lacks (or has more of) fails here.
  */
-function databaseAt(version: number, file: string, batches: readonly AggregateBatch[]) {
+async function databaseAt(version: number, file: string, batches: readonly AggregateBatch[]) {
   const scratch = `${file}.scratch`;
   const store = openBatchStore(scratch);
-  expect(store.saveAll(batches.map(incoming))).toEqual(batches.map(() => 'created'));
-  store.close();
+  expect(await store.saveAll(batches.map(incoming))).toEqual(batches.map(() => 'created'));
+  await store.close();
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.transaction(() => {
@@ -144,7 +145,7 @@ describe.each(OLDER_VERSIONS)('a database at schema version %i, with batches in 
     newFolder();
     const file = join(folder, 'collector.db');
     const batches = batchesFor(version, 1000 + version);
-    databaseAt(version, file, batches);
+    await databaseAt(version, file, batches);
     const tables = tablesOf(version);
     const before = rowsOf(file, tables);
     const batchTables = BATCH_FORMATS.map((format) => BATCH_TABLES[format].table).filter((table) => tables.includes(table));
@@ -166,14 +167,14 @@ describe.each(OLDER_VERSIONS)('a database at schema version %i, with batches in 
         WEEKS.map((week) => batches.filter((batch) => batch.format === format && batch.weeks.to === week && kept(batch)))
           .filter((inWeek) => inWeek.length > 0)
           .map((inWeek) => sumBatches(format, inWeek, inWeek[0]!.weeks.to));
-      const all = store.sumsByWeek({ level: 'all' }, WEEKS[0]!, WEEKS.at(-1)!);
-      const doubs = store.sumsByWeek({ level: 'departement', code: '25' }, WEEKS[0]!, WEEKS.at(-1)!);
+      const all = await store.sumsByWeek({ level: 'all' }, WEEKS[0]!, WEEKS.at(-1)!);
+      const doubs = await store.sumsByWeek({ level: 'departement', code: '25' }, WEEKS[0]!, WEEKS.at(-1)!);
       for (const format of BATCH_FORMATS) {
         expect(all[format]).toEqual(expected(format, () => true));
         expect(doubs[format]).toEqual(expected(format, (batch) => batch.territory.code.startsWith('25')));
       }
       expect(all[1].length).toBe(WEEKS.length);
-      expect(store.territories()).toEqual({ departements: ['21', '25'], communes: ['21231', '25056'] });
+      expect(await store.territories()).toEqual({ departements: ['21', '25'], communes: ['21231', '25056'] });
 
       // A device re-sending a batch stored before the upgrade is told it is already there; another content under its
       // id is a conflict; a new batch of either format is taken.
@@ -187,19 +188,19 @@ describe.each(OLDER_VERSIONS)('a database at schema version %i, with batches in 
       expect((await post(app, makeBatchV2({ random, weeks: { from: WEEKS[2]!, to: WEEKS[2]! } }))).statusCode).toBe(201);
     } finally {
       await app.close();
-      store.close();
+      await store.close();
     }
 
     // The schema is that of a database the collector creates today, down to the text SQLite keeps.
     const fresh = join(folder, 'fresh.db');
-    openBatchStore(fresh).close();
+    await openBatchStore(fresh).close();
     expect(schemaOf(file)).toEqual(schemaOf(fresh));
   });
 
-  it('is left exactly as it was when a step of the upgrade fails midway (one transaction for all the steps)', () => {
+  it('is left exactly as it was when a step of the upgrade fails midway (one transaction for all the steps)', async () => {
     newFolder();
     const file = join(folder, 'collector.db');
-    databaseAt(version, file, batchesFor(version, 2000 + version));
+    await databaseAt(version, file, batchesFor(version, 2000 + version));
     const [bytes, schema, rows] = [bytesOf(file), schemaOf(file), rowsOf(file, tablesOf(version))];
     // The last step does all its work (a table rebuilt, rows copied, a table dropped…), then throws.
     const last = MIGRATIONS.at(-1)!;
@@ -224,7 +225,7 @@ describe.each(OLDER_VERSIONS)('a database at schema version %i, with batches in 
     // The file was in WAL mode, as the collector leaves it: nothing at all was written to it.
     expect(bytesOf(file)).toBe(bytes);
     // …and the real steps still take it afterwards.
-    openBatchStore(file).close();
+    await openBatchStore(file).close();
     expect(versionOf(file)).toBe(SCHEMA_VERSION);
   });
 });
@@ -239,12 +240,12 @@ describe('a file this collector must not take', () => {
     expect(readdirSync(folder)).toEqual(listing);
   }
 
-  it('a database from a newer collector (its schema version unknown here) is refused and left as it is', () => {
+  it('a database from a newer collector (its schema version unknown here) is refused and left as it is', async () => {
     newFolder();
     const file = join(folder, 'collector.db');
     const store = openBatchStore(file);
-    store.saveAll(batchesFor(SCHEMA_VERSION, 3).map(incoming));
-    store.close();
+    await store.saveAll(batchesFor(SCHEMA_VERSION, 3).map(incoming));
+    await store.close();
     const db = new Database(file);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
@@ -277,7 +278,7 @@ describe('the collector process', { timeout: 30_000 }, () => {
   it('logs the upgrade it ran at start-up', async () => {
     newFolder();
     const file = join(folder, 'collector.db');
-    databaseAt(OLDER_VERSIONS[0]!, file, batchesFor(OLDER_VERSIONS[0]!, 4));
+    await databaseAt(OLDER_VERSIONS[0]!, file, batchesFor(OLDER_VERSIONS[0]!, 4));
     const collector = await spawnCollector({ REPERE_DB: file, REPERE_TOKENS: TOKEN });
     try {
       const line = collector
@@ -294,7 +295,7 @@ describe('the collector process', { timeout: 30_000 }, () => {
   it('refuses to start on a database from a newer collector, in one line, the file untouched', async () => {
     newFolder();
     const file = join(folder, 'collector.db');
-    openBatchStore(file).close();
+    await openBatchStore(file).close();
     const db = new Database(file);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();

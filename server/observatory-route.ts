@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from './http-error';
-import type { BatchStore } from './open-batch-store';
+import type { BatchStore } from './batch-store';
 import { renderObservatory } from './render-observatory';
 import { resolveStatsQuery } from './resolve-stats-query';
 import { statsSource } from './stats-source';
@@ -33,10 +33,10 @@ export async function observatoryRoute(app: FastifyInstance, { store, k, now }: 
   const statsOfQuery = statsSource(store, k);
   app.get('/', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
-    const territories = store.territories();
+    const territories = await store.territories();
     try {
-      const resolved = resolveStatsQuery(query, store, now());
-      const stats = statsOfQuery(resolved);
+      const resolved = await resolveStatsQuery(query, store, now());
+      const stats = await statsOfQuery(resolved);
       const territory = resolved.scope.level === 'all' ? '' : resolved.scope.code;
       return reply.type('text/html; charset=utf-8').send(
         renderObservatory({ form: { territory, quarter: resolved.quarter.name }, territories, stats, error: null }),

@@ -1,74 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { departementOf, type AggregateBatch } from '../src/domain/aggregate';
-import { BATCH_TABLES, checkBatchTables, columnOf, columnsOf, withheldColumnsOf } from './batch-tables';
-import { BATCH_FORMATS, countName, flattenCounts, wholeOf, withholdableGroupsOf, type BatchFormat } from './count-groups';
+import { departementOf } from '../src/domain/aggregate';
+import { territoriesOf, type BatchStore, type IncomingBatch, type SaveOutcome, type TerritoryScope, type TerritoryWeekSums, type WeekSums } from './batch-store';
+import { BATCH_TABLES, checkBatchTables, columnsOf } from './batch-tables';
+import { BATCH_FORMATS, flattenCounts, type BatchFormat } from './count-groups';
 import { MIGRATIONS, checkSchemaVersion, migrateSchema, type Migration } from './migrations';
-
-/** What happened to a batch sent: stored now, already stored with the same content, or its id taken by another. */
-export type SaveOutcome = 'created' | 'duplicate' | 'conflict';
-
-export interface IncomingBatch {
-  readonly batch: AggregateBatch;
-  /** SHA-256 of the batch's canonical JSON: the same id with another hash is a conflict. */
-  readonly contentHash: Buffer;
-  /** The label of the enrollment token that sent it (never the token). */
-  readonly tokenLabel: string;
-  /** The day it arrived (YYYY-MM-DD, UTC): enough to follow a device's sending, no finer. */
-  readonly receivedOn: string;
-}
-
-/** Whose batches to sum: the whole collector, a département (its own batches and its communes'), or one commune. */
-export type TerritoryScope = { readonly level: 'all' } | { readonly level: 'departement' | 'commune'; readonly code: string };
-
-/**
- * For one group a batch may withhold (`mayBeWithheld`): how many batches withheld it, and the sums of its `whole` group
- * over the batches that sent it (like with like: `dsiOverall` of the batches that sent `dsiOverall16to74`).
- */
-export interface WithheldSums {
-  readonly batches: number;
-  readonly wholeWhereSent: readonly number[];
-}
-
-/**
- * The sums of the batches of one format counted in one week, the counts in the order of that format's names. A group
- * withheld by some batches sums the others' (0 when all withheld it); `withheld` has one item per group that may be.
- */
-export interface WeekSums {
-  readonly week: string;
-  readonly batches: number;
-  readonly total: number;
-  readonly counts: readonly number[];
-  readonly withheld: readonly WithheldSums[];
-}
-
-/** The weekly sums of each format: its counts do not mean the same (docs/SCORING.md), so they are never added up. */
-export type SumsByFormat = Readonly<Record<BatchFormat, readonly WeekSums[]>>;
-
-/** The sums of the batches one territory sent, as a commune or as a département (its own batches), in one week. */
-export interface TerritoryWeekSums extends WeekSums {
-  readonly territory: { readonly level: 'commune' | 'departement'; readonly code: string };
-}
-
-/** Every territory's weekly sums, per format: what the statistics protect together (compute-stats.ts). */
-export type SumsByTerritory = Readonly<Record<BatchFormat, readonly TerritoryWeekSums[]>>;
-
-export interface BatchStore {
-  /** Saves batches in one transaction (one disk sync for all), in order: a later item sees the earlier ones. */
-  saveAll(items: readonly IncomingBatch[]): SaveOutcome[];
-  /** Sums per format and week, from `from` to `to` inclusive, of the batches whose last week (`weeks.to`) falls there. */
-  sumsByWeek(scope: TerritoryScope, from: string, to: string): SumsByFormat;
-  /** Sums per format, territory (as sent: commune, or département for its own batches) and week, from `from` to `to`. */
-  sumsByTerritory(from: string, to: string): SumsByTerritory;
-  /** The last week holding batches (of either format) of that scope, or null. */
-  latestWeek(scope: TerritoryScope): string | null;
-  /** A number that changes whenever a batch is stored: statistics computed at one revision stay true until it changes. */
-  revision(): number;
-  /** The départements and communes that sent batches, for the observatory's picker. */
-  territories(): { departements: string[]; communes: string[] };
-  close(): void;
-}
+import { sumsColumns, territoryWeekSumsOf, weekSumsOf } from './sums-query';
 
 // One index, (week_to, departement), serves every scope: each index entry costs ~10 µs on every insert, and a
 // statistics query reads a few weeks. A commune is filtered through its département inside the index first.
@@ -119,19 +57,9 @@ export function openBatchStore(
 
   const tables = Object.fromEntries(
     BATCH_FORMATS.map((format) => {
-      const { table, counts } = BATCH_TABLES[format];
+      const { table } = BATCH_TABLES[format];
       const columns = columnsOf(format);
-      const nullable = new Set(withheldColumnsOf(format).flat());
-      // Per group that may be withheld: the batches withholding it, and its `whole` summed over the batches sending it.
-      const withheldSums = withholdableGroupsOf(format).flatMap((group) => {
-        const flag = columnOf(countName(group, group.keys[0]!));
-        const whole = wholeOf(format, group);
-        return [
-          `SUM(${flag} IS NULL)`,
-          ...whole.keys.map((key) => `SUM(CASE WHEN ${flag} IS NULL THEN 0 ELSE ${columnOf(countName(whole, key))} END)`),
-        ];
-      });
-      const sumOf = (column: string) => (nullable.has(column) ? `COALESCE(SUM(${column}), 0)` : `SUM(${column})`);
+      const sums = sumsColumns(format);
       const statements = {
         insert: db.prepare(
           `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`,
@@ -140,15 +68,12 @@ export function openBatchStore(
         sums: byScope(
           (where) =>
             db
-              .prepare(
-                `SELECT week_to, COUNT(*), SUM(total), ${[...counts.map(sumOf), ...withheldSums].join(', ')}
-                 FROM ${table} WHERE ${where} AND week_to BETWEEN @from AND @to GROUP BY week_to ORDER BY week_to`,
-              )
+              .prepare(`SELECT week_to, ${sums} FROM ${table} WHERE ${where} AND week_to BETWEEN @from AND @to GROUP BY week_to ORDER BY week_to`)
               .raw(),
         ),
         territorySums: db
           .prepare(
-            `SELECT territory_level, territory_code, week_to, COUNT(*), SUM(total), ${[...counts.map(sumOf), ...withheldSums].join(', ')}
+            `SELECT territory_level, territory_code, week_to, ${sums}
              FROM ${table} WHERE week_to BETWEEN @from AND @to
              GROUP BY territory_level, territory_code, week_to ORDER BY territory_level, territory_code, week_to`,
           )
@@ -193,52 +118,44 @@ export function openBatchStore(
     }),
   );
   const territories = db.prepare('SELECT level, code FROM territories');
-
-  /** One row of sums as read: the counts in the order of the format's names, then the sums of each withholdable group. */
-  const weekSums = (format: BatchFormat, week: string, batches: number, total: number, values: readonly number[]): WeekSums => {
-    const width = BATCH_TABLES[format].counts.length;
-    let at = width;
-    const withheld = withholdableGroupsOf(format).map((group) => {
-      const wholeWidth = wholeOf(format, group).keys.length;
-      const sums = { batches: values[at]!, wholeWhereSent: values.slice(at + 1, at + 1 + wholeWidth) };
-      at += 1 + wholeWidth;
-      return sums;
-    });
-    return { week, batches, total, counts: values.slice(0, width), withheld };
-  };
+  const alive = db.prepare('SELECT 1').pluck();
 
   const bind = (scope: TerritoryScope) =>
     scope.level === 'all' ? {} : { departement: departementOf(scope.code), ...(scope.level === 'commune' ? { code: scope.code } : {}) };
 
+  // better-sqlite3 is synchronous: each method does its work before returning an already settled promise, so the
+  // group commit and the routes see no more than a microtask of difference (docs/SCALING.md).
   return {
-    saveAll,
-    revision: () => revision,
-    sumsByWeek(scope, from, to) {
+    engine: 'sqlite',
+    saveAll: async (items) => saveAll(items),
+    revision: async () => revision,
+    async sumsByWeek(scope, from, to) {
       const sumsOf = (format: BatchFormat): WeekSums[] => {
-        const rows = tables[format].sums[scope.level].all({ ...bind(scope), from, to }) as [string, number, number, ...number[]][];
-        return rows.map(([week, batches, total, ...values]) => weekSums(format, week, batches, total, values));
+        const rows = tables[format].sums[scope.level].all({ ...bind(scope), from, to }) as [string, ...number[]][];
+        return rows.map(([week, ...values]) => weekSumsOf(format, week, values));
       };
       return { 1: sumsOf(1), 2: sumsOf(2) };
     },
-    sumsByTerritory(from, to) {
-      const sumsOf = (format: BatchFormat): TerritoryWeekSums[] => {
-        const rows = tables[format].territorySums.all({ from, to }) as ['commune' | 'departement', string, string, number, number, ...number[]][];
-        return rows.map(([level, code, week, batches, total, ...values]) => ({ territory: { level, code }, ...weekSums(format, week, batches, total, values) }));
-      };
+    async sumsByTerritory(from, to) {
+      const sumsOf = (format: BatchFormat): TerritoryWeekSums[] =>
+        (tables[format].territorySums.all({ from, to }) as unknown[][]).map((row) => territoryWeekSumsOf(format, row));
       return { 1: sumsOf(1), 2: sumsOf(2) };
     },
-    latestWeek(scope) {
+    async latestWeek(scope) {
       const weeks = BATCH_FORMATS.map(
         (format) => tables[format].latest[scope.level].get(...(scope.level === 'all' ? [] : [bind(scope)])) as string | undefined,
       ).filter((week) => week !== undefined);
       return weeks.length === 0 ? null : weeks.sort().at(-1)!;
     },
-    territories() {
-      const rows = territories.all() as { level: string; code: string }[];
-      const communes = rows.filter((row) => row.level === 'commune').map((row) => row.code);
-      const departements = new Set(rows.map((row) => departementOf(row.code)));
-      return { departements: [...departements].sort(), communes: communes.sort() };
+    async territories() {
+      return territoriesOf(territories.all() as { level: string; code: string }[]);
     },
-    close: () => db.close(),
+    async check() {
+      alive.get();
+    },
+    async close() {
+      db.close();
+    },
   };
 }
+

@@ -14,7 +14,7 @@ import { DISTANCE_LEVELS } from '../src/domain/result';
 import { BARRIERS, DEVICE_PROFILES, LAST_USES, ORGANISMS } from '../src/domain/score-profile';
 import type { Cell, Stats, StatsRow, StatsRowV2 } from './compute-stats';
 import { LABELS, LABELS_V2 } from './observatory-labels';
-import type { TerritoryScope } from './open-batch-store';
+import type { TerritoryScope } from './batch-store';
 import { territoryLabel } from './territory-names';
 
 export interface ObservatoryPage {

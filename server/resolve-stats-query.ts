@@ -1,7 +1,7 @@
 import { isoWeek } from '../src/domain/aggregate';
 import { HttpError } from './http-error';
 import { addWeeks, isIsoWeek, parseQuarter, quarterOf, type Quarter } from './iso-weeks';
-import type { BatchStore, TerritoryScope } from './open-batch-store';
+import type { BatchStore, TerritoryScope } from './batch-store';
 import { isCommuneCode, isDepartementCode } from './territory-codes';
 
 /**
@@ -39,7 +39,7 @@ function week(value: string, name: string): string {
  * its first and last weeks), or a single week (`from` = `to`). Without any: the quarter of the last week holding
  * batches of that territory (or of last week). Throws a 400 HttpError that says what is wrong, and what to ask instead.
  */
-export function resolveStatsQuery(query: Readonly<Record<string, unknown>>, store: BatchStore, now: Date): StatsQuery {
+export async function resolveStatsQuery(query: Readonly<Record<string, unknown>>, store: BatchStore, now: Date): Promise<StatsQuery> {
   const scope = scopeOf(parameter(query, 'territory').toUpperCase());
   const quarterText = parameter(query, 'quarter').toUpperCase();
   const toText = parameter(query, 'to');
@@ -51,7 +51,7 @@ export function resolveStatsQuery(query: Readonly<Record<string, unknown>>, stor
     return { scope, from: quarter.from, to: quarter.to, quarter };
   }
   if (!fromText && !toText) {
-    const quarter = quarterOf(store.latestWeek(scope) ?? addWeeks(isoWeek(now), -1));
+    const quarter = quarterOf((await store.latestWeek(scope)) ?? addWeeks(isoWeek(now), -1));
     return { scope, from: quarter.from, to: quarter.to, quarter };
   }
   const to = toText ? week(toText, 'to') : week(fromText, 'from');

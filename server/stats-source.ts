@@ -1,5 +1,5 @@
 import { protectStats, statsOf, type ProtectedQuarter, type Stats, type StatsRequest } from './compute-stats';
-import type { BatchStore } from './open-batch-store';
+import type { BatchStore } from './batch-store';
 
 /** Quarters kept protected at once: the current one and a few that people look back at. */
 const QUARTERS_KEPT = 8;
@@ -9,13 +9,13 @@ const QUARTERS_KEPT = 8;
  * together (compute-stats.ts), which takes time on a large collector: it is done once per quarter, and again only when
  * a batch has been stored since.
  */
-export function statsSource(store: BatchStore, k: number): (query: StatsRequest) => Stats {
+export function statsSource(store: BatchStore, k: number): (query: StatsRequest) => Promise<Stats> {
   const kept = new Map<string, { readonly revision: number; readonly tables: ProtectedQuarter }>();
-  return (query) => {
-    const revision = store.revision();
+  return async (query) => {
+    const revision = await store.revision();
     let entry = kept.get(query.quarter.name);
     if (!entry || entry.revision !== revision) {
-      entry = { revision, tables: protectStats(store.sumsByTerritory(query.quarter.from, query.quarter.to), query.quarter, k) };
+      entry = { revision, tables: protectStats(await store.sumsByTerritory(query.quarter.from, query.quarter.to), query.quarter, k) };
       kept.delete(query.quarter.name);
       kept.set(query.quarter.name, entry);
       if (kept.size > QUARTERS_KEPT) kept.delete(kept.keys().next().value!);

@@ -8,7 +8,8 @@ import { seededRandom } from '../src/domain/testing/respondent';
 import { buildApp } from './build-app';
 import { addWeeks } from './iso-weeks';
 import { DEFAULTS, sha256, type CollectorConfig } from './load-config';
-import { openBatchStore, type BatchStore } from './open-batch-store';
+import type { BatchStore } from './batch-store';
+import { openBatchStore } from './open-batch-store';
 import { makeBatch } from './testing/make-batch';
 import { spawnCollector, type ChildCollector } from './testing/spawn-collector';
 
@@ -25,7 +26,7 @@ let store: BatchStore | null = null;
 let app: FastifyInstance | null = null;
 afterEach(async () => {
   await app?.close();
-  store?.close();
+  await store?.close();
   [app, store] = [null, null];
   rmSync(folder, { recursive: true, force: true });
 });

@@ -20,7 +20,7 @@ import { AUTONOMY_LEVELS, BARRIERS, scoreProfile } from '../../src/domain/score-
 import { startSession } from '../../src/domain/session';
 import { randomChoice, respond, seededRandom } from '../../src/domain/testing/respondent';
 import { LAYOUTS, flattenCounts, groupOf, wholeOf, withheldGroupOf, withholdableGroupsOf, type BatchFormat } from '../count-groups';
-import type { WeekSums } from '../open-batch-store';
+import type { WeekSums } from '../batch-store';
 
 /** Test builder: a UUID (version 4 layout) drawn from a seeded PRNG, so runs are repeatable. */
 export function seededUuid(random: () => number): string {

@@ -25,7 +25,8 @@ export function spawnCollector(env: Readonly<Record<string, string>>): Promise<C
   let stdout = '';
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': by then everything it wrote has been read.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`collector not listening after 30 s: ${stderr}`)), 30_000);
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -2,6 +2,9 @@
 // process on a fresh SQLite file (WAL, synchronous=FULL), its production log level (info), driven by autocannon with
 // 32 connections for 10 s after a 2 s warm-up. Every request posts a valid batch; about 10 % resend a batch already
 // posted (answered 200), the rest are distinct (201). Anything else fails the benchmark.
+// collector.pg.batchesPerSec, collector.pg.p99Ms: the same, right after, on a throw-away PostgreSQL cluster (fsync on,
+// synchronous_commit on, the server's defaults otherwise) when PostgreSQL's programs are on this machine
+// (scripts/postgres.mjs); without them the PostgreSQL figures are left out and said so.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -9,8 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { importTs } from '../../scripts/load-ts.mjs';
+import { findPostgres, startPostgresCluster } from '../../scripts/postgres.mjs';
 
 export const name = 'collector';
+/** Its own processes only: no production build needed (scripts/bench.mjs skips it). */
+export const needsBuild = false;
 
 const TOKEN = 'bench-token-5d1c0f7a2b';
 const CONNECTIONS = 32;
@@ -43,8 +49,8 @@ async function waitForHealth(url, child) {
   throw new Error('collector not healthy after 30 s');
 }
 
-/** Bodies to post: distinct batches, with a resend of an earlier one about one time in ten. */
-async function bodies() {
+/** Distinct batches, as posted: made once, sent to each engine's collector from the first. */
+async function distinctBatches() {
   const { makeBatch } = await importTs('server/testing/make-batch.ts');
   const { seededRandom } = await importTs('src/domain/testing/respondent.ts');
   const random = seededRandom(2026);
@@ -59,6 +65,13 @@ async function bodies() {
       }),
     ),
   );
+  return distinct;
+}
+
+/** Bodies to post: the distinct batches in order, with a resend of an earlier one about one time in ten. */
+async function bodies(distinct) {
+  const { seededRandom } = await importTs('src/domain/testing/respondent.ts');
+  const random = seededRandom(2027);
   let sent = 0;
   return () => {
     if (sent > 0 && random() < DUPLICATE_SHARE) return distinct[Math.floor(random() * Math.min(sent, distinct.length))];
@@ -85,8 +98,8 @@ function load(url, nextBody, duration, statuses) {
   });
 }
 
-export async function run() {
-  const folder = mkdtempSync(join(tmpdir(), 'repere-bench-collector-'));
+/** One measured run against a collector on `database` (REPERE_DB): batches/s and p99 latency. */
+async function measure(database, nextBody) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -94,7 +107,7 @@ export async function run() {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      REPERE_DB: join(folder, 'collector.db'),
+      REPERE_DB: database,
       REPERE_TOKENS: TOKEN,
       // The per-token limit protects production from one runaway device; the benchmark is one token at full speed.
       REPERE_RATE_LIMIT: '10000000',
@@ -103,7 +116,6 @@ export async function run() {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
-    const nextBody = await bodies();
     await waitForHealth(url, child);
     await load(url, nextBody, 2, new Map());
     const statuses = new Map();
@@ -115,13 +127,38 @@ export async function run() {
     if (process.env.BENCH_VERBOSE) {
       console.log(`  ${result.requests.total} requests, statuses ${JSON.stringify([...statuses])}, latency p50 ${result.latency.p50} ms p99 ${result.latency.p99} ms`);
     }
-    return {
-      'collector.batchesPerSec': { value: Math.round(result.requests.total / DURATION_S), unit: 'batches/s', target: 3000, better: 'higher' },
-      'collector.p99Ms': { value: result.latency.p99, unit: 'ms', target: 50, better: 'lower' },
-    };
+    return { batchesPerSec: Math.round(result.requests.total / DURATION_S), p99Ms: result.latency.p99 };
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+  }
+}
+
+export async function run() {
+  const folder = mkdtempSync(join(tmpdir(), 'repere-bench-collector-'));
+  try {
+    const distinct = await distinctBatches();
+    const sqlite = await measure(join(folder, 'collector.db'), await bodies(distinct));
+    const metrics = {
+      'collector.batchesPerSec': { value: sqlite.batchesPerSec, unit: 'batches/s', target: 3000, better: 'higher' },
+      'collector.p99Ms': { value: sqlite.p99Ms, unit: 'ms', target: 50, better: 'lower' },
+    };
+    const binDir = findPostgres();
+    if (!binDir) {
+      console.warn('  collector.pg.*: left out, PostgreSQL is not on this machine (scripts/postgres.mjs, or POSTGRES_BIN)');
+      return metrics;
+    }
+    const cluster = await startPostgresCluster({ binDir });
+    try {
+      // The same bodies, from the start: the PostgreSQL database is as empty as the SQLite file was.
+      const postgres = await measure(cluster.url, await bodies(distinct));
+      metrics['collector.pg.batchesPerSec'] = { value: postgres.batchesPerSec, unit: 'batches/s', target: 3000, better: 'higher' };
+      metrics['collector.pg.p99Ms'] = { value: postgres.p99Ms, unit: 'ms', target: 50, better: 'lower' };
+    } finally {
+      cluster.remove();
+    }
+    return metrics;
+  } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 }
