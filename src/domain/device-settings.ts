@@ -1,6 +1,7 @@
 import type { Territory } from './aggregate';
 import { DEFAULT_K } from './k-anonymity';
 import { LANGUAGES, type Language } from './language';
+import { DEFAULT_PX_PER_MM } from './tries';
 
 /*
  * The configuration of one device, set by a mediator (settings-validation.ts checks a change). Settings stored by an
@@ -60,10 +61,10 @@ export interface DeviceSettings {
   /** How far a help place is still a reasonable answer here, in km (5–200; more in rural areas): docs/PLACES.md. */
   readonly reasonableDistanceKm: number;
   /**
-   * CSS pixels per millimetre of this screen, for the touch try's targets in millimetres (docs/TRIES.md); absent:
-   * DEFAULT_PX_PER_MM, sane for a 10-inch tablet.
+   * CSS pixels per millimetre of this screen, for the touch try's targets in millimetres (docs/TRIES.md): 6 suits a
+   * 10-inch tablet, about 4 a 22-inch kiosk; a mediator measures it once with a ruler (settings, "Utilisation").
    */
-  readonly pxPerMm?: number;
+  readonly pxPerMm: number;
 }
 
 /**
@@ -84,4 +85,5 @@ export const DEFAULT_DEVICE_SETTINGS: DeviceSettings = {
   territoryLevel: 'commune',
   k: DEFAULT_K,
   reasonableDistanceKm: 30,
+  pxPerMm: DEFAULT_PX_PER_MM,
 };

@@ -18,6 +18,7 @@ function draft(extra: Partial<DeviceSettingsDraft> = {}): DeviceSettingsDraft {
     territoryLevel: 'departement',
     k: '5',
     reasonableDistanceKm: '45',
+    pxPerMm: '4,2',
     ...extra,
   };
 }
@@ -27,6 +28,20 @@ const errorsOf = (form: DeviceSettingsDraft): SettingsErrors => {
   return result.ok ? {} : result.errors;
 };
 const errorOn = (form: DeviceSettingsDraft, field: keyof SettingsErrors) => errorsOf(form)[field];
+
+describe('validateSettings: the screen\'s pixels per millimetre (the touch try\'s targets)', () => {
+  it('takes a decimal with a comma or a point, within what screens have', () => {
+    const result = validateSettings(draft({ pxPerMm: '5.9' }));
+    expect(result.ok && result.settings.pxPerMm).toBe(5.9);
+  });
+
+  it('refuses what no screen has, or what is not a number, naming the field', () => {
+    expect(errorOn(draft({ pxPerMm: '1' }), 'pxPerMm')).toBe('outOfRange');
+    expect(errorOn(draft({ pxPerMm: '40' }), 'pxPerMm')).toBe('outOfRange');
+    expect(errorOn(draft({ pxPerMm: 'six' }), 'pxPerMm')).toBe('notANumber');
+    expect(errorOn(draft({ pxPerMm: '' }), 'pxPerMm')).toBe('required');
+  });
+});
 
 describe('validateSettings: a valid form', () => {
   it('given a complete form, then the settings come out typed and trimmed', () => {
@@ -47,6 +62,7 @@ describe('validateSettings: a valid form', () => {
       territoryLevel: 'departement',
       k: 5,
       reasonableDistanceKm: 45,
+      pxPerMm: 4.2,
     };
     expect(result).toEqual({ ok: true, settings: expected });
   });

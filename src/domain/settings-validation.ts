@@ -19,6 +19,9 @@ export const MAX_INACTIVITY_SECONDS = 600;
 /** The reasonable distance to a help place, in km: from a town (5) to a rural département (200). */
 export const MIN_REASONABLE_DISTANCE_KM = 5;
 export const MAX_REASONABLE_DISTANCE_KM = 200;
+/** CSS pixels per millimetre a screen may have (docs/TRIES.md): from a large kiosk to a dense phone. */
+export const MIN_PX_PER_MM = 2;
+export const MAX_PX_PER_MM = 16;
 export const MAX_LOCATION_LABEL_LENGTH = 100;
 const MIN_LATITUDE = -90;
 const MAX_LATITUDE = 90;
@@ -49,6 +52,7 @@ export interface DeviceSettingsDraft {
   readonly territoryLevel: string;
   readonly k: NumberInput;
   readonly reasonableDistanceKm: NumberInput;
+  readonly pxPerMm: NumberInput;
 }
 
 /** A form field, named by its path in DeviceSettings. */
@@ -67,7 +71,8 @@ export type SettingsField =
   | 'placesSourceUrl'
   | 'territoryLevel'
   | 'k'
-  | 'reasonableDistanceKm';
+  | 'reasonableDistanceKm'
+  | 'pxPerMm';
 
 /**
  * Why a field is refused (the UI says it for that field):
@@ -294,6 +299,7 @@ export function validateSettings(draft: DeviceSettingsDraft): SettingsValidation
       'reasonableDistanceKm',
       within(parseInteger(draft.reasonableDistanceKm), MIN_REASONABLE_DISTANCE_KM, MAX_REASONABLE_DISTANCE_KM),
     ),
+    pxPerMm: onField('pxPerMm', within(parseNumber(draft.pxPerMm), MIN_PX_PER_MM, MAX_PX_PER_MM)),
   });
   if (!checked.ok) return { ok: false, errors: checked.errors };
   const { languages, ...rest } = checked.value;
@@ -324,5 +330,6 @@ export function draftFromSettings(settings: DeviceSettings): DeviceSettingsDraft
     territoryLevel: settings.territoryLevel,
     k: String(settings.k),
     reasonableDistanceKm: String(settings.reasonableDistanceKm),
+    pxPerMm: String(settings.pxPerMm),
   };
 }

@@ -245,3 +245,28 @@ test('settings: the space locks itself with a change unsaved and the question op
   await backButton(page).click();
   await expect(leaveDialog(page)).toBeVisible();
 });
+
+test('settings: the screen\'s pixels per millimetre size the touch try\'s targets; a value no screen has is refused', async ({ page }) => {
+  await openSettings(page);
+  const density = page.getByLabel(fr('mediator.settings.use.pxPerMm'), { exact: true });
+  await expect(density).toHaveValue('6');
+  await density.fill('40');
+  await saveButton(page).click();
+  await expect(saveStatus(page)).toHaveText(fr('mediator.settings.saveBar.unsaved'));
+  await density.fill('4,5');
+  await saveButton(page).click();
+  await expect(saveStatus(page)).toHaveText(fr('mediator.settings.save.saved'));
+  // a guided session to the tries: the first target is 20 mm, 20 × 4.5 = 90 CSS pixels
+  await backButton(page).click();
+  await page.getByRole('button', { name: fr('mediator.home.guided') }).click();
+  for (let i = 0; i < 10 && !(await page.locator('main.tries').isVisible()); i += 1) {
+    await page.locator('legend.question-title, main.tries').first().waitFor();
+    if (await page.locator('main.tries').isVisible()) break;
+    const title = (await page.locator('legend.question-title').innerText()).trim();
+    await page.locator('.options label').first().click();
+    await page.getByRole('button', { name: fr('question.next'), exact: true }).click();
+    await expect(page.getByText(title, { exact: true })).toHaveCount(0);
+  }
+  const target = await page.locator('.touch-target').boundingBox();
+  expect(Math.round(target!.width)).toBe(90);
+});

@@ -6,6 +6,8 @@ import {
   MAX_REASONABLE_DISTANCE_KM,
   MIN_INACTIVITY_SECONDS,
   MIN_REASONABLE_DISTANCE_KM,
+  MAX_PX_PER_MM,
+  MIN_PX_PER_MM,
   type DeviceSettingsDraft,
   type SettingsErrorCode,
   type SettingsErrors,
@@ -27,6 +29,7 @@ export interface SettingsFieldsProps {
 export const SETTINGS_FIELDS: ReadonlyArray<{ readonly field: SettingsField; readonly id: string; readonly labelKey: string }> = [
   { field: 'mode', id: 'settings-mode-publicKiosk', labelKey: 'mediator.settings.use.mode' },
   { field: 'inactivitySeconds', id: 'settings-inactivity', labelKey: 'mediator.settings.use.inactivity' },
+  { field: 'pxPerMm', id: 'settings-px-per-mm', labelKey: 'mediator.settings.use.pxPerMm' },
   { field: 'location.lat', id: 'settings-lat', labelKey: 'mediator.settings.location.lat' },
   { field: 'location.lon', id: 'settings-lon', labelKey: 'mediator.settings.location.lon' },
   { field: 'location.label', id: 'settings-label', labelKey: 'mediator.settings.location.label' },
@@ -61,6 +64,7 @@ const BOUNDS: Partial<Record<SettingsField, { readonly min: number; readonly max
   retentionDays: { min: MIN_RETENTION_DAYS, max: MAX_RETENTION_DAYS },
   k: { min: MIN_K },
   reasonableDistanceKm: { min: MIN_REASONABLE_DISTANCE_KM, max: MAX_REASONABLE_DISTANCE_KM },
+  pxPerMm: { min: MIN_PX_PER_MM, max: MAX_PX_PER_MM },
 };
 
 /**
