@@ -30,6 +30,8 @@ const LATER_CHUNKS = [
   'places-import',
   'run-import-worker',
   'AccessibilityScreen',
+  // the hands-on tries: a session that reaches them before they are stored, offline, goes on without them
+  'TriesScreen',
   'opening_hours\\.esm',
   // the retention and the sending of counts (app/housekeeping.ts): a new device has nothing to delete or send yet
   'results-history',

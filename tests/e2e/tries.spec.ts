@@ -288,3 +288,21 @@ test('on a device without touch, the tries work with a mouse; "Passer les essais
   expect(tries.icons).toBeUndefined();
   expect(Object.values(tries).every((t) => t.status === 'notTaken')).toBe(true);
 });
+
+test.describe('without the tries\' files', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the tries\' files not on the device and no network: the tries are "non proposés" and the questions go on', async ({ page, context }) => {
+    // the chunk's request fails as when offline with nothing stored (no worker here: it would answer from its cache)
+    await context.route(/TriesScreen-[\w-]+\.(js|css)$/, (route) => route.abort('internetdisconnected'));
+    await openKiosk(page);
+    await welcomeStart(page).click();
+    for (let i = 0; i < 10 && !(await page.getByRole('heading', { level: 1, name: fr('questions.skills.information.title') }).isVisible()); i += 1) {
+      await answerFirst(page);
+      await nextScreen(page);
+    }
+    await expect(questionLegend(page)).toHaveText(fr('questions.skills.information.title'));
+    await expect.poll(async () => Object.values(await storedTries(page)).map((t) => t.status)).toEqual(['notTaken', 'notTaken', 'notTaken', 'notTaken']);
+    expect(((await storedTries(page)).touch as unknown as { reason: string }).reason).toBe('notOffered');
+  });
+});

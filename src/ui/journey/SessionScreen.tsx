@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { finishSession, applyAnswer, applyTries, goBack, saveSession, sessionPosition } from '../../app/questionnaire-session';
 import type { SaveOutcome } from '../../app/save-outcome';
 import type { SessionDeps } from '../../app/sessions';
@@ -10,8 +10,7 @@ import { progress } from '../../domain/questionnaire-flow';
 import type { AnswerValue } from '../../domain/questionnaire';
 import { scoreProfile, type Profile } from '../../domain/score-profile';
 import type { Session } from '../../domain/session';
-import { DEFAULT_PX_PER_MM, scoreTries, type TryId, type TryOutcome } from '../../domain/tries';
-import { useLazyModule } from '../hooks/use-lazy-module';
+import { allNotTaken, DEFAULT_PX_PER_MM, scoreTries, type TryId, type TryOutcome } from '../../domain/tries';
 import { lastInputWasKeyboard } from '../services/input-modality';
 import type * as Mediator from '../mediator';
 import type { MediatorServices } from '../mediator/mediator-services';
@@ -44,6 +43,7 @@ export interface SessionScreenProps {
 }
 
 const loadTries = () => import('./tries/TriesScreen');
+type TriesModule = Awaited<ReturnType<typeof loadTries>>;
 
 /**
  * A person's session, question after question, then the result: everything that runs only once someone has started,
@@ -107,7 +107,19 @@ export function SessionScreen(props: SessionScreenProps) {
 
   // The tries' screens and styles come when the person reaches the internet use (read while it is answered).
   const nearTries = position.kind === 'tries' || (position.kind === 'question' && (position.question.id === 'internetUse' || position.question.id === 'usesApps'));
-  const tries = useLazyModule(loadTries, nearTries);
+  const [tries, setTries] = useState<TriesModule | null>(null);
+  const [triesUnavailable, setTriesUnavailable] = useState(false);
+  useEffect(() => {
+    if (!nearTries || tries) return undefined;
+    let current = true;
+    loadTries().then(
+      (module) => current && setTries(() => module),
+      () => current && setTriesUnavailable(true),
+    );
+    return () => {
+      current = false;
+    };
+  }, [nearTries, tries]);
 
   const settleTries = (settled: Partial<Record<TryId, TryOutcome>>) => {
     if (position.kind !== 'tries' || busy.current) return;
@@ -115,6 +127,12 @@ export function SessionScreen(props: SessionScreenProps) {
     onSession(next);
     void saveSession(deps, next).then(report);
   };
+
+  // The tries' files not on this device yet (a kiosk offline right after its install: they come after a first
+  // session's) and no network: the tries are "non proposés" and the questions go on, never a screen that waits.
+  useEffect(() => {
+    if (position.kind === 'tries' && triesUnavailable && !tries) settleTries(allNotTaken(session.tries, 'notOffered', position.offered));
+  }, [position, triesUnavailable, tries]);
 
   const answer = (value: AnswerValue) => {
     if (position.kind !== 'question' || busy.current) return;
