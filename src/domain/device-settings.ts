@@ -1,7 +1,6 @@
 import type { Territory } from './aggregate';
 import { DEFAULT_K } from './k-anonymity';
 import { LANGUAGES, type Language } from './language';
-import { DEFAULT_PX_PER_MM } from './tries';
 
 /*
  * The configuration of one device, set by a mediator (settings-validation.ts checks a change). Settings stored by an
@@ -32,6 +31,13 @@ export interface SyncSettings {
   /** The enrollment token the region gave this device (sent as `Authorization: Bearer …`); null until configured. */
   readonly token: string | null;
 }
+
+/**
+ * CSS pixels per millimetre of screen when a mediator has not measured it: a 10-inch 1280×800 tablet shows about 5.9,
+ * a 22-inch full-HD kiosk about 4 (docs/TRIES.md). Here, not in tries.ts: the first screen reads the settings, and
+ * importing the tries' rules here put them, and the result's, in a chunk the first screen preloaded.
+ */
+export const DEFAULT_PX_PER_MM = 6;
 
 /** The configuration of one device, set by a mediator. Nothing in it is about a person. */
 export interface DeviceSettings {

@@ -19,11 +19,8 @@ export const TRIES_AFTER_QUESTION = 'internetUse';
 export const HANDLING_TRIES = ['touch', 'scroll', 'write'] as const satisfies readonly TryId[];
 export type HandlingTry = (typeof HANDLING_TRIES)[number];
 
-/**
- * CSS pixels per millimetre of screen when the device has no setting: a 10-inch 1280×800 tablet shows about 5.9, a
- * 22-inch full-HD kiosk about 4 (docs/TRIES.md): a mediator measures it once with a ruler.
- */
-export const DEFAULT_PX_PER_MM = 6;
+/** CSS pixels per millimetre of screen when a mediator has not measured it (device-settings.ts). */
+export { DEFAULT_PX_PER_MM } from './device-settings';
 
 /** The touch targets, largest first, in millimetres on the screen (about a fingertip, a button, a small link). */
 export const TOUCH_TARGETS_MM = [20, 12, 8] as const;
