@@ -1,5 +1,5 @@
 import { departementOf, type AggregateBatch } from '../src/domain/aggregate';
-import type { BatchFormat } from './count-groups';
+import { flattenCounts, type BatchFormat } from './count-groups';
 
 /** What happened to a batch sent: stored now, already stored with the same content, or its id taken by another. */
 export type SaveOutcome = 'created' | 'duplicate' | 'conflict';
@@ -110,4 +110,25 @@ export function territoriesOf(rows: readonly { level: string; code: string }[]):
   const communes = rows.filter((row) => row.level === 'commune').map((row) => row.code);
   const departements = new Set(rows.map((row) => departementOf(row.code)));
   return { departements: [...departements].sort(), communes: communes.sort() };
+}
+
+/** A row's values in the order of columnsOf (batch-tables.ts), as both stores write it. */
+export function rowOf({ batch, contentHash, tokenLabel, receivedOn }: IncomingBatch): unknown[] {
+  const { territory, weeks } = batch;
+  return [
+    batch.id,
+    contentHash,
+    batch.format,
+    territory.level,
+    territory.code,
+    departementOf(territory.code),
+    weeks.from,
+    weeks.to,
+    batch.questionnaireVersion,
+    batch.appVersion,
+    batch.total,
+    ...flattenCounts(batch),
+    tokenLabel,
+    receivedOn,
+  ];
 }

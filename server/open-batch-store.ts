@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { departementOf } from '../src/domain/aggregate';
-import { territoriesOf, type BatchStore, type IncomingBatch, type SaveOutcome, type TerritoryScope, type TerritoryWeekSums, type WeekSums } from './batch-store';
+import { rowOf, territoriesOf, type BatchStore, type IncomingBatch, type SaveOutcome, type TerritoryScope, type TerritoryWeekSums, type WeekSums } from './batch-store';
 import { BATCH_TABLES, checkBatchTables, columnsOf } from './batch-tables';
-import { BATCH_FORMATS, flattenCounts, type BatchFormat } from './count-groups';
+import { BATCH_FORMATS, type BatchFormat } from './count-groups';
 import { MIGRATIONS, checkSchemaVersion, migrateSchema, type Migration } from './migrations';
 import { sumsColumns, territoryWeekSumsOf, weekSumsOf } from './sums-query';
 
@@ -92,26 +92,10 @@ export function openBatchStore(
       // format is part of the content hashed).
       if (BATCH_FORMATS.some((format) => format !== batch.format && tables[format].hashOf.get(batch.id) !== undefined)) return 'conflict';
       const { insert, hashOf } = tables[batch.format];
-      const { territory, weeks } = batch;
-      const inserted = insert.run(
-        batch.id,
-        contentHash,
-        batch.format,
-        territory.level,
-        territory.code,
-        departementOf(territory.code),
-        weeks.from,
-        weeks.to,
-        batch.questionnaireVersion,
-        batch.appVersion,
-        batch.total,
-        ...flattenCounts(batch),
-        tokenLabel,
-        receivedOn,
-      );
+      const inserted = insert.run(...rowOf({ batch, contentHash, tokenLabel, receivedOn }));
       if (inserted.changes === 1) {
         revision += 1;
-        addTerritory.run(territory.level, territory.code);
+        addTerritory.run(batch.territory.level, batch.territory.code);
         return 'created';
       }
       return contentHash.equals(hashOf.get(batch.id) as Buffer) ? 'duplicate' : 'conflict';

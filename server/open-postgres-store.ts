@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { departementOf } from '../src/domain/aggregate';
 import {
+  rowOf,
   territoriesOf,
   type BatchStore,
   type IncomingBatch,
@@ -10,7 +11,7 @@ import {
   type WeekSums,
 } from './batch-store';
 import { BATCH_TABLES, columnsOf } from './batch-tables';
-import { BATCH_FORMATS, flattenCounts, type BatchFormat } from './count-groups';
+import { BATCH_FORMATS, type BatchFormat } from './count-groups';
 import { describePostgresUrl, unavailableOr } from './postgres-errors';
 import { postgresRateCounter } from './postgres-rate-counter';
 import { LOCK_NAMESPACE, POSTGRES_MIGRATIONS, migratePostgresSchema, type PostgresMigration } from './postgres-schema';
@@ -30,27 +31,6 @@ const NOT_TEXT: Readonly<Record<string, string>> = { id: 'uuid', content_sha256:
 /** The PostgreSQL type of each column of a format's table, in the order of columnsOf, for the arrays of an INSERT. */
 const columnTypesOf = (format: BatchFormat) =>
   columnsOf(format).map((column) => (BATCH_TABLES[format].counts.includes(column) ? 'integer' : (NOT_TEXT[column] ?? 'text')));
-
-/** A row's values in the order of columnsOf, as the store writes it. */
-function rowOf({ batch, contentHash, tokenLabel, receivedOn }: IncomingBatch): unknown[] {
-  const { territory, weeks } = batch;
-  return [
-    batch.id,
-    contentHash,
-    batch.format,
-    territory.level,
-    territory.code,
-    departementOf(territory.code),
-    weeks.from,
-    weeks.to,
-    batch.questionnaireVersion,
-    batch.appVersion,
-    batch.total,
-    ...flattenCounts(batch),
-    tokenLabel,
-    receivedOn,
-  ];
-}
 
 /**
  * An INSERT of any number of rows of a format's table in one statement of fixed text (prepared once per connection):
