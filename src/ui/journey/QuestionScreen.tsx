@@ -1,11 +1,11 @@
-import { ArrowLeft, ArrowRight, CircleHelp, CircleSlash, SkipForward, Volume2, X } from 'lucide';
+import { ArrowLeft, ArrowRight, CircleHelp, CircleSlash, SkipForward, Volume2 } from 'lucide';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { visibleOptions } from '../../domain/questionnaire-flow';
 import { DONT_KNOW, NONE, SKIPPED, type AnswerValue, type Answers, type Question } from '../../domain/questionnaire';
-import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Icon } from '../components/Icon';
 import { useI18n } from '../hooks/use-i18n';
 import { Pictogram } from './Pictogram';
+import { StopAndErase } from './StopAndErase';
 
 export interface QuestionScreenProps {
   readonly question: Question;
@@ -34,7 +34,6 @@ interface ScreenState {
   /** "Je n'ai fait aucune de ces choses": an answer of its own, exclusive with the ticks (docs/SCORING.md). */
   readonly none: boolean;
   readonly notice: string | null;
-  readonly confirmStop: boolean;
 }
 
 function freshState(visit: number, question: Question, answers: Answers): ScreenState {
@@ -43,7 +42,6 @@ function freshState(visit: number, question: Question, answers: Answers): Screen
     selected: initialSelection(question, answers),
     none: answers[question.id] === NONE,
     notice: null,
-    confirmStop: false,
   };
 }
 
@@ -69,7 +67,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
   const visitNumber = visit.current.number;
   const [state, setState] = useState<ScreenState>(() => freshState(visitNumber, question, answers));
   const current = state.visit === visitNumber ? state : freshState(visitNumber, question, answers);
-  const { selected, none, notice, confirmStop } = current;
+  const { selected, none, notice } = current;
   const update = (change: (from: ScreenState) => Partial<ScreenState>) =>
     setState((from) => {
       const base = from.visit === visitNumber ? from : freshState(visitNumber, question, answers);
@@ -197,10 +195,7 @@ export function QuestionScreen(props: QuestionScreenProps) {
               <span>{t('question.listen')}</span>
             </button>
           ) : null}
-          <button type="button" class="btn btn-secondary btn-stop" onClick={() => update(() => ({ confirmStop: true }))}>
-            <Icon icon={X} size={24} />
-            <span>{t('question.stop')}</span>
-          </button>
+          <StopAndErase onStop={props.onStop} />
         </div>
         <div class="question-nav">
           <button type="button" class="btn btn-secondary btn-nav" onClick={props.onBack}>
@@ -220,18 +215,6 @@ export function QuestionScreen(props: QuestionScreenProps) {
           </button>
         </div>
       </form>
-      <ConfirmDialog
-        open={confirmStop}
-        title={t('question.stopTitle')}
-        body={t('question.stopBody')}
-        confirmLabel={t('question.stopConfirm')}
-        cancelLabel={t('question.stopCancel')}
-        onConfirm={() => {
-          update(() => ({ confirmStop: false }));
-          props.onStop();
-        }}
-        onCancel={() => update(() => ({ confirmStop: false }))}
-      />
     </main>
   );
 }

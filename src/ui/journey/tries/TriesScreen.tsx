@@ -1,9 +1,9 @@
-import { ArrowLeft, SkipForward, Volume2, X } from 'lucide';
+import { ArrowLeft, SkipForward, Volume2 } from 'lucide';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { allNotTaken, touchLevel, type TryId, type TryOutcome, type TryRecord, type Tries } from '../../../domain/tries';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
 import { useI18n } from '../../hooks/use-i18n';
+import { StopAndErase } from '../StopAndErase';
 import { IconsTry } from './IconsTry';
 import { ScamTry } from './ScamTry';
 import { ScrollTry } from './ScrollTry';
@@ -45,7 +45,6 @@ export function TriesScreen(props: TriesScreenProps) {
   const { next, onSettle, speak } = props;
   const { t } = useI18n();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [confirmStop, setConfirmStop] = useState(false);
   // After a touch try with a target missed, the offer of larger text (once), at the top of the next try (not a screen
   // of its own: the longest path stays at 22 screens).
   const [offerLarger, setOfferLarger] = useState(false);
@@ -147,10 +146,7 @@ export function TriesScreen(props: TriesScreenProps) {
           <Icon icon={SkipForward} size={24} class="flip-rtl" />
           <span>{t('tries.skipAll')}</span>
         </button>
-        <button type="button" class="btn btn-secondary btn-stop" onClick={() => setConfirmStop(true)}>
-          <Icon icon={X} size={24} />
-          <span>{t('question.stop')}</span>
-        </button>
+          <StopAndErase onStop={props.onStop} />
       </div>
       <div class="question-nav">
         <button type="button" class="btn btn-secondary btn-nav" onClick={props.onBack}>
@@ -158,18 +154,6 @@ export function TriesScreen(props: TriesScreenProps) {
           <span>{t('question.back')}</span>
         </button>
       </div>
-      <ConfirmDialog
-        open={confirmStop}
-        title={t('question.stopTitle')}
-        body={t('question.stopBody')}
-        confirmLabel={t('question.stopConfirm')}
-        cancelLabel={t('question.stopCancel')}
-        onConfirm={() => {
-          setConfirmStop(false);
-          props.onStop();
-        }}
-        onCancel={() => setConfirmStop(false)}
-      />
     </main>
   );
 }
