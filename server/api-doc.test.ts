@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BATCH_FORMATS, LAYOUTS } from './count-groups';
+import { WIRE_FORMATS, WIRE_LAYOUTS } from './count-groups';
 import { startCollector, type RunningCollector } from './testing/start-collector';
 
 const api = readFileSync(new URL('../docs/API.md', import.meta.url), 'utf8');
@@ -23,7 +23,7 @@ describe('docs/API.md', () => {
   });
   afterAll(() => collector.stop());
 
-  it.each(BATCH_FORMATS)('has an example batch of format %i that a fresh collector stores (201), then knows (200)', async (format) => {
+  it.each(WIRE_FORMATS)('has an example batch of format %i that a fresh collector stores (201), then knows (200)', async (format) => {
     const body = exampleBatch(format);
     expect((JSON.parse(body) as { format: unknown }).format).toBe(format);
     const response = await collector.post(body);
@@ -39,8 +39,8 @@ describe('docs/API.md', () => {
     expect((await collector.post(body)).status).toBe(200);
   });
 
-  it.each(BATCH_FORMATS)('describes every group of counts of format %i and every category the collector expects', (format) => {
-    for (const group of LAYOUTS[format].groups) {
+  it.each(WIRE_FORMATS)('describes every group of counts of format %i and every category the collector expects', (format) => {
+    for (const group of WIRE_LAYOUTS[format].groups) {
       const field = group.path.length === 0 ? `counts.${group.keys[0]}` : `counts.${group.path[0] === 'dsiAreas' ? 'dsiAreas.<area>' : group.path.join('.')}`;
       expect(api, field).toContain(`\`${field}\``);
       for (const name of [...group.path.slice(1), ...group.keys]) expect(api, name).toContain(`\`${name}\``);

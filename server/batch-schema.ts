@@ -1,4 +1,4 @@
-import { BATCH_FORMATS, LAYOUTS, type BatchFormat, type CountGroup } from './count-groups';
+import { WIRE_FORMATS, WIRE_LAYOUTS, type CountGroup, type WireFormat } from './count-groups';
 
 /** The largest number a batch may carry: far above any real week, small enough that sums stay exact. */
 export const MAX_COUNT = 1_000_000;
@@ -36,7 +36,7 @@ function countsSchema(groups: readonly CountGroup[]): JsonSchema {
 }
 
 /** JSON Schema of a batch of one format: every object closed, every count an integer from 0 to MAX_COUNT. */
-export function batchSchemaOf(format: BatchFormat): JsonSchema {
+export function batchSchemaOf(format: WireFormat): JsonSchema {
   return object({
     format: { const: format },
     // crypto.randomUUID() on the device: lowercase, RFC 9562 variant.
@@ -52,25 +52,25 @@ export function batchSchemaOf(format: BatchFormat): JsonSchema {
     questionnaireVersion: { type: 'string', pattern: '^[0-9A-Za-z._-]{1,32}$' },
     appVersion: { type: 'string', pattern: '^[0-9A-Za-z._+-]{1,40}$' },
     total: { type: 'integer', minimum: 1, maximum: MAX_COUNT },
-    counts: countsSchema(LAYOUTS[format].groups),
+    counts: countsSchema(WIRE_LAYOUTS[format].groups),
   });
 }
 
 /**
- * JSON Schema of a batch (docs/API.md): `format` 1 or 2 picks the schema its batch must follow exactly (every category
+ * JSON Schema of a batch (docs/API.md): `format` 1, 2 or 3 picks the schema its batch must follow exactly (every category
  * list exactly the domain's for that format). Shapes only; sums, weeks, territory codes and the questionnaire version
  * are checked by check-batch.ts.
  *
  * Ajv runs `allOf` before `properties`: a batch of a known format is told what is wrong in its own schema, and only a
- * batch of no known format meets the `enum` (« format » doit valoir 1 ou 2). `if` without `format` holds, so a body
+ * batch of no known format meets the `enum` (« format » doit valoir 1, 2 ou 3). `if` without `format` holds, so a body
  * without one is checked against format 1, which reports it missing. Each format's schema is a `$ref`, compiled as a
  * function of its own when Ajv does not inline refs (build-app.ts): inlined, both made one function too large for V8
  * to optimize, and validating a batch took 16 µs instead of 2.
  */
 export const batchSchema: JsonSchema = {
   type: 'object',
-  $defs: Object.fromEntries(BATCH_FORMATS.map((format) => [`format${format}`, batchSchemaOf(format)])),
+  $defs: Object.fromEntries(WIRE_FORMATS.map((format) => [`format${format}`, batchSchemaOf(format)])),
   required: ['format'],
-  properties: { format: { enum: BATCH_FORMATS } },
-  allOf: BATCH_FORMATS.map((format) => ({ if: { properties: { format: { const: format } } }, then: { $ref: `#/$defs/format${format}` } })),
+  properties: { format: { enum: WIRE_FORMATS } },
+  allOf: WIRE_FORMATS.map((format) => ({ if: { properties: { format: { const: format } } }, then: { $ref: `#/$defs/format${format}` } })),
 };

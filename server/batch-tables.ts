@@ -1,15 +1,20 @@
 import type Database from 'better-sqlite3';
-import { BATCH_FORMATS, COUNT_NAMES, COUNT_NAMES_V2, countName, withholdableGroupsOf, type BatchFormat } from './count-groups';
+import { BATCH_FORMATS, COUNT_NAMES, COUNT_NAMES_V2, COUNT_NAMES_V3, countName, withholdableGroupsOf, type BatchFormat } from './count-groups';
 import { SchemaError } from './schema-error';
 
 /** "dsiAreas.safety.none" → dsi_areas_safety_none: plain lowercase names, the same in PostgreSQL. */
 export const columnOf = (countName: string) => countName.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replaceAll('.', '_').toLowerCase();
 
-/** Each format's table and count columns: format 1 in `batches` (as before format 2 existed), format 2 in `batches_v2`. */
+/**
+ * Each stored format's table and count columns: format 1 in `batches` (as before format 2 existed), format 2 in
+ * `batches_v2`, with the tries' scores of format 3 since schema version 4 (count-groups.ts, `storedFormatOf`).
+ */
 export const BATCH_TABLES: Readonly<Record<BatchFormat, { readonly table: string; readonly counts: readonly string[] }>> = {
   1: { table: 'batches', counts: COUNT_NAMES.map(columnOf) },
-  2: { table: 'batches_v2', counts: COUNT_NAMES_V2.map(columnOf) },
+  2: { table: 'batches_v2', counts: COUNT_NAMES_V3.map(columnOf) },
 };
+/** The count columns of `batches_v2` before the tries (schema versions 2 and 3): what those migrations created. */
+export const BATCHES_V2_COUNTS_BEFORE_TRIES: readonly string[] = COUNT_NAMES_V2.map(columnOf);
 for (const { table, counts } of Object.values(BATCH_TABLES)) {
   if (new Set(counts).size !== counts.length) throw new Error(`two counts of ${table} share a column name`);
 }
@@ -29,7 +34,7 @@ const ENVELOPE_COLUMNS = [
 ];
 
 /** Every column of a format's table, in the order of its INSERT: the envelope, the counts, the token label, the day. */
-export const columnsOf = (format: BatchFormat) => [...ENVELOPE_COLUMNS, ...BATCH_TABLES[format].counts, 'token_label', 'received_on'];
+export const columnsOf = (format: BatchFormat, counts: readonly string[] = BATCH_TABLES[format].counts) => [...ENVELOPE_COLUMNS, ...counts, 'token_label', 'received_on'];
 
 /** The columns of each group a batch of the format may withhold (NULL, all together, when it does), in group order. */
 export const withheldColumnsOf = (format: BatchFormat) =>
@@ -38,9 +43,12 @@ export const withheldColumnsOf = (format: BatchFormat) =>
 /**
  * One row per batch of a format: the envelope, one integer column per count, the token's label and the day. Migration 2
  * created batches_v2 with every count NOT NULL; `nullable` (migration 3) lets the columns of a group the device may
- * withhold be NULL, all of a group or none.
+ * withhold be NULL, all of a group or none. `counts`: the count columns, today's unless a migration made others.
  */
-export const createBatchTable = (format: BatchFormat, { table = BATCH_TABLES[format].table, nullable = [] as readonly (readonly string[])[] } = {}) => `
+export const createBatchTable = (
+  format: BatchFormat,
+  { table = BATCH_TABLES[format].table, nullable = [] as readonly (readonly string[])[], counts = BATCH_TABLES[format].counts } = {},
+) => `
       CREATE TABLE ${table} (
         id TEXT PRIMARY KEY NOT NULL,
         content_sha256 BLOB NOT NULL,
@@ -53,7 +61,7 @@ export const createBatchTable = (format: BatchFormat, { table = BATCH_TABLES[for
         questionnaire_version TEXT NOT NULL,
         app_version TEXT NOT NULL,
         total INTEGER NOT NULL,
-        ${BATCH_TABLES[format].counts.map((column) => `${column} INTEGER${nullable.some((group) => group.includes(column)) ? '' : ' NOT NULL'}`).join(',\n        ')},
+        ${counts.map((column) => `${column} INTEGER${nullable.some((group) => group.includes(column)) ? '' : ' NOT NULL'}`).join(',\n        ')},
         token_label TEXT NOT NULL,
         received_on TEXT NOT NULL${nullable
           .map((group) => `,\n        CHECK (${group.slice(1).map((column) => `(${group[0]} IS NULL) = (${column} IS NULL)`).join(' AND ')})`)

@@ -1,5 +1,5 @@
-import { batchFormatOf, type AggregateBatch } from '../src/domain/aggregate';
-import { BATCH_FORMATS, LAYOUTS, countName, groupOf, withheldGroupOf, type CountGroup } from './count-groups';
+import { batchFormatOf, batchFormatsOf, type AggregateBatch } from '../src/domain/aggregate';
+import { WIRE_FORMATS, WIRE_LAYOUTS, countName, groupOf, withheldGroupOf, type CountGroup } from './count-groups';
 import { isIsoWeek } from './iso-weeks';
 import { isCommuneCode, isDepartementCode } from './territory-codes';
 /** Repère did not exist before: an older week is a device clock gone wrong. */
@@ -21,9 +21,9 @@ export interface BatchRules {
 export function checkFormatAgreement(body: unknown): string | null {
   if (typeof body !== 'object' || body === null) return null;
   const { format, questionnaireVersion } = body as { format?: unknown; questionnaireVersion?: unknown };
-  if (!BATCH_FORMATS.includes(format as never) || typeof questionnaireVersion !== 'string') return null;
+  if (!WIRE_FORMATS.includes(format as never) || typeof questionnaireVersion !== 'string') return null;
+  if (batchFormatsOf(questionnaireVersion).includes(format as never)) return null;
   const expected = batchFormatOf(questionnaireVersion);
-  if (expected === format) return null;
   return `Le lot mêle les versions : il est au format ${String(format)}, mais les résultats du questionnaire « ${questionnaireVersion} » se comptent au format ${expected}. Il n’est pas enregistré.`;
 }
 
@@ -91,7 +91,7 @@ function checkGroup(batch: AggregateBatch, group: CountGroup): string | null {
  * results (or, withheld, that someone lies outside that part).
  */
 function checkCounts(batch: AggregateBatch): string | null {
-  const { groups } = LAYOUTS[batch.format];
+  const { groups } = WIRE_LAYOUTS[batch.format];
   for (const group of [...groups.filter((g) => !g.subsetOf), ...groups.filter((g) => g.subsetOf)]) {
     const reason = checkGroup(batch, group);
     if (reason) return reason;

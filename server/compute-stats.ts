@@ -62,6 +62,20 @@ export interface StatsRowV2 {
   readonly noUseIn12MonthsRate: Cell;
   /** Results with a main barrier (motivation + access + skills): the people far from digital, whom the triad divides. */
   readonly withMainBarrier: Cell;
+  /** Observed, not Eurostat (docs/TRIES.md): results that did at least one handling try (total − observed.handling.notTaken). */
+  readonly handlingTaken: Cell;
+  /** Of them, those that did all three: the handling score's denominator. */
+  readonly handlingAllThreeDone: Cell;
+  /** observed.handling.passed3 / handlingAllThreeDone. */
+  readonly handlingAllPassedShare: Cell;
+  /** Results that did the scam try. */
+  readonly scamTaken: Cell;
+  /** observed.scam.right3 / scamTaken: the three messages judged right. */
+  readonly scamAllRightShare: Cell;
+  /** Results that did the icon try. */
+  readonly iconsTaken: Cell;
+  /** observed.selfReportGap / handlingTaken: said basic skills or above, and did not pass a handling try they did. */
+  readonly selfReportGapShare: Cell;
 }
 
 type Weekly<Row> = Row & { readonly week: string };
@@ -78,6 +92,7 @@ export interface Stats {
     readonly periods: string;
     readonly format2: string;
     readonly withheld16to74: string;
+    readonly observed: string;
   };
   /** Format 1, the whole period, each number protected on its own. */
   readonly period: StatsRow;
@@ -98,6 +113,8 @@ const NOTES = {
     'period et series comptent les lots de format 1 (questionnaire 1) ; format2, ceux de format 2 (questionnaire 2), à part car les définitions ont changé. Dans format2, « unknown » (je ne sais pas) n’entre dans aucun taux : illectronismRate = yes / (yes + no), noUseIn12MonthsRate = (moreThanYear + never) / lastUseKnown, atLeastBasic16to74Share = au moins de base parmi les 16-74 ans dont le niveau est connu, non-utilisateurs compris (comme Eurostat).',
   withheld16to74:
     'Un lot où 1 à k − 1 résultats sont hors des 16-74 ans (moins de 16 ans, 75 ans et plus, âge non dit) ne donne pas les compétences de ses 16-74 ans (counts.dsiOverall16to74 à null) : retranchées de celles de tout le lot, elles diraient celles de ce petit groupe. Dans format2, counts.dsiOverall16to74, aged16to74, dsiKnown16to74, atLeastBasic16to74 et atLeastBasic16to74Share ne comptent donc que les lots qui le donnent ; withheld16to74Batches dit combien de lots l’ont retenu, aged16to74Withheld combien de leurs résultats de 16 à 74 ans (comptés dans counts.ageBand) sont ainsi laissés de côté.',
+  observed:
+    'Dans format2, counts.observed et les chiffres handling*, scam*, iconsTaken et selfReportGapShare sont observés, hors Eurostat : ce que les personnes ont fait sur l’écran pendant les essais (docs/TRIES.md), jamais mêlé aux indicateurs Eurostat ou INSEE. Un essai passé, non proposé ou interrompu est « non passé » (notTaken) ; les lots de format 2 (appareils antérieurs aux essais) comptent tous leurs résultats ainsi. La prise en main se lit parmi ceux qui ont fait les trois essais (handlingAllThreeDone).',
 } as const;
 
 /** How a group's counts nest for the hiding: a key of the group, or a sum of parts, named when it is published. */
@@ -173,6 +190,12 @@ const PLANS: Readonly<Record<BatchFormat, Plan>> = {
       mainBarrier: { parts: ['none', { name: 'withMainBarrier', parts: MAIN_BARRIERS }] },
       // The 16-74 year-olds are published (as the total of their DSI): a sum of the age table, protected with it.
       ageBand: { parts: [{ name: 'ageBand16to74', parts: EUROSTAT_AGE_BANDS }, { name: 'ageBandOutside16to74', parts: ['under16', 'from75', UNKNOWN] }] },
+      // The tries (format 3; "non passé" for every result of a format-2 batch): who took them, then their scores.
+      'observed.handling': {
+        parts: ['notTaken', { name: 'handlingTaken', parts: ['partlyTaken', { name: 'handlingAllThreeDone', parts: ['passed0', 'passed1', 'passed2', 'passed3'] }] }],
+      },
+      'observed.scam': { parts: ['notTaken', { name: 'scamTaken', parts: ['right0', 'right1', 'right2', 'right3'] }] },
+      'observed.icons': { parts: ['notTaken', { name: 'iconsTaken', parts: ['matched0', 'matched1', 'matched2', 'matched3', 'matched4'] }] },
     },
     // aged16to74 and the 16-74 year-olds of the age table are tied by the crossing (crossingTables).
     links: [],
@@ -204,6 +227,13 @@ const PLANS: Readonly<Record<BatchFormat, Plan>> = {
       'noUseIn12Months',
       ['noUseIn12MonthsRate', 'noUseIn12Months', 'lastUseKnown'],
       'withMainBarrier',
+      'handlingTaken',
+      'handlingAllThreeDone',
+      ['handlingAllPassedShare', 'observed.handling.passed3', 'handlingAllThreeDone'],
+      'scamTaken',
+      ['scamAllRightShare', 'observed.scam.right3', 'scamTaken'],
+      'iconsTaken',
+      ['selfReportGapShare', 'observed.selfReportGap', 'handlingTaken'],
     ],
   },
 };

@@ -160,6 +160,6 @@ describeOnPostgres('npm run collector:copy-to-postgres', () => {
     const older = new Database(sqlite.database);
     older.pragma('user_version = 2');
     older.close();
-    expect(run(sqlite.database, target.database).stderr).toMatch(/is at schema version 2, and PostgreSQL gets version 3: start this collector on the file once/);
+    expect(run(sqlite.database, target.database).stderr).toMatch(/is at schema version 2, and PostgreSQL gets version 4: start this collector on the file once/);
   });
 }, { timeout: 60_000 });

@@ -1,6 +1,7 @@
 import {
   AGE_BANDS,
   BATCH_FORMAT_V2,
+  BATCH_FORMAT_V3,
   BATCH_FORMAT_VERSION,
   DISTANCE_RESULTS,
   DSI_AREA_LEVELS,
@@ -20,10 +21,21 @@ import { LANGUAGES } from '../src/domain/language';
 import { DSI_AREAS } from '../src/domain/questionnaire';
 import { DISTANCE_LEVELS } from '../src/domain/result';
 import { AUTONOMY_LEVELS, BARRIERS, DEVICE_PROFILES, LAST_USES, ORGANISMS } from '../src/domain/score-profile';
+import { HANDLING_SCORES, ICON_SCORES, SCAM_SCORES } from '../src/domain/tries';
 
-/** The batch formats the collector takes: 1 (questionnaire 1) and 2 (questionnaire 2). */
-export type BatchFormat = AggregateBatch['format'];
+/** The batch formats the collector takes: 1 (questionnaire 1), 2 (questionnaire 2), 3 (questionnaire 2 and the tries). */
+export type WireFormat = AggregateBatch['format'];
+export const WIRE_FORMATS: readonly WireFormat[] = [BATCH_FORMAT_VERSION, BATCH_FORMAT_V2, BATCH_FORMAT_V3];
+
+/**
+ * The formats the collector stores, a table each: 1, and 2 for the batches of questionnaire 2, of format 2 or 3. Format 3
+ * is format 2 with the tries' scores; a batch of format 2 is stored with its tries "non passé" (nobody was offered
+ * any), so that both add up in the same figures (docs/TRIES.md). The table's `format` column keeps the one sent.
+ */
+export type BatchFormat = 1 | 2;
 export const BATCH_FORMATS: readonly BatchFormat[] = [BATCH_FORMAT_VERSION, BATCH_FORMAT_V2];
+/** The table a batch of a format sent is stored in. */
+export const storedFormatOf = (format: WireFormat): BatchFormat => (format === BATCH_FORMAT_VERSION ? BATCH_FORMAT_VERSION : BATCH_FORMAT_V2);
 
 /**
  * One group of numbers inside a batch's `counts`, as the device builds them (src/domain/aggregate.ts). The schema, the
@@ -94,6 +106,17 @@ export const COUNT_GROUPS_V2: readonly CountGroup[] = [
   { path: ['mode'], keys: SESSION_MODES, partition: true },
 ];
 
+/** What format 3 adds: the tries' scores, "observé, hors Eurostat" (BatchCountsV3). */
+const OBSERVED_GROUPS: readonly CountGroup[] = [
+  { path: ['observed', 'handling'], keys: HANDLING_SCORES, partition: true },
+  { path: ['observed', 'scam'], keys: SCAM_SCORES, partition: true },
+  { path: ['observed', 'icons'], keys: ICON_SCORES, partition: true },
+  { path: ['observed'], keys: ['selfReportGap'], partition: false },
+];
+
+/** Format 3 (questionnaire 2 with the tries): BatchCountsV3, format 2's groups then the tries'. */
+export const COUNT_GROUPS_V3: readonly CountGroup[] = [...COUNT_GROUPS_V2, ...OBSERVED_GROUPS];
+
 /** The dotted name of a count, as in messages and CSV headers: "dsiAreas.safety.none", "illectronism". */
 export const countName = (group: CountGroup, key: string) => [...group.path, key].join('.');
 
@@ -117,17 +140,39 @@ const namesOf = (groups: readonly CountGroup[]) => groups.flatMap((group) => gro
 /** Every count of a format-1 batch, flattened in the order of COUNT_GROUPS: one database column each. */
 export const COUNT_NAMES: readonly string[] = namesOf(COUNT_GROUPS);
 export const COUNT_NAMES_V2: readonly string[] = namesOf(COUNT_GROUPS_V2);
+export const COUNT_NAMES_V3: readonly string[] = namesOf(COUNT_GROUPS_V3);
 
-/** The groups and flattened names of each format. */
-export const LAYOUTS: Readonly<Record<BatchFormat, { readonly groups: readonly CountGroup[]; readonly names: readonly string[] }>> = {
+type Layout = { readonly groups: readonly CountGroup[]; readonly names: readonly string[] };
+
+/** The groups and flattened names of each format as sent: what the schema and the checks of a batch follow. */
+export const WIRE_LAYOUTS: Readonly<Record<WireFormat, Layout>> = {
   1: { groups: COUNT_GROUPS, names: COUNT_NAMES },
   2: { groups: COUNT_GROUPS_V2, names: COUNT_NAMES_V2 },
+  3: { groups: COUNT_GROUPS_V3, names: COUNT_NAMES_V3 },
 };
 
-/** The counts of a batch, flattened in the order of its format's groups; null for each count of a group it withheld. */
+/** The groups and flattened names of each stored format: a column each, summed and published (format 2 stores format 3's). */
+export const LAYOUTS: Readonly<Record<BatchFormat, Layout>> = { 1: WIRE_LAYOUTS[1], 2: WIRE_LAYOUTS[3] };
+
+/** A batch's counts as its table stores them: a batch of format 2 gets format 3's tries, every score "non passé". */
+function storedCountsOf(batch: AggregateBatch): object {
+  if (batch.format !== BATCH_FORMAT_V2) return batch.counts;
+  const { total } = batch;
+  const notTaken = (keys: readonly string[]) => Object.fromEntries(keys.map((key) => [key, key === 'notTaken' ? total : 0]));
+  return {
+    ...batch.counts,
+    observed: { handling: notTaken(HANDLING_SCORES), scam: notTaken(SCAM_SCORES), icons: notTaken(ICON_SCORES), selfReportGap: 0 },
+  };
+}
+
+/**
+ * The counts of a batch, flattened in the order of its stored format's groups; null for each count of a group it
+ * withheld.
+ */
 export function flattenCounts(batch: AggregateBatch): (number | null)[] {
-  return LAYOUTS[batch.format].groups.flatMap((group) => {
-    const values = withheldGroupOf(batch.counts, group);
+  const counts = storedCountsOf(batch);
+  return LAYOUTS[storedFormatOf(batch.format)].groups.flatMap((group) => {
+    const values = withheldGroupOf(counts, group);
     return group.keys.map((key) => (values === null ? null : values[key]!));
   });
 }

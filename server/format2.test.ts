@@ -8,7 +8,8 @@ import type { FinishedResult } from '../src/domain/result';
 import { aV2FinishedResult } from '../src/domain/testing/finished-result';
 import { seededRandom } from '../src/domain/testing/respondent';
 import { COUNT_GROUPS_V2, countName, groupOf } from './count-groups';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { BATCHES_V2_COUNTS_BEFORE_TRIES, columnsOf } from './batch-tables';
+import { MIGRATIONS, SCHEMA_VERSION, triesColumnsAdded } from './migrations';
 import { openBatchStore } from './open-batch-store';
 import { makeBatch, makeBatchV2, randomResultV2, seededUuid } from './testing/make-batch';
 import { startCollector, type RunningCollector } from './testing/start-collector';
@@ -149,13 +150,14 @@ describeEachEngine('format 2', (engine) => {
         now: NOW,
         newId: () => seededUuid(random),
       });
-      expect(built.batches.map((b) => b.batch.format)).toEqual([2]);
+      // Counted in format 3 since the tries exist: these results, finished before, count their tries "non passé".
+      expect(built.batches.map((b) => b.batch.format)).toEqual([3]);
       expect((await collector.post(built.batches[0]!.batch)).status).toBe(201);
     });
 
     it('refuses a batch mixing versions (400), either way, and stores nothing', async () => {
       await refused({ ...v2(), questionnaireVersion: '1' }, /^Le lot mêle les versions : il est au format 2, mais les résultats du questionnaire « 1 » se comptent au format 1/);
-      await refused({ ...makeBatch({ random }), questionnaireVersion: '2' }, /^Le lot mêle les versions : il est au format 1, mais les résultats du questionnaire « 2 » se comptent au format 2/);
+      await refused({ ...makeBatch({ random }), questionnaireVersion: '2' }, /^Le lot mêle les versions : il est au format 1, mais les résultats du questionnaire « 2 » se comptent au format 3/);
       // Counts of format 1 sent as format 2: the versions are what is wrong, not the counts missing.
       await refused({ ...makeBatch({ random }), format: 2 }, /mêle les versions/);
     });
@@ -538,7 +540,8 @@ describe('a collector upgraded in place', () => {
       for (const step of MIGRATIONS.filter((m) => m.version <= 2)) step.migrate(db);
       db.pragma('user_version = 2');
       db.exec(`ATTACH DATABASE '${current}' AS current`);
-      db.exec('INSERT INTO batches_v2 SELECT * FROM current.batches_v2; INSERT INTO territories SELECT * FROM current.territories');
+      const columns = columnsOf(2, BATCHES_V2_COUNTS_BEFORE_TRIES).join(', ');
+      db.exec(`INSERT INTO batches_v2 SELECT ${columns} FROM current.batches_v2; INSERT INTO territories SELECT * FROM current.territories`);
       db.exec('DETACH DATABASE current');
       expect((db.pragma('table_info(batches_v2)') as { name: string; notnull: number }[]).find((c) => c.name === 'dsi_overall16to74_narrow')!.notnull).toBe(1);
       db.close();
@@ -590,6 +593,8 @@ describe('a collector upgraded in place', () => {
       // Schema version 3 written over a table still NOT NULL: the migration did not run.
       const db = new Database(databaseFile);
       for (const step of MIGRATIONS.filter((m) => m.version <= 2)) step.migrate(db);
+      // The tries' columns there, so that only the NULLs are wrong.
+      for (const column of triesColumnsAdded().columns) db.exec(`ALTER TABLE batches_v2 ADD COLUMN ${column} INTEGER NOT NULL DEFAULT 0`);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
       db.close();
       expect(() => openBatchStore(databaseFile)).toThrow(/batches_v2 does not take NULL where a batch of format 2 may withhold counts.*dsi_overall16to74_not_assessed/);

@@ -11,7 +11,7 @@ import { buildApp } from './build-app';
 import { canonicalJson } from './canonical-json';
 import { BATCH_FORMATS, type BatchFormat } from './count-groups';
 import { DEFAULTS, sha256, type CollectorConfig } from './load-config';
-import { MIGRATIONS, SCHEMA_VERSION, SCHEMA_VERSION_WITHHOLD_16_TO_74, type Migration } from './migrations';
+import { MIGRATIONS, SCHEMA_VERSION, SCHEMA_VERSION_TRIES, SCHEMA_VERSION_WITHHOLD_16_TO_74, triesColumnsAdded, type Migration } from './migrations';
 import type { IncomingBatch } from './batch-store';
 import { openBatchStore } from './open-batch-store';
 import { SchemaError } from './schema-error';
@@ -49,11 +49,14 @@ function schemaOf(file: string) {
 const tablesOf = (version: number) =>
   SCHEMA_HISTORY[version]!.sql.flatMap((sql) => /^CREATE TABLE "?(\w+)"?/.exec(sql)?.[1] ?? []);
 
+/** Some columns of a row. */
+const pick = (row: Record<string, unknown>, keys: readonly string[]) => Object.fromEntries(keys.map((key) => [key, row[key]]));
+
 /** Every row of every table, as read straight from the file. */
-function rowsOf(file: string, tables: readonly string[]) {
+function rowsOf(file: string, tables: readonly string[]): Record<string, Record<string, unknown>[]> {
   const db = new Database(file, { readonly: true });
   try {
-    return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()]));
+    return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all() as Record<string, unknown>[]]));
   } finally {
     db.close();
   }
@@ -159,8 +162,20 @@ describe.each(OLDER_VERSIONS)('a database at schema version %i, with batches in 
     try {
       expect(migrated).toEqual([[version, SCHEMA_VERSION]]);
       expect(versionOf(file)).toBe(SCHEMA_VERSION);
-      // Every row of the old tables, every value, as it was.
-      expect(rowsOf(file, tables)).toEqual(before);
+      // Every row of the old tables, every value, as it was; a column added since holds what a batch of before means.
+      const after = rowsOf(file, tables);
+      const asBefore = Object.fromEntries(
+        Object.entries(after).map(([table, rows]) => [table, rows.map((row) => pick(row, Object.keys(before[table]![0] ?? row)))]),
+      );
+      expect(asBefore).toEqual(before);
+      if (version < SCHEMA_VERSION_TRIES) {
+        // Nobody of a batch of format 2 was offered a try: every score "non passé", nobody in the self-report gap.
+        const { columns } = triesColumnsAdded();
+        expect(columns).toContain('observed_handling_not_taken');
+        for (const row of after.batches_v2 ?? []) {
+          for (const column of columns) expect([column, row[column]]).toEqual([column, column.endsWith('_not_taken') ? row.total : 0]);
+        }
+      }
 
       // The statistics are the sums of the batches stored before the upgrade, per format and week, and per territory.
       const expected = (format: BatchFormat, kept: (batch: AggregateBatch) => boolean) =>

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { createBatchTable, createWeekIndex, columnsOf, withheldColumnsOf } from './batch-tables';
+import { BATCHES_V2_COUNTS_BEFORE_TRIES, BATCH_TABLES, createBatchTable, createWeekIndex, columnsOf, withheldColumnsOf } from './batch-tables';
 import { SchemaError } from './schema-error';
 
 /** Batches of format 1, one column per count, and the territories that sent them. */
@@ -8,6 +8,15 @@ export const SCHEMA_VERSION_INITIAL = 1;
 export const SCHEMA_VERSION_ADD_FORMAT_2 = 2;
 /** The DSI of the 16-74 year-olds of a batch of format 2 may be withheld (NULL). */
 export const SCHEMA_VERSION_WITHHOLD_16_TO_74 = 3;
+/** batches_v2 holds the tries' scores of format 3; the batches of format 2 there count them "non passé". */
+export const SCHEMA_VERSION_TRIES = 4;
+
+/** The columns batches_v2 gains at version 4, and the value each takes for a batch stored before (format 2). */
+export function triesColumnsAdded(): { readonly columns: readonly string[]; readonly before: readonly string[] } {
+  const columns = BATCH_TABLES[2].counts.filter((column) => !BATCHES_V2_COUNTS_BEFORE_TRIES.includes(column));
+  // Nobody of a format-2 batch was offered a try: each score is "non passé" for all of them, no one in the gap.
+  return { columns, before: columns.map((column) => (column.endsWith('_not_taken') ? 'total' : '0')) };
+}
 
 /** One step of the collector's SQLite schema. `migrate` runs inside the transaction of the whole upgrade. */
 export interface Migration {
@@ -35,7 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: SCHEMA_VERSION_ADD_FORMAT_2,
     name: 'batches of format 2 (questionnaire 2) in a table of their own, one column per count',
     migrate(db) {
-      db.exec(`${createBatchTable(2)}${createWeekIndex(2)}`);
+      db.exec(`${createBatchTable(2, { counts: BATCHES_V2_COUNTS_BEFORE_TRIES })}${createWeekIndex(2)}`);
     },
   },
   {
@@ -43,8 +52,21 @@ export const MIGRATIONS: readonly Migration[] = [
     version: SCHEMA_VERSION_WITHHOLD_16_TO_74,
     name: 'the DSI of the 16-74 year-olds of a batch of format 2 may be withheld (NULL)',
     migrate(db) {
+      const columns = columnsOf(2, BATCHES_V2_COUNTS_BEFORE_TRIES).join(', ');
+      db.exec(`${createBatchTable(2, { table: 'batches_v2_next', nullable: withheldColumnsOf(2), counts: BATCHES_V2_COUNTS_BEFORE_TRIES })}
+      INSERT INTO batches_v2_next (${columns}) SELECT ${columns} FROM batches_v2;
+      DROP TABLE batches_v2;
+      ALTER TABLE batches_v2_next RENAME TO batches_v2;${createWeekIndex(2)}`);
+    },
+  },
+  {
+    version: SCHEMA_VERSION_TRIES,
+    name: 'the scores of the hands-on tries (format 3) in batches_v2, "non passé" for the batches of format 2',
+    migrate(db) {
+      const kept = columnsOf(2, BATCHES_V2_COUNTS_BEFORE_TRIES).join(', ');
+      const added = triesColumnsAdded();
       db.exec(`${createBatchTable(2, { table: 'batches_v2_next', nullable: withheldColumnsOf(2) })}
-      INSERT INTO batches_v2_next (${columnsOf(2).join(', ')}) SELECT ${columnsOf(2).join(', ')} FROM batches_v2;
+      INSERT INTO batches_v2_next (${kept}, ${added.columns.join(', ')}) SELECT ${kept}, ${added.before.join(', ')} FROM batches_v2;
       DROP TABLE batches_v2;
       ALTER TABLE batches_v2_next RENAME TO batches_v2;${createWeekIndex(2)}`);
     },

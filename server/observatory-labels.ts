@@ -6,6 +6,7 @@ import type { DsiArea } from '../src/domain/questionnaire';
 import type { DistanceLevel, DistanceResult } from '../src/domain/result';
 import type { AutonomyLevel, Barrier, DeviceProfile, LastUse, MainBarrier, Organism, ProceduresStatus } from '../src/domain/score-profile';
 import type { SessionMode } from '../src/domain/session';
+import type { HandlingScore, IconScore, ScamScore } from '../src/domain/tries';
 
 type Unknown = typeof UNKNOWN;
 
@@ -144,4 +145,28 @@ export const LABELS_V2 = {
     withComputerOrTablet: 'Avec ordinateur ou tablette',
     unknown: 'Ne sait pas',
   } satisfies Record<DeviceProfile, string>,
+  /** The tries' scores (format 3): observed, not Eurostat. */
+  handling: {
+    passed3: '3 essais réussis sur 3',
+    passed2: '2 sur 3',
+    passed1: '1 sur 3',
+    passed0: 'Aucun des 3',
+    partlyTaken: 'A fait 1 ou 2 essais seulement',
+    notTaken: 'Non passé (passé, non proposé, ou appareil antérieur aux essais)',
+  } satisfies Record<HandlingScore, string>,
+  scam: {
+    right3: '3 messages sur 3 bien jugés',
+    right2: '2 sur 3',
+    right1: '1 sur 3',
+    right0: 'Aucun des 3',
+    notTaken: 'Non passé',
+  } satisfies Record<ScamScore, string>,
+  icons: {
+    matched4: '4 icônes sur 4 reconnues',
+    matched3: '3 sur 4',
+    matched2: '2 sur 4',
+    matched1: '1 sur 4',
+    matched0: 'Aucune des 4',
+    notTaken: 'Non passé (proposé seulement sans internet depuis 3 mois)',
+  } satisfies Record<IconScore, string>,
 } as const;

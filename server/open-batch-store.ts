@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { departementOf } from '../src/domain/aggregate';
 import { rowOf, territoriesOf, type BatchStore, type IncomingBatch, type SaveOutcome, type TerritoryScope, type TerritoryWeekSums, type WeekSums } from './batch-store';
 import { BATCH_TABLES, checkBatchTables, columnsOf } from './batch-tables';
-import { BATCH_FORMATS, type BatchFormat } from './count-groups';
+import { BATCH_FORMATS, storedFormatOf, type BatchFormat } from './count-groups';
 import { MIGRATIONS, checkSchemaVersion, migrateSchema, type Migration } from './migrations';
 import { sumsColumns, territoryWeekSumsOf, weekSumsOf } from './sums-query';
 
@@ -90,8 +90,9 @@ export function openBatchStore(
     items.map(({ batch, contentHash, tokenLabel, receivedOn }): SaveOutcome => {
       // The id is the idempotency key across formats: taken in another format's table, it holds another batch (the
       // format is part of the content hashed).
-      if (BATCH_FORMATS.some((format) => format !== batch.format && tables[format].hashOf.get(batch.id) !== undefined)) return 'conflict';
-      const { insert, hashOf } = tables[batch.format];
+      const stored = storedFormatOf(batch.format);
+      if (BATCH_FORMATS.some((format) => format !== stored && tables[format].hashOf.get(batch.id) !== undefined)) return 'conflict';
+      const { insert, hashOf } = tables[stored];
       const inserted = insert.run(...rowOf({ batch, contentHash, tokenLabel, receivedOn }));
       if (inserted.changes === 1) {
         revision += 1;

@@ -11,7 +11,7 @@ import {
   type WeekSums,
 } from './batch-store';
 import { BATCH_TABLES, columnsOf } from './batch-tables';
-import { BATCH_FORMATS, type BatchFormat } from './count-groups';
+import { BATCH_FORMATS, storedFormatOf, type BatchFormat } from './count-groups';
 import { describePostgresUrl, unavailableOr } from './postgres-errors';
 import { postgresRateCounter } from './postgres-rate-counter';
 import { LOCK_NAMESPACE, POSTGRES_MIGRATIONS, migratePostgresSchema, type PostgresMigration } from './postgres-schema';
@@ -210,7 +210,7 @@ export async function openPostgresStore(url: string, { onMigrated, migrations = 
           // The id is the idempotency key across formats (the format is part of the content hashed).
           if (there) return there.format === item.batch.format && there.hash.equals(item.contentHash) ? 'duplicate' : 'conflict';
           known.set(item.batch.id, { format: item.batch.format, hash: item.contentHash });
-          rows[item.batch.format].push(rowOf(item));
+          rows[storedFormatOf(item.batch.format)].push(rowOf(item));
           return 'created';
         });
         const created = decided.includes('created');

@@ -1,7 +1,7 @@
 import type { ClientBase } from 'pg';
-import { BATCH_TABLES, checkBatchColumns, withheldColumnsOf, type ColumnInfo } from './batch-tables';
+import { BATCHES_V2_COUNTS_BEFORE_TRIES, BATCH_TABLES, checkBatchColumns, withheldColumnsOf, type ColumnInfo } from './batch-tables';
 import { BATCH_FORMATS, type BatchFormat } from './count-groups';
-import { SCHEMA_VERSION, SCHEMA_VERSION_WITHHOLD_16_TO_74 } from './migrations';
+import { SCHEMA_VERSION, SCHEMA_VERSION_TRIES, SCHEMA_VERSION_WITHHOLD_16_TO_74, triesColumnsAdded } from './migrations';
 import { SchemaError } from './schema-error';
 
 /** One step of the collector's PostgreSQL schema: SQL run inside the transaction of the whole upgrade. */
@@ -18,8 +18,8 @@ export const LOCK_NAMESPACE = { schema: 0x52_45_50_00, batchId: 0x52_45_50_01 } 
  * A format's table as SQLite has it (batch-tables.ts), in PostgreSQL's types: the id a uuid, the hash bytea, the day a
  * date; a group the device may withhold NULL all together or not at all.
  */
-export function createPostgresBatchTable(format: BatchFormat): string {
-  const { table, counts } = BATCH_TABLES[format];
+export function createPostgresBatchTable(format: BatchFormat, counts: readonly string[] = BATCH_TABLES[format].counts): string {
+  const { table } = BATCH_TABLES[format];
   const nullable = withheldColumnsOf(format);
   return `
     CREATE TABLE ${table} (
@@ -52,13 +52,25 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   {
     version: SCHEMA_VERSION_WITHHOLD_16_TO_74,
     name: 'batches of both formats, one column per count, the territories, the revision and the shared rate limits',
-    sql: `${BATCH_FORMATS.map(createPostgresBatchTable).join('\n')}
+    sql: `${createPostgresBatchTable(1)}
+    ${createPostgresBatchTable(2, BATCHES_V2_COUNTS_BEFORE_TRIES)}
     CREATE TABLE territories (level text NOT NULL, code text NOT NULL, PRIMARY KEY (level, code));
     -- Bumped after each commit that stored a batch, by whichever collector: the statistics computed before are stale.
     CREATE SEQUENCE batch_revision;
     -- Requests per token or address in the current window, shared by the collectors. Unlogged: lost in a crash, as
     -- one collector's memory would be, and never a disk sync.
     CREATE UNLOGGED TABLE rate_limits (key text PRIMARY KEY, window_start timestamptz NOT NULL, count integer NOT NULL);`,
+  },
+  {
+    version: SCHEMA_VERSION_TRIES,
+    name: 'the scores of the hands-on tries (format 3) in batches_v2, "non passé" for the batches of format 2',
+    // Added with a default (no rewrite in PostgreSQL 11+), set for the rows there, then without a default as if created so.
+    sql: (() => {
+      const { columns, before } = triesColumnsAdded();
+      return `ALTER TABLE batches_v2 ${columns.map((column) => `ADD COLUMN ${column} integer NOT NULL DEFAULT 0`).join(', ')};
+    UPDATE batches_v2 SET ${columns.flatMap((column, index) => (before[index] === '0' ? [] : [`${column} = ${before[index]}`])).join(', ')};
+    ALTER TABLE batches_v2 ${columns.map((column) => `ALTER COLUMN ${column} DROP DEFAULT`).join(', ')};`;
+    })(),
   },
 ];
 

@@ -3,11 +3,11 @@ import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import type { AggregateBatch } from '../src/domain/aggregate';
 import { seededRandom } from '../src/domain/testing/respondent';
-import { StoreUnavailableError, type BatchStore, type IncomingBatch } from './batch-store';
-import { BATCH_TABLES, columnsOf, withheldColumnsOf } from './batch-tables';
+import { StoreUnavailableError, rowOf, type BatchStore, type IncomingBatch } from './batch-store';
+import { BATCHES_V2_COUNTS_BEFORE_TRIES, BATCH_TABLES, columnsOf, withheldColumnsOf } from './batch-tables';
 import { canonicalJson } from './canonical-json';
 import { BATCH_FORMATS } from './count-groups';
-import { SCHEMA_VERSION } from './migrations';
+import { SCHEMA_VERSION, triesColumnsAdded } from './migrations';
 import { openBatchStore } from './open-batch-store';
 import { openPostgresStore } from './open-postgres-store';
 import { LOCK_NAMESPACE, POSTGRES_MIGRATIONS } from './postgres-schema';
@@ -74,9 +74,11 @@ describeOnPostgres('the PostgreSQL store', () => {
       const columns = await query<{ column_name: string; is_nullable: string }>(
         `SELECT column_name, is_nullable FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`,
       );
-      expect(columns.map((column) => column.column_name)).toEqual(columnsOf(format));
+      // In another order than SQLite's: PostgreSQL adds the columns of a later version at the end (every statement
+      // names its columns).
+      expect(columns.map((column) => column.column_name).sort()).toEqual([...columnsOf(format)].sort());
       const nullable = withheldColumnsOf(format).flat();
-      expect(columns.filter((column) => column.is_nullable === 'YES').map((column) => column.column_name)).toEqual(nullable);
+      expect(columns.filter((column) => column.is_nullable === 'YES').map((column) => column.column_name).sort()).toEqual([...nullable].sort());
     }
     expect(await query('SELECT version FROM repere_schema_version')).toEqual([{ version: SCHEMA_VERSION }]);
     // Opened again: nothing to migrate.
@@ -155,9 +157,40 @@ describeOnPostgres('the PostgreSQL store', () => {
     const empty = await newDatabase();
     const failing = [{ ...POSTGRES_MIGRATIONS[0]!, sql: `${POSTGRES_MIGRATIONS[0]!.sql}\nCREATE TABLE half_done (id text); SELECT 1 / 0;` }];
     await expect(openPostgresStore(empty.database, { migrations: failing })).rejects.toThrow(
-      new RegExp(`the migration to schema version ${SCHEMA_VERSION} \\(.*\\) failed: division by zero\\. Nothing was changed: the database is still at version 0\\.`),
+      new RegExp(`the migration to schema version ${POSTGRES_MIGRATIONS[0]!.version} \\(.*\\) failed: division by zero\\. Nothing was changed: the database is still at version 0\\.`),
     );
     expect(await empty.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).toEqual([]);
+  });
+
+  it('brings a database of version 3 to the tries: its batches of format 2 count every score "non passé", none in the gap', async () => {
+    const { database, query } = await newDatabase();
+    // The database as the collector of version 3 left it, with one batch of format 2 in it.
+    await queryPostgres(database, `${POSTGRES_MIGRATIONS[0]!.sql}; CREATE TABLE repere_schema_version (version integer NOT NULL); INSERT INTO repere_schema_version VALUES (3)`);
+    const batch = makeBatchV2({ random, weeks: { from: WEEKS[0]!, to: WEEKS[0]! }, size: 9 });
+    const before = columnsOf(2, BATCHES_V2_COUNTS_BEFORE_TRIES);
+    const today = columnsOf(2);
+    const row = rowOf(incoming(batch));
+    const values = before.map((column) => row[today.indexOf(column)]);
+    await queryPostgres(database, `INSERT INTO batches_v2 (${before.join(', ')}) VALUES (${before.map((_, index) => `$${index + 1}`).join(', ')})`, values);
+
+    const migrated: [number, number][] = [];
+    const store = await open(database, { onMigrated: (from, to) => migrated.push([from, to]) });
+    expect(migrated).toEqual([[3, SCHEMA_VERSION]]);
+    const [stored] = await query<Record<string, number>>('SELECT * FROM batches_v2');
+    const { columns } = triesColumnsAdded();
+    for (const column of columns) expect([column, stored![column]]).toEqual([column, column.endsWith('_not_taken') ? 9 : 0]);
+    // The store answers for it as a duplicate, and its sums are those of a batch of format 2 stored today.
+    expect(await store.saveAll([incoming(batch)])).toEqual(['duplicate']);
+    const sums = await store.sumsByWeek({ level: 'all' }, WEEKS[0]!, WEEKS[0]!);
+    const sqliteDatabase = await SQLITE.newDatabase();
+    const sqlite = openBatchStore(sqliteDatabase.database);
+    try {
+      await sqlite.saveAll([incoming(batch)]);
+      expect(sums).toEqual(await sqlite.sumsByWeek({ level: 'all' }, WEEKS[0]!, WEEKS[0]!));
+    } finally {
+      await sqlite.close();
+      await sqliteDatabase.drop();
+    }
   });
 
   it('migrates once when collectors start together on a new database', async () => {

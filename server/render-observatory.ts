@@ -331,7 +331,41 @@ function format2(stats: Stats, charts: Chart[]): string {
       ${periodTable('v2-language-caption', 'Langue de passation (questionnaire 2)', period.total, Object.entries(LABELS.language).map(([key, label]) => ({ label, value: counts(period, 'language')[key] ?? null })))}
       ${periodTable('v2-mode-caption', 'Mode de passation (questionnaire 2)', period.total, Object.entries(LABELS.mode).map(([key, label]) => ({ label, value: counts(period, 'mode')[key] ?? null })))}
     </section>
+    ${observed(period)}
   </section>`;
+}
+
+/** The keys of a group in the order written in the labels (best score first). */
+const keysOf = <K extends string>(labels: Readonly<Record<K, string>>) => Object.keys(labels) as K[];
+
+/**
+ * What the hands-on tries showed (batches of format 3; "non passé" for those of format 2): observed, never mixed with
+ * the Eurostat and INSEE figures above (docs/TRIES.md).
+ */
+function observed(period: StatsRowV2): string {
+  const observedCounts = (counts(period, 'observed') as unknown as Readonly<Record<string, Readonly<Record<string, Cell>>>>) ?? {};
+  const lines = <K extends string>(group: string, labels: Readonly<Record<K, string>>): PeriodLine[] =>
+    keysOf(labels).map((key) => ({ label: labels[key], value: observedCounts[group]?.[key] ?? null, inShare: key !== 'notTaken' && key !== 'partlyTaken' }));
+  return `<section aria-labelledby="q2-title observed-title" class="observed">
+      <h3 id="observed-title">Essais sur l’écran — observé, hors Eurostat</h3>
+      <p class="note">Ce que les personnes ont fait sur l’écran pendant trois petits essais facultatifs (toucher, faire défiler,
+        écrire), puis un essai de repérage d’arnaques, et un de reconnaissance d’icônes pour celles qui ne vont plus sur internet.
+        Ces chiffres ne changent ni le DSI Eurostat ni l’illectronisme INSEE, qui restent ce que les personnes ont dit. Un essai
+        passé, non proposé ou interrompu est « non passé », jamais un échec ; les appareils antérieurs aux essais comptent
+        toutes leurs personnes ainsi. Les essais ne sont pas encore validés (docs/TRIES.md).</p>
+      <dl class="figures">
+        ${figure('Ont réussi les 3 essais de prise en main', 'parmi les personnes qui les ont faits tous les trois', ratio(period.handlingAllPassedShare))}
+        ${figure('Ont bien jugé les 3 messages', 'essai « arnaque », parmi celles qui l’ont fait', ratio(period.scamAllRightShare))}
+        ${figure('Écart entre le dit et le fait', 'se disent au moins au niveau de base mais n’ont pas réussi un essai de prise en main, parmi celles qui en ont fait un', ratio(period.selfReportGapShare))}
+      </dl>
+      ${periodTable('observed-handling-caption', 'Prise en main (toucher, faire défiler, écrire) : part parmi les personnes qui ont fait les trois essais', period.handlingAllThreeDone, [
+        ...lines('handling', LABELS_V2.handling),
+        { label: 'Ont fait au moins un essai de prise en main', value: period.handlingTaken, inShare: false },
+        { label: 'Écart entre le dit et le fait (au moins de base dit, un essai non réussi)', value: (period.counts.observed as { selfReportGap?: Cell } | undefined)?.selfReportGap ?? null, inShare: false },
+      ])}
+      ${periodTable('observed-scam-caption', 'Repérer une arnaque (deux faux messages, un vrai) : part parmi les personnes qui ont fait l’essai', period.scamTaken, lines('scam', LABELS_V2.scam))}
+      ${periodTable('observed-icons-caption', 'Reconnaître les icônes (retour, menu, fermer, télécharger) : part parmi les personnes qui ont fait l’essai', period.iconsTaken, lines('icons', LABELS_V2.icons))}
+    </section>`;
 }
 
 /** "trimestre 2026-Q4, semaines 2026-W40 à 2026-W53", or "semaine 2026-W47 (trimestre 2026-Q4)". */

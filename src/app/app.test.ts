@@ -11,6 +11,7 @@ import { beginSession, changeSessionLanguage, eraseSessions } from './sessions';
 import { latestSession } from '../storage/sessions';
 import { applyTries, finishSession, goBack, recordAnswer, resumeSession, sessionPosition } from './questionnaire-session';
 import { allNotTaken, TRY_IDS, type TryOutcome } from '../domain/tries';
+import { buildBatches } from '../domain/aggregate';
 import type { Session } from '../domain/session';
 import { mayApplyUpdate } from './update-gate';
 
@@ -307,6 +308,39 @@ describe('the hands-on tries in a session', () => {
     const resumed = await resumeSession(d, QUESTIONNAIRE, stored!);
     expect(sessionPosition(QUESTIONNAIRE, resumed)).toMatchObject({ kind: 'tries', next: 'write' });
     expect(resumed.tries).toEqual({ touch: touchDone, scroll: skippedTry });
+  });
+
+  it('the finished result keeps the tries as score categories only (no time, no tap), and the batch counts them', async () => {
+    const d = deps();
+    let session = await toInternetUse(d);
+    session = (await recordAnswer(d, QUESTIONNAIRE, session, 'internetUse', 'everyDay')).session;
+    // The 8 mm target missed, the rest skipped.
+    const missedSmall: TryOutcome = {
+      status: 'done',
+      record: { kind: 'touch', targets: [20, 12, 8].map((sizeMm) => ({ sizeMm, reached: sizeMm > 8, misses: sizeMm > 8 ? 0 : 3 })), durationMs: 14_000 },
+    };
+    session = applyTries(QUESTIONNAIRE, session, { ...allNotTaken(undefined, 'skipped', ['scroll', 'write', 'scam']), touch: missedSmall }, d.now());
+    for (let position = sessionPosition(QUESTIONNAIRE, session); position.kind === 'question'; position = sessionPosition(QUESTIONNAIRE, session)) {
+      const q = position.question;
+      // Every skill ticked: a self-report of above basic skills.
+      const value = q.kind === 'multipleChoice' ? (q.explicitNone ? q.options.filter((o) => o.id !== NONE).map((o) => o.id) : [q.options[0]!.id]) : q.options[0]!.id;
+      session = (await recordAnswer(d, QUESTIONNAIRE, session, q.id, value)).session;
+    }
+    const { profile } = await finishSession(d, QUESTIONNAIRE, session);
+    const [kept] = await d.storage.results.getAll();
+    expect(['basic', 'aboveBasic']).toContain(profile.dsi.overall);
+    // Did one handling try of three: "partly taken"; said basic skills or above and missed a target: in the gap.
+    expect(kept!.observed).toEqual({ handling: 'partlyTaken', scam: 'notTaken', icons: 'notTaken', selfReportGap: true });
+    expect(JSON.stringify(kept)).not.toMatch(/durationMs|misses|targets/);
+    const { batches } = buildBatches({
+      results: Array.from({ length: 5 }, (_, i) => ({ ...kept!, id: `r${i}` })),
+      territory: { level: 'commune', code: '25056' },
+      k: 5,
+      appVersion: 'test',
+      now: new Date('2026-12-21T09:00:00Z'),
+      newId: () => '9b2e4f1a-6c3d-4e7b-8a51-0f2c9d8e7b64',
+    });
+    expect(batches[0]!.batch).toMatchObject({ format: 3, counts: { observed: { handling: { partlyTaken: 5 }, selfReportGap: 5 } } });
   });
 
   it('"Retour" from the tries goes to the question before them; once settled, they are not offered again', async () => {

@@ -4,7 +4,8 @@ import { USED_INTERNET_RECENTLY } from '../content/questionnaire';
 import { toFinishedResult } from '../domain/result';
 import { scoreProfile, type Profile } from '../domain/score-profile';
 import { RESULT_CURSOR, TRIES_CURSOR, withAnswers, type Session } from '../domain/session';
-import { nextTry, offeredTries, TRIES_AFTER_QUESTION, type TryId, type TryOutcome, type Tries } from '../domain/tries';
+import { atLeastBasic } from '../domain/dsi';
+import { nextTry, observedCategories, offeredTries, scoreTries, TRIES_AFTER_QUESTION, type TryId, type TryOutcome, type Tries } from '../domain/tries';
 import { attemptSave, type SaveOutcome } from './save-outcome';
 import type { SessionDeps } from './sessions';
 
@@ -156,7 +157,8 @@ export async function finishSession(
   const resultId = current.resultId as string;
   const existing = await deps.storage.results.get(resultId).catch(() => undefined);
   if (!existing) {
-    const result = toFinishedResult(resultId, current, profile, deps.now());
+    const observed = current.tries ? observedCategories(scoreTries(current.tries), profile.dsi.overall !== 'unknown' && atLeastBasic(profile.dsi.overall)) : undefined;
+    const result = toFinishedResult(resultId, current, profile, deps.now(), observed);
     const kept = await attemptSave(() => deps.storage.results.put(result));
     if (!kept.ok) saved = kept;
   }

@@ -17,7 +17,7 @@ import { scoreProfile } from './score-profile';
 import { startSession } from './session';
 import { aV2FinishedResult } from './testing/finished-result';
 import { respondWith } from './testing/respondent';
-import { countResultsV2, SERVICE_KEYS } from './aggregate';
+import { countResultsV2, countResultsV3, SERVICE_KEYS } from './aggregate';
 
 const DIJON: Territory = { level: 'commune', code: '21231' };
 /** Wednesday 2 December 2026, noon in Paris: week 2026-W49 is in progress. */
@@ -133,10 +133,10 @@ describe('buildBatches', () => {
     const out = buildBatches(input(results));
     expect(out.batches.map((b) => [b.batch.questionnaireVersion, b.batch.format, b.batch.total]).sort()).toEqual([
       ['1', 1, 5],
-      ['2', 2, 5],
+      ['2', 3, 5],
     ]);
     // never mixed: each batch counts the results of its own version only
-    const v2Batch = out.batches.find((b) => b.batch.format === 2)!;
+    const v2Batch = out.batches.find((b) => b.batch.format === 3)!;
     expect([...v2Batch.resultIds].sort()).toEqual(v2.map((r) => r.id));
   });
 
@@ -254,11 +254,60 @@ describe('format 2: the counts of questionnaire 2', () => {
     expect(counts.delegation).toBe(2);
   });
 
-  it('goes out as a batch of format 2, k-anonymous like format 1', () => {
+  it('goes out as a batch of format 3 (format 2 and the tries), k-anonymous like format 1', () => {
     const out = buildBatches(input(people()));
     expect(out.batches).toHaveLength(1);
     const batch = out.batches[0]!.batch;
-    expect(batch).toMatchObject({ format: 2, questionnaireVersion: '2', total: 5 });
+    expect(batch).toMatchObject({ format: 3, questionnaireVersion: '2', total: 5 });
     expect(buildBatches(input(people().slice(0, 4))).batches).toEqual([]);
+  });
+});
+
+describe('format 3: what the tries showed, counted apart ("observé, hors Eurostat")', () => {
+  const week = '2026-11-24T12:00:00.000Z';
+  // Five people a mediator would describe, as their results are kept after the tries.
+  const people = (): FinishedResult[] => [
+    // A daily user who said basic skills in every area and did every try well.
+    aV2FinishedResult('daily-user', week, {
+      dsiOverall: 'basic',
+      observed: { handling: 'passed3', scam: 'right3', icons: 'notTaken', selfReportGap: false },
+    }),
+    // The same confidence said, but the 8 mm target missed: in the self-report gap.
+    aV2FinishedResult('missed-small-button', week, {
+      dsiOverall: 'aboveBasic',
+      observed: { handling: 'passed2', scam: 'right2', icons: 'notTaken', selfReportGap: true },
+    }),
+    // A man not online for years, who tapped, then skipped the rest, and matched two icons.
+    aV2FinishedResult('offline-for-years', week, {
+      dsiOverall: 'notAssessed',
+      observed: { handling: 'partlyTaken', scam: 'notTaken', icons: 'matched2', selfReportGap: false },
+    }),
+    // Someone who skipped every try.
+    aV2FinishedResult('skipped-all', week, { observed: { handling: 'notTaken', scam: 'notTaken', icons: 'notTaken', selfReportGap: false } }),
+    // A result finished on this device before the tries existed: nothing observed.
+    aV2FinishedResult('before-the-tries', week),
+  ];
+
+  it('counts each score on its own, every result once, the self-report gap apart', () => {
+    const { observed } = countResultsV3(people());
+    expect(observed.handling).toEqual({ passed0: 0, passed1: 0, passed2: 1, passed3: 1, partlyTaken: 1, notTaken: 2 });
+    expect(observed.scam).toEqual({ right0: 0, right1: 0, right2: 1, right3: 1, notTaken: 3 });
+    expect(observed.icons).toEqual({ matched0: 0, matched1: 0, matched2: 1, matched3: 0, matched4: 0, notTaken: 4 });
+    expect(observed.selfReportGap).toBe(1);
+  });
+
+  it('never lets the tries touch the Eurostat and INSEE counts', () => {
+    const withTries = countResultsV3(people());
+    const { observed, ...eurostat } = withTries;
+    expect(observed).toBeDefined();
+    const without = people().map(({ observed: _dropped, ...rest }) => rest as FinishedResult);
+    expect(eurostat).toEqual(countResultsV2(without));
+  });
+
+  it('counts a result without tries (finished before them) as "non passé", never as a failure', () => {
+    const { observed } = countResultsV3([aV2FinishedResult('old', week)]);
+    expect(observed.handling.notTaken).toBe(1);
+    expect(observed.handling.passed0).toBe(0);
+    expect(observed.selfReportGap).toBe(0);
   });
 });

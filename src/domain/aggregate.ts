@@ -21,6 +21,7 @@ import {
   type ProceduresStatus,
 } from './score-profile';
 import type { SessionMode } from './session';
+import { HANDLING_SCORES, ICON_SCORES, NOTHING_OBSERVED, SCAM_SCORES, type HandlingScore, type IconScore, type ScamScore } from './tries';
 
 /**
  * Anonymous weekly batches: what leaves the device for the regional observatory. See docs/PRIVACY.md.
@@ -34,9 +35,19 @@ import type { SessionMode } from './session';
 export const BATCH_FORMAT_VERSION = 1;
 /** Format of a batch of questionnaire-2 results: unknowns counted apart, last use, main barrier, needs… */
 export const BATCH_FORMAT_V2 = 2;
-/** The batch format each questionnaire version's results are counted in. A batch never mixes versions. */
-export function batchFormatOf(questionnaireVersion: string): typeof BATCH_FORMAT_VERSION | typeof BATCH_FORMAT_V2 {
-  return questionnaireVersion === '1' ? BATCH_FORMAT_VERSION : BATCH_FORMAT_V2;
+/**
+ * Format 3: format 2 and the scores of the hands-on tries ("observé, hors Eurostat"). Questionnaire-2 results are
+ * counted in it since the tries exist; a result finished before counts its tries as "non passé". The collector still
+ * takes format 2 from devices not updated yet.
+ */
+export const BATCH_FORMAT_V3 = 3;
+/** The batch format each questionnaire version's results are counted in now. A batch never mixes versions. */
+export function batchFormatOf(questionnaireVersion: string): typeof BATCH_FORMAT_VERSION | typeof BATCH_FORMAT_V3 {
+  return questionnaireVersion === '1' ? BATCH_FORMAT_VERSION : BATCH_FORMAT_V3;
+}
+/** The formats a batch of a questionnaire version may come in: format 2 too, from a device not updated yet. */
+export function batchFormatsOf(questionnaireVersion: string): readonly AggregateBatch['format'][] {
+  return questionnaireVersion === '1' ? [BATCH_FORMAT_VERSION] : [BATCH_FORMAT_V2, BATCH_FORMAT_V3];
 }
 /** k-anonymity: the fewest results a batch may cover. Configurable, never below MIN_K. */
 export { DEFAULT_K, MIN_K } from './k-anonymity';
@@ -138,6 +149,17 @@ export interface BatchCountsV2 {
   readonly mode: Counts<SessionMode>;
 }
 
+/** Format 3: the counts of format 2, and what the hands-on tries showed, each score on its own (docs/TRIES.md). */
+export interface BatchCountsV3 extends BatchCountsV2 {
+  readonly observed: {
+    readonly handling: Counts<HandlingScore>;
+    readonly scam: Counts<ScamScore>;
+    readonly icons: Counts<IconScore>;
+    /** Results whose self-reported DSI is basic or above but who did not pass a handling try they did. */
+    readonly selfReportGap: number;
+  };
+}
+
 interface BatchEnvelope {
   /** Random, new for every batch: the idempotency key of the collector, never a device identifier. */
   readonly id: string;
@@ -152,9 +174,11 @@ interface BatchEnvelope {
 /** A batch exactly as the collector receives it (docs/API.md, "Example batch" of each format). */
 export type AggregateBatch =
   | (BatchEnvelope & { readonly format: typeof BATCH_FORMAT_VERSION; readonly counts: BatchCounts })
-  | (BatchEnvelope & { readonly format: typeof BATCH_FORMAT_V2; readonly counts: BatchCountsV2 });
+  | (BatchEnvelope & { readonly format: typeof BATCH_FORMAT_V2; readonly counts: BatchCountsV2 })
+  | (BatchEnvelope & { readonly format: typeof BATCH_FORMAT_V3; readonly counts: BatchCountsV3 });
 export type AggregateBatchV1 = Extract<AggregateBatch, { format: 1 }>;
 export type AggregateBatchV2 = Extract<AggregateBatch, { format: 2 }>;
+export type AggregateBatchV3 = Extract<AggregateBatch, { format: 3 }>;
 
 export interface BuildBatchesInput {
   /** Finished results on the device; those already counted are left alone. */
@@ -326,6 +350,22 @@ export function countResultsV2(results: readonly FinishedResult[], options: { k:
 }
 
 /**
+ * The one-dimensional counts of some results of questionnaire 2 with what their tries showed (format 3). A result
+ * without `observed` (finished before the tries existed) counts as "non passé" in each score.
+ */
+export function countResultsV3(results: readonly FinishedResult[], options: { k: number } = { k: DEFAULT_K }): BatchCountsV3 {
+  const observed = { handling: zeros(HANDLING_SCORES), scam: zeros(SCAM_SCORES), icons: zeros(ICON_SCORES), selfReportGap: 0 };
+  for (const result of results) {
+    const seen = result.observed ?? NOTHING_OBSERVED;
+    observed.handling[seen.handling] += 1;
+    observed.scam[seen.scam] += 1;
+    observed.icons[seen.icons] += 1;
+    if (seen.selfReportGap) observed.selfReportGap += 1;
+  }
+  return { ...countResultsV2(results, options), observed };
+}
+
+/**
  * Builds the batches that may leave the device now.
  *
  * Only whole weeks are counted: results of the current week wait until it is over, so a batch never tells more than
@@ -377,7 +417,7 @@ export function buildBatches(input: BuildBatchesInput): BuildBatchesOutput {
         batch:
           batchFormatOf(questionnaireVersion) === BATCH_FORMAT_VERSION
             ? { format: BATCH_FORMAT_VERSION, ...envelope, counts: countResults(pending) }
-            : { format: BATCH_FORMAT_V2, ...envelope, counts: countResultsV2(pending, { k }) },
+            : { format: BATCH_FORMAT_V3, ...envelope, counts: countResultsV3(pending, { k }) },
         resultIds: pending.map((result) => result.id),
       });
       pending = [];

@@ -53,6 +53,14 @@ describe('validateObservation', () => {
     });
   });
 
+  it('given whether the tries matched what the mediator saw, when validated, then only the three choices or none are kept', () => {
+    expect(validateObservation(proposed({ triesMatched: 'partly' }))).toMatchObject({ ok: true, observation: { triesMatched: 'partly' } });
+    expect(validateObservation(proposed({ triesMatched: null }))).toMatchObject({ ok: true, observation: { triesMatched: null } });
+    // a sentence about the person is not a choice
+    expect(validateObservation(proposed({ triesMatched: 'elle tremblait' }))).toEqual({ ok: false, error: 'invalidField' });
+    expect(validateObservation(proposed({ triesMatched: true }))).toEqual({ ok: false, error: 'invalidField' });
+  });
+
   it('given something that is not an observation at all, when validated, then it is refused', () => {
     for (const value of [null, undefined, 'email', ['email'], 3]) {
       expect(validateObservation(value)).toEqual({ ok: false, error: 'notAnObject' });

@@ -80,6 +80,12 @@ export const EQUIPMENT = ['computer', 'phone', 'tablet', 'other', 'none'] as con
 export type Equipment = (typeof EQUIPMENT)[number];
 export const REFERRALS = ['none', 'operator', 'proceduresHelp', 'administration', 'digitalMediation', 'other'] as const;
 export type Referral = (typeof REFERRALS)[number];
+/**
+ * Whether the hands-on tries matched what the mediator saw during the session (docs/TRIES.md, "What would validate
+ * them"): a closed choice, asked only when some try was done. Not a field of La Coop's reports: Repère's own.
+ */
+export const TRIES_MATCHES = ['yes', 'partly', 'no'] as const;
+export type TriesMatch = (typeof TRIES_MATCHES)[number];
 
 /**
  * What a mediator adds to a guided result: the autonomy they saw during the session (the 3-level scale of the activity
@@ -97,6 +103,8 @@ export interface Observation {
   /** The equipment used or lent during the session (Coop: matériel), in the order of EQUIPMENT. */
   readonly equipment?: readonly Equipment[];
   readonly referral?: Referral | null;
+  /** Whether the tries matched what the mediator saw; null or absent when not said (or no try was done). */
+  readonly triesMatched?: TriesMatch | null;
   readonly updatedAt?: string;
 }
 
@@ -111,6 +119,7 @@ export function withAllFields(observation: Observation, updatedAt = ''): FullObs
     placeType: null,
     equipment: [],
     referral: null,
+    triesMatched: null,
     updatedAt,
     ...observation,
   };
@@ -123,7 +132,7 @@ export const EMPTY_OBSERVATION: Observation = { autonomy: null, themes: [] };
  * Why a proposed observation was refused:
  * - `notAnObject`: not an object with `autonomy` and `themes`;
  * - `unexpectedField`: a field other than those of Observation (no room for free text);
- * - `invalidField`: a session field outside its closed choices (activity type, duration, place, equipment, referral,
+ * - `invalidField`: a session field outside its closed choices (activity type, duration, place, equipment, referral, tries matched,
  *   or a date of change that is not a date);
  * - `invalidAutonomy`: not one of the three levels, nor null;
  * - `themesNotAList`: `themes` is not a list;
@@ -143,7 +152,7 @@ export type ObservationValidation =
   | { readonly ok: true; readonly observation: Observation }
   | { readonly ok: false; readonly error: ObservationError };
 
-const OBSERVATION_FIELDS: readonly string[] = ['autonomy', 'themes', 'activityType', 'durationMinutes', 'placeType', 'equipment', 'referral', 'updatedAt'];
+const OBSERVATION_FIELDS: readonly string[] = ['autonomy', 'themes', 'activityType', 'durationMinutes', 'placeType', 'equipment', 'referral', 'triesMatched', 'updatedAt'];
 
 /** A closed choice, or null / absent (not said). */
 const choiceOrNone = <T>(choices: readonly T[], value: unknown): value is T | null | undefined =>
@@ -173,7 +182,7 @@ export function validateObservation(value: unknown): ObservationValidation {
   if (!Array.isArray(themes)) return { ok: false, error: 'themesNotAList' };
   if (!themes.every(isTheme)) return { ok: false, error: 'unknownTheme' };
   if (new Set(themes).size !== themes.length) return { ok: false, error: 'duplicateTheme' };
-  const { activityType, durationMinutes, placeType, equipment, referral, updatedAt } = value;
+  const { activityType, durationMinutes, placeType, equipment, referral, triesMatched, updatedAt } = value;
   const equipmentOk =
     equipment === undefined || (Array.isArray(equipment) && equipment.every((e) => (EQUIPMENT as readonly unknown[]).includes(e)) && new Set(equipment).size === equipment.length);
   const fieldsOk =
@@ -181,6 +190,7 @@ export function validateObservation(value: unknown): ObservationValidation {
     choiceOrNone(DURATIONS_MINUTES, durationMinutes) &&
     choiceOrNone(PLACE_TYPES, placeType) &&
     choiceOrNone(REFERRALS, referral) &&
+    choiceOrNone(TRIES_MATCHES, triesMatched) &&
     equipmentOk &&
     (updatedAt === undefined || (typeof updatedAt === 'string' && !Number.isNaN(Date.parse(updatedAt))));
   if (!fieldsOk) return { ok: false, error: 'invalidField' };
@@ -192,6 +202,7 @@ export function validateObservation(value: unknown): ObservationValidation {
     ...(placeType !== undefined ? { placeType: placeType as PlaceType | null } : {}),
     ...(equipment !== undefined ? { equipment: EQUIPMENT.filter((e) => (equipment as unknown[]).includes(e)) } : {}),
     ...(referral !== undefined ? { referral: referral as Referral | null } : {}),
+    ...(triesMatched !== undefined ? { triesMatched: triesMatched as TriesMatch | null } : {}),
     ...(updatedAt !== undefined ? { updatedAt: updatedAt as string } : {}),
   };
   return { ok: true, observation };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FinishedResult } from './result';
-import { addToReportCounts, emptyReportCounts, type ReportCounts } from './report-counts';
+import { addToReportCounts, emptyReportCounts, triesAgreement, type ReportCounts } from './report-counts';
 import { aFinishedResult, aV2FinishedResult } from './testing/finished-result';
 
 const PARIS = 'Europe/Paris';
@@ -138,5 +138,50 @@ describe('addToReportCounts', () => {
     for (let start = 0; start < many.length; start += 500) counts = fold(many.slice(start, start + 500), counts);
     expect(counts.total).toBe(50_000);
     expect((performance.now() - started) / 100).toBeLessThan(20);
+  });
+});
+
+describe('the tries checked against what the mediator saw (docs/TRIES.md, "What would validate them")', () => {
+  const at = '2026-12-08T10:00:00.000Z';
+  const session = (
+    id: string,
+    handling: NonNullable<FinishedResult['observed']>['handling'],
+    autonomy: 'autonomous' | 'partlyAutonomous' | 'fullySupported' | null,
+    triesMatched?: 'yes' | 'partly' | 'no',
+  ) =>
+    aV2FinishedResult(id, at, {
+      mode: 'guided',
+      observed: { handling, scam: 'notTaken', icons: 'notTaken', selfReportGap: false },
+      observation: { autonomy, themes: ['deviceBasics'], ...(triesMatched ? { triesMatched } : {}) },
+    });
+  // A week of guided sessions in a library, as the mediator would tell them.
+  const week = [
+    // Mme A. needed a hand for everything; she missed the 12 mm target: the tries caught it.
+    session('a', 'passed1', 'fullySupported', 'yes'),
+    // M. B. was slow but got there with help; all three tries passed: the tries missed it.
+    session('b', 'passed3', 'partlyAutonomous', 'no'),
+    // A student at ease, all passed.
+    session('c', 'passed3', 'autonomous', 'yes'),
+    // A retired teacher at ease who could not copy the model on the on-screen keyboard: flagged.
+    session('d', 'passed2', 'autonomous', 'partly'),
+    // Someone who did only the touch try: out of the two-way table (not all three done), and no answer given.
+    session('e', 'partlyTaken', 'fullySupported'),
+    // A kiosk result: nothing observed by a mediator.
+    aV2FinishedResult('f', at, { observed: { handling: 'passed3', scam: 'right3', icons: 'notTaken', selfReportGap: false } }),
+  ];
+
+  it('counts the answers and the two-way table of handling against the observed autonomy', () => {
+    const counts = fold(week);
+    expect(counts.byTriesMatch).toEqual({ yes: 2, partly: 1, no: 1, notSaid: 2 });
+    expect(counts.triesCheck).toEqual({ struggledCaught: 1, struggledMissed: 1, atEasePassed: 1, atEaseFlagged: 1 });
+    expect(triesAgreement(counts)).toEqual({ agreement: 0.5, sensitivity: 0.5, specificity: 0.5 });
+  });
+
+  it('says nothing rather than a rate of nothing when no mediator answered', () => {
+    expect(triesAgreement(fold(week.slice(4)))).toEqual({ agreement: null, sensitivity: null, specificity: null });
+  });
+
+  it('folds the same in batches as at once', () => {
+    expect(fold(week.slice(3), fold(week.slice(0, 3)))).toEqual(fold(week));
   });
 });

@@ -5,12 +5,14 @@ import {
   PLACE_TYPES,
   REFERRALS,
   THEMES,
+  TRIES_MATCHES,
   type ActivityType,
   type Equipment,
   type Observation,
   type PlaceType,
   type Referral,
   type Theme,
+  type TriesMatch,
 } from './observation';
 import { DISTANCE_RESULTS, type DistanceResult, type FinishedResult } from './result';
 import { AUTONOMY_LEVELS, type AutonomyLevel } from './score-profile';
@@ -69,6 +71,20 @@ export interface ReportCounts {
   readonly byEquipment: Counts<Equipment>;
   readonly byReferral: Counts<Referral | typeof NOT_SAID>;
   readonly byAgeBand: Counts<AgeBand | typeof UNKNOWN_AGE>;
+  /** Whether the tries matched what the mediator saw (guided sessions in which a try was done). */
+  readonly byTriesMatch: Counts<TriesMatch | typeof NOT_SAID>;
+  /**
+   * The handling tries beside the mediator's observed autonomy, for the results with both (all three handling tries
+   * done, autonomy observed): the two-way table a structure checks the tries with (docs/TRIES.md). "Struggled": the
+   * mediator saw the person fully supported or partly autonomous; the tries "caught" them when a handling try was
+   * not passed.
+   */
+  readonly triesCheck: {
+    readonly struggledCaught: number;
+    readonly struggledMissed: number;
+    readonly atEasePassed: number;
+    readonly atEaseFlagged: number;
+  };
   /** Time spent with people: the sum of the durations said, and how many sessions said one. */
   readonly minutes: { readonly total: number; readonly sessions: number };
 }
@@ -93,7 +109,29 @@ export function emptyReportCounts(): ReportCounts {
     byEquipment: zeros(EQUIPMENT),
     byReferral: zeros([...REFERRALS, NOT_SAID] as const),
     byAgeBand: zeros([...AGE_BANDS, UNKNOWN_AGE] as const),
+    byTriesMatch: zeros([...TRIES_MATCHES, NOT_SAID] as const),
+    triesCheck: { struggledCaught: 0, struggledMissed: 0, atEasePassed: 0, atEaseFlagged: 0 },
     minutes: { total: 0, sessions: 0 },
+  };
+}
+
+/**
+ * The share of the tries' verdicts that agree with what the mediator saw ("oui" of the answers given), the handling
+ * tries' sensitivity (people seen struggling whom the tries caught) and specificity (people at ease who passed); null
+ * where nothing is there to divide.
+ */
+export function triesAgreement(counts: Pick<ReportCounts, 'byTriesMatch' | 'triesCheck'>): {
+  readonly agreement: number | null;
+  readonly sensitivity: number | null;
+  readonly specificity: number | null;
+} {
+  const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+  const said = TRIES_MATCHES.reduce((sum, key) => sum + counts.byTriesMatch[key], 0);
+  const { struggledCaught, struggledMissed, atEasePassed, atEaseFlagged } = counts.triesCheck;
+  return {
+    agreement: ratio(counts.byTriesMatch.yes, said),
+    sensitivity: ratio(struggledCaught, struggledCaught + struggledMissed),
+    specificity: ratio(atEasePassed, atEasePassed + atEaseFlagged),
   };
 }
 
@@ -136,8 +174,10 @@ export function addToReportCounts(counts: ReportCounts, results: readonly Finish
     byEquipment: { ...counts.byEquipment },
     byReferral: { ...counts.byReferral },
     byAgeBand: { ...counts.byAgeBand },
+    byTriesMatch: { ...counts.byTriesMatch },
   } as const satisfies Partial<Record<keyof ReportCounts, Record<string, number>>>;
   let { undated, withoutTheme } = counts;
+  const triesCheck = { ...counts.triesCheck };
   let minutes = counts.minutes.total;
   let sessions = counts.minutes.sessions;
   // Many results share a day: its week is worked out once.
@@ -170,6 +210,15 @@ export function addToReportCounts(counts: ReportCounts, results: readonly Finish
     bump(next.byPlaceType, observation.placeType, NOT_SAID);
     bumpEach(next.byEquipment, observation.equipment);
     bump(next.byReferral, observation.referral, NOT_SAID);
+    bump(next.byTriesMatch, observation.triesMatched, NOT_SAID);
+    const handling = result.observed?.handling;
+    const allThreeDone = handling === 'passed0' || handling === 'passed1' || handling === 'passed2' || handling === 'passed3';
+    if (allThreeDone && observation.autonomy) {
+      const struggled = observation.autonomy !== 'autonomous';
+      const passed = handling === 'passed3';
+      if (struggled) triesCheck[passed ? 'struggledMissed' : 'struggledCaught'] += 1;
+      else triesCheck[passed ? 'atEasePassed' : 'atEaseFlagged'] += 1;
+    }
     if (typeof observation.durationMinutes === 'number') {
       minutes += observation.durationMinutes;
       sessions += 1;
@@ -183,6 +232,7 @@ export function addToReportCounts(counts: ReportCounts, results: readonly Finish
     byMonth: [...months].map(([month, count]) => ({ month, count })).sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0)),
     undated,
     withoutTheme,
+    triesCheck,
     minutes: { total: minutes, sessions },
   };
 }

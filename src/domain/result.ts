@@ -4,6 +4,7 @@ import type { NationalService } from './national-vocabulary';
 import type { Observation } from './observation';
 import type { AutonomyLevel, Barrier, DeviceProfile, LastUse, MainBarrier, Organism, Profile, ProceduresStatus } from './score-profile';
 import type { Session, SessionMode } from './session';
+import type { ObservedCategories } from './tries';
 
 /**
  * The four digital-distance levels a person sees, framed positively, from the DSI and the procedures
@@ -37,6 +38,11 @@ export interface FinishedResult {
   /** Version 2 results only (absent on results of version 1): what the batches of format 2 count. */
   readonly v2?: ResultV2Categories;
   readonly countedInBatch: string | null;
+  /**
+   * The scores of the hands-on tries as categories (domain/tries.ts, `observedCategories`), on results finished since
+   * the tries exist: what the batches count as "observé, hors Eurostat". Absent: counted as "non passé".
+   */
+  readonly observed?: ObservedCategories;
   /** What the mediator saw, in a guided session only: categories, never free text (observation.ts). */
   readonly observation?: Observation;
 }
@@ -86,7 +92,7 @@ export function resultCategories(profile: Profile): ResultCategories {
  * What a session's result leaves on the device once shown. Its id is its own (not the session's): once the session is
  * erased, nothing links the two.
  */
-export function toFinishedResult(id: string, session: Session, profile: Profile, now: Date): FinishedResult {
+export function toFinishedResult(id: string, session: Session, profile: Profile, now: Date, observed?: ObservedCategories): FinishedResult {
   return {
     id,
     finishedAt: now.toISOString(),
@@ -96,5 +102,6 @@ export function toFinishedResult(id: string, session: Session, profile: Profile,
     ...resultCategories(profile),
     ageBand: profile.ageBand,
     countedInBatch: null,
+    ...(observed ? { observed } : {}),
   };
 }

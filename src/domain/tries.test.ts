@@ -9,10 +9,12 @@ import { USED_INTERNET_RECENTLY } from '../content/questionnaire';
 import {
   HANDLING_TRIES,
   ICONS,
+  NOTHING_OBSERVED,
   SCAM_MESSAGES,
   TOUCH_TARGETS_MM,
   TRY_IDS,
   combinedDistance,
+  observedCategories,
   observedCeiling,
   observedSteps,
   offeredTries,
@@ -270,5 +272,39 @@ describe('the path with the tries', () => {
     expect(longest).toBeLessThanOrEqual(22);
     expect(offeredTries(false)).toEqual(TRY_IDS);
     expect(offeredTries(true)).not.toContain('icons');
+  });
+});
+
+describe('what a result keeps of the tries for the counts (observedCategories)', () => {
+  const all = (tries: Tries, atLeastBasic: boolean) => observedCategories(scoreTries(tries), atLeastBasic);
+
+  it('scores handling among the people who did all three, and says who did only part of them', () => {
+    // A confident user who did everything well.
+    expect(all({ touch: touch(true, true, true), scroll: scroll(true), write: write('lilas 21'), scam: scam('noClick', 'noClick', 'click') }, true)).toEqual({
+      handling: 'passed3',
+      scam: 'right3',
+      icons: 'notTaken',
+      selfReportGap: false,
+    });
+    // The same person missing the 8 mm target: 2 of 3, and in the gap since they said basic skills.
+    expect(all({ touch: touch(true, true, false), scroll: scroll(true), write: write('LILAS 21') }, true)).toMatchObject({ handling: 'passed2', selfReportGap: true });
+    // A man who tapped the three targets, then skipped: one try done, not a score of 1 of 3.
+    expect(all({ touch: touch(true, true, true), scroll: skipped, write: skipped }, false)).toMatchObject({ handling: 'partlyTaken', selfReportGap: false });
+    // Someone who skipped everything: nothing observed, nothing counted against them.
+    expect(all({ touch: skipped, scroll: skipped, write: skipped, scam: skipped }, true)).toEqual(NOTHING_OBSERVED);
+  });
+
+  it('puts in the gap only people who said basic skills or above and did not pass a try they did', () => {
+    const failed = { touch: touch(false, true, true), scroll: scroll(false), write: write('LILA') };
+    expect(all(failed, true).selfReportGap).toBe(true);
+    // Saying little, then struggling: what they said, not a gap.
+    expect(all(failed, false).selfReportGap).toBe(false);
+    expect(all(failed, false).handling).toBe('passed0');
+  });
+
+  it('counts the scam and icon scores as the result screen does', () => {
+    expect(all({ scam: scam('click', 'noClick', 'click') }, false).scam).toBe('right2');
+    expect(all({ scam: scam('noClick', 'noClick', 'noClick') }, false).scam).toBe('right2');
+    expect(all({ icons: icons('back', 'menu', 'close') }, false).icons).toBe('matched3');
   });
 });

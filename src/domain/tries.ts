@@ -220,3 +220,40 @@ export function nextTry(tries: Tries | undefined, offered: readonly TryId[] = TR
 export function allNotTaken(tries: Tries | undefined, reason: NotTakenReason, offered: readonly TryId[] = TRY_IDS): Tries {
   return { ...tries, ...Object.fromEntries(offered.map((id) => [id, tries?.[id] ?? { status: 'notTaken', reason }])) } as Tries;
 }
+
+/**
+ * What a finished result keeps of the tries, for the anonymous counts (labelled "observé, hors Eurostat"): the three
+ * scores as categories, and whether the person is in the self-report gap. Scores only: no time, no tap, nothing typed.
+ */
+/**
+ * The handling score is counted among the people who did all three handling tries (passed 0 to 3), so that "passed all
+ * three" has one meaning; someone who did one or two is `partlyTaken`, someone who did none `notTaken`.
+ */
+export const HANDLING_SCORES = ['passed0', 'passed1', 'passed2', 'passed3', 'partlyTaken', 'notTaken'] as const;
+export type HandlingScore = (typeof HANDLING_SCORES)[number];
+export const SCAM_SCORES = ['right0', 'right1', 'right2', 'right3', 'notTaken'] as const;
+export type ScamScore = (typeof SCAM_SCORES)[number];
+export const ICON_SCORES = ['matched0', 'matched1', 'matched2', 'matched3', 'matched4', 'notTaken'] as const;
+export type IconScore = (typeof ICON_SCORES)[number];
+
+export interface ObservedCategories {
+  /** Handling tries passed, of the three done; partlyTaken when one or two were done, notTaken when none. */
+  readonly handling: HandlingScore;
+  readonly scam: ScamScore;
+  readonly icons: IconScore;
+  /** Self-reported DSI basic or above, and a handling try done but not passed (`selfReportGap`). */
+  readonly selfReportGap: boolean;
+}
+
+/** What nobody's tries said: every score "non passé" (a result finished before the tries existed counts so). */
+export const NOTHING_OBSERVED: ObservedCategories = { handling: 'notTaken', scam: 'notTaken', icons: 'notTaken', selfReportGap: false };
+
+/** The categories a result keeps of its tries' scores. `atLeastBasic`: the self-reported overall DSI is basic or above. */
+export function observedCategories(scores: TriesScores, atLeastBasic: boolean): ObservedCategories {
+  return {
+    handling: !scores.handling ? 'notTaken' : scores.handling.done < HANDLING_TRIES.length ? 'partlyTaken' : (`passed${scores.handling.passed}` as HandlingScore),
+    scam: scores.scam === null ? 'notTaken' : (`right${scores.scam}` as ScamScore),
+    icons: scores.icons === null ? 'notTaken' : (`matched${scores.icons}` as IconScore),
+    selfReportGap: selfReportGap(scores, atLeastBasic) === true,
+  };
+}

@@ -9,13 +9,21 @@ import { answerFirst, axeViolations, completeJourney, countStore, fr, openKiosk,
 
 const guidedHeading = (page: Page) => page.getByRole('heading', { level: 1, name: fr('mediator.guided.title'), exact: true });
 
-/** Answers each question with its first answer until the mediator's detailed result shows. */
-async function completeGuidedSession(page: Page): Promise<void> {
+/**
+ * Answers each question with its first answer until the mediator's detailed result shows. The tries are passed over,
+ * or, given `scam`, the handling tries are passed over one by one and the scam try is answered so.
+ */
+async function completeGuidedSession(page: Page, { scam }: { scam?: ReadonlyArray<'click' | 'noClick'> } = {}): Promise<void> {
   for (let i = 0; i < 25; i += 1) {
     await page.locator('legend.question-title, main h1').first().waitFor();
     if (await guidedHeading(page).isVisible()) return;
     if (await triesScreen(page).isVisible()) {
-      await skipTries(page);
+      if (!scam) await skipTries(page);
+      else {
+        for (let skip = 0; skip < 3; skip += 1) await page.getByRole('button', { name: fr('tries.skipOne') }).click();
+        for (const answer of scam) await page.getByRole('button', { name: fr(`tries.scam.${answer}`), exact: true }).click();
+        await expect(triesScreen(page)).toHaveCount(0);
+      }
       continue;
     }
     const title = (await questionLegend(page).innerText()).trim();
@@ -181,6 +189,9 @@ test('a guided session ends on the detailed result; the observation is kept with
   await expect(tries.getByRole('cell', { name: fr('mediator.tries.notReached') })).toHaveCount(1);
   expect(await axeViolations(page)).toEqual([]);
 
+  // every try passed over: the mediator is not asked whether they matched what was seen
+  await expect(page.getByRole('group', { name: fr('mediator.observation.triesMatched') })).toHaveCount(0);
+
   // the observation: autonomy seen and two themes
   await page.getByRole('radio', { name: fr('mediator.autonomy.partlyAutonomous') }).check();
   await page.getByRole('checkbox', { name: fr('mediator.themes.email') }).check();
@@ -202,6 +213,39 @@ test('a guided session ends on the detailed result; the observation is kept with
   await expect(homeHeading(page)).toHaveCount(0);
   await page.getByRole('button', { name: fr('mediator.pin.cancel') }).click();
   await expect(welcomeStart(page)).toBeVisible();
+});
+
+test('a guided session with a try done: the mediator says whether the tries matched what they saw, and the counts show the agreement', async ({ page }) => {
+  await page.clock.install({ time: new Date('2026-11-30T10:00:00+01:00') });
+  await openKiosk(page);
+  await openMediatorSpace(page);
+  await page.getByRole('button', { name: fr('mediator.home.guided') }).click();
+  // the person skips the handling tries and would pay the parcel fee
+  await completeGuidedSession(page, { scam: ['noClick', 'click', 'click'] });
+
+  const question = page.getByRole('group', { name: fr('mediator.observation.triesMatched') });
+  await expect(question).toBeVisible();
+  await page.getByRole('radio', { name: fr('mediator.autonomy.fullySupported') }).check();
+  await question.getByRole('radio', { name: fr('mediator.observation.triesMatches.yes'), exact: true }).check();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: fr('mediator.observation.save') }).click();
+  await expect(page.getByText(fr('mediator.observation.saved'))).toBeVisible();
+  const [kept] = await storedResults(page);
+  // what the result keeps of the tries: score categories only, nothing of the messages' answers or times
+  expect(kept).toMatchObject({
+    observed: { handling: 'notTaken', scam: 'right2', icons: 'notTaken', selfReportGap: false },
+    observation: { autonomy: 'fullySupported', triesMatched: 'yes' },
+  });
+  expect(JSON.stringify(kept)).not.toMatch(/durationMs|parcelFee|refund/);
+
+  await page.getByRole('button', { name: fr('mediator.guided.finish') }).click();
+  await page.getByRole('button', { name: fr('mediator.home.history') }).click();
+  const matches = page.getByRole('table', { name: fr('mediator.history.counts.captions.byTriesMatch') });
+  await expect(matches.getByRole('row', { name: `${fr('mediator.observation.triesMatches.yes')} 1` })).toBeVisible();
+  await expect(page.locator('.history-counts-rates')).toContainText(fr('mediator.history.counts.rates.agreement').replace('{{rate}}', '100 %'));
+  // no session with all three handling tries done: no two-way table, no sensitivity said
+  await expect(page.getByRole('table', { name: fr('mediator.history.counts.captions.triesCheck') })).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('a guided session left alone for 6 minutes locks with a warning and resumes at the same question after the PIN', async ({ page }) => {

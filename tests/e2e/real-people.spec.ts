@@ -97,7 +97,7 @@ test.afterEach(async ({ page }) => {
   collector = null;
 });
 
-test('five real people reach the result a mediator would call right, and their batch of format 2 is accepted', async ({ page }) => {
+test('five real people reach the result a mediator would call right, and their batch of format 3 is accepted', async ({ page }) => {
   test.setTimeout(180_000);
   const database = join(mkdtempSync(join(tmpdir(), 'repere-e2e-people-')), 'collector.db');
   collector = await spawnCollector({ REPERE_DB: database, REPERE_TOKENS: 'people-token-2b7c' });
@@ -136,7 +136,7 @@ test('five real people reach the result a mediator would call right, and their b
   expect(kept.map((r) => `${String(r.questionnaireVersion)}:${String(r.illectronism)}`).sort()).toEqual(['2:false', '2:false', '2:false', '2:null', '2:true']);
   expect(kept.map((r) => String(r.distanceLevel)).sort()).toEqual(['autonomous', 'firstSteps', 'learning', 'learning', 'unknown']);
 
-  // The mediator turns sending on; today the week is over: one batch of format 2, accepted by the collector.
+  // The mediator turns sending on; today the week is over: one batch of format 3, accepted by the collector.
   await putDeviceSettings(page, {
     inseeCode: '25056', territoryLevel: 'commune', k: 5, sync: { enabled: true, collectorUrl: collector.url, token: 'people-token-2b7c' },
   });
@@ -145,7 +145,9 @@ test('five real people reach the result a mediator would call right, and their b
   const outbox = () => readStore<{ status: string; batch: Record<string, unknown> & { counts: Record<string, Record<string, number>> } }>(page, 'outbox');
   await expect.poll(async () => (await outbox()).map((entry) => entry.status), { timeout: 30_000 }).toEqual(['sent']);
   const [{ batch }] = (await outbox()) as [Awaited<ReturnType<typeof outbox>>[number]];
-  expect(batch).toMatchObject({ format: 2, questionnaireVersion: '2', total: 5 });
+  expect(batch).toMatchObject({ format: 3, questionnaireVersion: '2', total: 5 });
+  // they passed the tries over: each score "non passé" for the five, nobody in the self-report gap
+  expect(batch.counts.observed).toMatchObject({ handling: { notTaken: 5 }, scam: { notTaken: 5 }, icons: { notTaken: 5 }, selfReportGap: 0 });
   expect(batch.counts.illectronism).toEqual({ yes: 1, no: 3, unknown: 1 });
   expect(batch.counts.mainBarrier).toEqual({ motivation: 1, access: 1, skills: 1, none: 2 });
   expect(batch.counts.lastUse).toMatchObject({ last3Months: 4, never: 1 });

@@ -141,7 +141,7 @@ function MediatorView({
       <section class="result-block" aria-labelledby="guided-observation-title">
         <h2 id="guided-observation-title">{t('mediator.observation.title')}</h2>
         <p class="gentle">{t('mediator.observation.help')}</p>
-        <ObservationForm services={services} resultId={resultId} />
+        <ObservationForm services={services} resultId={resultId} triesTaken={tries !== undefined && Object.values(tries).some((outcome) => outcome?.status === 'done')} />
       </section>
       <div class="result-actions">
         <button type="button" class="btn btn-secondary" onClick={onEdit}>

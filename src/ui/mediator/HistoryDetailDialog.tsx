@@ -72,6 +72,7 @@ export function HistoryDetailDialog({ result, formatDateTime, onClose, onDelete,
                 services={services}
                 resultId={result.id}
                 initial={result.observation}
+                triesTaken={result.observed !== undefined && (['handling', 'scam', 'icons'] as const).some((score) => result.observed![score] !== 'notTaken')}
                 onSaved={(observation) => onObserved(result.id, observation)}
               />
             </section>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo } from 'preact/hooks';
 import { AGE_BANDS } from '../../domain/aggregate';
-import { ACTIVITY_TYPES, EQUIPMENT, PLACE_TYPES, REFERRALS, THEMES } from '../../domain/observation';
-import { NOT_OBSERVED, NOT_SAID, UNKNOWN_AGE, type ReportCounts } from '../../domain/report-counts';
+import { ACTIVITY_TYPES, EQUIPMENT, PLACE_TYPES, REFERRALS, THEMES, TRIES_MATCHES } from '../../domain/observation';
+import { NOT_OBSERVED, NOT_SAID, UNKNOWN_AGE, triesAgreement, type ReportCounts } from '../../domain/report-counts';
 import { DISTANCE_RESULTS } from '../../domain/result';
 import { quoteCsvField, UTF8_BOM, type CsvSeparator } from '../../domain/results-export';
 import { AUTONOMY_LEVELS } from '../../domain/score-profile';
@@ -173,6 +173,26 @@ export function LocalCountsTable({ counts, period, separator, fileDate, onExport
           { key: UNKNOWN_AGE, ...both('mediator.history.counts.unknownAge'), count: counts.byAgeBand[UNKNOWN_AGE] },
         ],
       },
+      {
+        ...caption('byTriesMatch'),
+        withTotal: true,
+        heading: category,
+        // Shown once a mediator has said it for a result.
+        rows: counts.byTriesMatch[NOT_SAID] === counts.total ? [] : [
+          ...TRIES_MATCHES.map((match) => ({ key: match, ...both(`mediator.observation.triesMatches.${match}`), count: counts.byTriesMatch[match] })),
+          { key: NOT_SAID, ...notSaid, count: counts.byTriesMatch[NOT_SAID] },
+        ],
+      },
+      {
+        ...caption('triesCheck'),
+        withTotal: false,
+        heading: category,
+        rows: Object.values(counts.triesCheck).every((count) => count === 0) ? [] : (['struggledCaught', 'struggledMissed', 'atEasePassed', 'atEaseFlagged'] as const).map((cell) => ({
+          key: cell,
+          ...both(`mediator.history.counts.triesCheck.${cell}`),
+          count: counts.triesCheck[cell],
+        })),
+      },
     ];
   }, [counts, t, formats]);
 
@@ -210,6 +230,11 @@ export function LocalCountsTable({ counts, period, separator, fileDate, onExport
   };
 
   const hours = Math.floor(counts.minutes.total / 60);
+  const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
+  const rates = triesAgreement(counts);
+  const rateLines = (['agreement', 'sensitivity', 'specificity'] as const).flatMap((rate) =>
+    rates[rate] === null ? [] : [{ rate, text: t(`mediator.history.counts.rates.${rate}`, { rate: percent.format(rates[rate]!) }) }],
+  );
   return (
     <section class="history-counts" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('mediator.history.counts.title')}</h2>
@@ -260,6 +285,16 @@ export function LocalCountsTable({ counts, period, separator, fileDate, onExport
               ),
             )}
           </div>
+          {rateLines.length > 0 ? (
+            <div class="history-counts-rates">
+              <p>{t('mediator.history.counts.rates.intro')}</p>
+              <ul>
+                {rateLines.map((line) => (
+                  <li key={line.rate}>{line.text}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </>
       )}
       <p id={`${id}-help`} class="history-note history-counts-noprint">

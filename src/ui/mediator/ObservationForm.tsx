@@ -7,6 +7,7 @@ import {
   PLACE_TYPES,
   REFERRALS,
   THEMES,
+  TRIES_MATCHES,
   withAllFields,
   type FullObservation,
   type Observation,
@@ -24,6 +25,8 @@ export interface ObservationFormProps {
   readonly initial?: Observation;
   /** Told once the observation is stored, with what was stored. */
   readonly onSaved?: (observation: Observation) => void;
+  /** Some hands-on try was done: the mediator is asked whether the tries matched what they saw (docs/TRIES.md). */
+  readonly triesTaken?: boolean;
 }
 
 type Status = 'saved' | 'failed' | 'full' | 'gone' | null;
@@ -42,7 +45,7 @@ function durationText(minutes: number, t: (key: string, values?: Record<string, 
  * made. Closed choices only: there is no free-text field about the person. Editable later from the history; the date
  * of the last change is kept, not who made it.
  */
-export function ObservationForm({ services, resultId, initial, onSaved }: ObservationFormProps) {
+export function ObservationForm({ services, resultId, initial, onSaved, triesTaken = false }: ObservationFormProps) {
   const { t, language } = useI18n();
   const id = useId();
   const [value, setValue] = useState<FullObservation>(() => withAllFields(initial ?? { autonomy: null, themes: [] }));
@@ -158,6 +161,11 @@ export function ObservationForm({ services, resultId, initial, onSaved }: Observ
       {radios('referral', t('mediator.observation.referral'), REFERRALS, value.referral, (referral) => t(`mediator.observation.referrals.${referral}`), (referral) =>
         change({ referral }),
       )}
+      {triesTaken
+        ? radios('tries', t('mediator.observation.triesMatched'), TRIES_MATCHES, value.triesMatched, (match) => t(`mediator.observation.triesMatches.${match}`), (triesMatched) =>
+            change({ triesMatched }),
+          )
+        : null}
       <button type="submit" class="btn btn-primary" aria-busy={busy ? 'true' : undefined}>
         {t('mediator.observation.save')}
       </button>
