@@ -487,5 +487,5 @@ export const SCHEMA_HISTORY: Readonly<Record<number, { readonly commit: string; 
   2: { commit: 'ada3fd2', sql: [BATCHES_AT_V1, BATCHES_V2_AT_V2, TERRITORIES_AT_V1, BATCHES_BY_WEEK_AT_V1, BATCHES_V2_BY_WEEK_AT_V2] },
   3: { commit: '5aca5f4', sql: [BATCHES_AT_V1, BATCHES_V2_AT_V3, TERRITORIES_AT_V1, BATCHES_BY_WEEK_AT_V1, BATCHES_V2_BY_WEEK_AT_V2] },
   // The commit that added batch format 3 (the tries' scores), version 0.6.0.
-  4: { commit: 'format-3', sql: [BATCHES_AT_V1, BATCHES_V2_AT_V4, TERRITORIES_AT_V1, BATCHES_BY_WEEK_AT_V1, BATCHES_V2_BY_WEEK_AT_V2] },
+  4: { commit: 'be2305b', sql: [BATCHES_AT_V1, BATCHES_V2_AT_V4, TERRITORIES_AT_V1, BATCHES_BY_WEEK_AT_V1, BATCHES_V2_BY_WEEK_AT_V2] },
 };
