@@ -4,8 +4,11 @@ import { MAIN_BARRIERS } from '../src/domain/score-profile';
 import { LAYOUTS, countName, wholeOf, withholdableGroupsOf, type BatchFormat, type CountGroup } from './count-groups';
 import { listWeeks } from './iso-weeks';
 import type { Quarter } from './iso-weeks';
-import type { SumsByTerritory, TerritoryScope, WeekSums, WithheldSums } from './batch-store';
+import type { SumsByTerritory, WeekSums, WithheldSums } from './batch-store';
 import { suppressSmallCells, type CountNode, type LinkedCounts } from './suppress-small-cells';
+import { communeStatus, departementOfCommune, epciOf, regionOfDepartement } from './territory-levels';
+import { scopeLabel } from './territory-names';
+import { quarterLabel, quarterRangeLabel, weekLabel } from './period-labels';
 
 /** A published number, or null when it is hidden (fewer than k results, or it would let one be worked out). */
 export type Cell = number | null;
@@ -78,11 +81,17 @@ export interface StatsRowV2 {
   readonly selfReportGapShare: Cell;
 }
 
-type Weekly<Row> = Row & { readonly week: string };
+/** A week's row: its ISO week ("2026-W45") and its dates in French ("du 2 au 8 novembre 2026"). */
+type Weekly<Row> = Row & { readonly week: string; readonly dates: string };
 
 export interface Stats {
-  readonly territory: TerritoryScope;
-  readonly weeks: { readonly from: string; readonly to: string };
+  readonly territory: StatsScope;
+  /** Its name: "Doubs (25)", "CA du Grand Besançon (EPCI 242500361)", "Tous les territoires". */
+  readonly territoryLabel: string;
+  /** Said when the territory asked is not the one shown (a commune merged since): resolve-stats-query.ts. */
+  readonly territoryNote: string | null;
+  /** `label`: the period in French, "4e trimestre 2026, du 28 septembre 2026 au 3 janvier 2027" or "semaine du 2 au 8 novembre 2026". */
+  readonly weeks: { readonly from: string; readonly to: string; readonly label: string };
   /** The quarter of ISO weeks the figures are protected in ("2026-Q4"): the whole period, or the quarter of its week. */
   readonly quarter: string;
   readonly k: number;
@@ -416,23 +425,54 @@ class Accumulator {
   }
 }
 
-/** Where a territory's cells stand in the published tables: the whole collector, a département, a commune. */
+/**
+ * A territory the observatory publishes: the whole collector, a région, a département, an EPCI (intercommunalité, by
+ * its SIREN) or a commune (by its INSEE code, as it is today).
+ */
+export type StatsScope = { readonly level: 'all' } | { readonly level: 'region' | 'departement' | 'epci' | 'commune'; readonly code: string };
+
+/** Where a territory's cells stand in the published tables. */
 const ALL = 'all';
+const regionKey = (code: string) => `region:${code}`;
 const departementKey = (code: string) => `departement:${code}`;
+const epciKey = (code: string) => `epci:${code}`;
 /** A département's own batches (sent at the département level): not published, but its total minus its communes. */
 const ownKey = (code: string) => `own:${code}`;
 const communeKey = (code: string) => `commune:${code}`;
-const scopeKey = (scope: TerritoryScope) =>
-  scope.level === 'all' ? ALL : scope.level === 'departement' ? departementKey(scope.code) : communeKey(scope.code);
+const scopeKey = (scope: StatsScope) => (scope.level === 'all' ? ALL : `${scope.level}:${scope.code}`);
+
+/**
+ * Where a territory as sent by a device lies on today's map (territory-levels.ts, COG of the installed
+ * @etalab/decoupage-administratif): a commune that merged since counts with the commune nouvelle, an arrondissement with
+ * its city; its département is the commune's (not always its code's first digits), its EPCI and région today's. A code
+ * the map does not know keeps its département by its digits, and no EPCI. Read once per territory and quarter.
+ */
+interface Placement {
+  readonly own: string;
+  readonly departement: string;
+  readonly region: string | null;
+  readonly epci: string | null;
+}
+function placementOf(territory: { readonly level: 'commune' | 'departement'; readonly code: string }): Placement {
+  if (territory.level === 'departement') {
+    return { own: ownKey(territory.code), departement: territory.code, region: regionOfDepartement(territory.code)?.code ?? null, epci: null };
+  }
+  const status = communeStatus(territory.code);
+  const current = status.kind === 'merged' || status.kind === 'arrondissement' ? status.into.code : territory.code;
+  const departement = departementOfCommune(current)?.code ?? departementOf(territory.code);
+  return { own: communeKey(current), departement, region: regionOfDepartement(departement)?.code ?? null, epci: epciOf(current)?.code ?? null };
+}
 /** The whole period's column beside the weeks. */
 const PERIOD = 'period';
 
 /**
- * Protects one format's published tables together, for one quarter: every territory (the whole collector, each
- * département, each commune, and each département's own batches, which its total minus its communes gives away) by
+ * Protects one format's published tables together, for one quarter: every territory (the whole collector, each région,
+ * département, EPCI and commune, and each département's own batches, which its total minus its communes gives away) by
  * every week and the whole quarter. Each cell is one row of statistics with its own tables; besides, each count of a
- * département is the sum of that count over its communes and its own batches, the collector's the sum over the
- * départements, and a quarter's the sum over its weeks. Hiding them all at once, with the same rule as within a row,
+ * département is the sum of that count over its communes and its own batches, a région's the sum over its
+ * départements, an EPCI's the sum over its communes (an EPCI may lie across two départements: the two sums overlap,
+ * which the hiding takes as it takes a two-way table), the collector's the sum over the régions, and a quarter's the
+ * sum over its weeks. Hiding them all at once, with the same rule as within a row,
  * means no difference between two published tables (a quarter minus its other weeks, a département minus its
  * communes) works out a hidden count. The result is the same whichever table is asked, since every query of the
  * quarter protects the same cells.
@@ -453,13 +493,24 @@ function protectQuarter(format: BatchFormat, sums: SumsByTerritory[BatchFormat],
     children.get(parent)!.add(child);
   };
   const inQuarter = new Set(weeks);
+  const placements = new Map<string, Placement>();
   for (const row of sums) {
     if (!inQuarter.has(row.week)) continue;
-    const departement = departementOf(row.territory.code);
-    const own = row.territory.level === 'commune' ? communeKey(row.territory.code) : ownKey(departement);
-    addChild(ALL, departementKey(departement));
-    addChild(departementKey(departement), own);
-    for (const territory of [own, departementKey(departement), ALL]) {
+    const sent = `${row.territory.level}:${row.territory.code}`;
+    let placement = placements.get(sent);
+    if (!placement) placements.set(sent, (placement = placementOf(row.territory)));
+    const departement = departementKey(placement.departement);
+    // A département of no known région (a code the map lacks) is a child of the whole collector itself.
+    const above = placement.region === null ? ALL : regionKey(placement.region);
+    if (above !== ALL) addChild(ALL, above);
+    addChild(above, departement);
+    addChild(departement, placement.own);
+    const territories = [placement.own, departement, ...(above === ALL ? [] : [above]), ALL];
+    if (placement.epci !== null) {
+      addChild(epciKey(placement.epci), placement.own);
+      territories.push(epciKey(placement.epci));
+    }
+    for (const territory of territories) {
       cellOf(territory, row.week).add(row);
       cellOf(territory, PERIOD).add(row);
     }
@@ -511,10 +562,11 @@ function protectQuarter(format: BatchFormat, sums: SumsByTerritory[BatchFormat],
 
 /** What a query publishes: a territory, one week or its whole quarter, protected within the quarter. */
 export interface StatsRequest {
-  readonly scope: TerritoryScope;
+  readonly scope: StatsScope;
   readonly from: string;
   readonly to: string;
   readonly quarter: Quarter;
+  readonly territoryNote?: string;
 }
 
 /** Every table of a quarter, protected together (`protectQuarter`), for both formats: what any query of it shows. */
@@ -542,7 +594,7 @@ export function statsOf(protectedQuarter: ProtectedQuarter, query: StatsRequest)
   const territory = scopeKey(query.scope);
   const rowsOf = (format: BatchFormat) => {
     const tables = protectedQuarter.tables[format];
-    const series = shownWeeks.map((week) => ({ week, ...tables.row(territory, week) }));
+    const series = shownWeeks.map((week) => ({ week, dates: weekLabel(week), ...tables.row(territory, week) }));
     const period = shownWeeks.length === 1 ? tables.row(territory, shownWeeks[0]!) : tables.row(territory, PERIOD);
     return { period, series };
   };
@@ -550,7 +602,16 @@ export function statsOf(protectedQuarter: ProtectedQuarter, query: StatsRequest)
   const v2 = rowsOf(2);
   return {
     territory: query.scope,
-    weeks: { from: query.from, to: query.to },
+    territoryLabel: scopeLabel(query.scope),
+    territoryNote: query.territoryNote ?? null,
+    weeks: {
+      from: query.from,
+      to: query.to,
+      label:
+        query.from === query.to
+          ? `semaine ${weekLabel(query.from)}`
+          : `${quarterLabel(query.quarter.name)}, ${quarterRangeLabel(query.quarter.name)}`,
+    },
     quarter: query.quarter.name,
     k: protectedQuarter.k,
     notes: NOTES,

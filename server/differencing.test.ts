@@ -101,7 +101,7 @@ describe('no differencing across published tables', () => {
 
   it('publishes whole quarters of ISO weeks, by name or by their first and last weeks, the same numbers either way', async () => {
     const byName = await stats('territory=21231&quarter=2026-Q1');
-    expect(byName.weeks).toEqual({ from: '2026-W01', to: '2026-W13' });
+    expect(byName.weeks).toEqual({ from: '2026-W01', to: '2026-W13', label: '1er trimestre 2026, du 29 décembre 2025 au 29 mars 2026' });
     expect(byName.quarter).toBe('2026-Q1');
     expect(byName.series).toHaveLength(13);
     expect(await stats('territory=21231&from=2026-W01&to=2026-W13')).toEqual(byName);
@@ -115,8 +115,10 @@ describe('no differencing across published tables', () => {
     // …and no published number gives it back: the quarter minus its weeks, for every count.
     expect(expectNoneIsolated('2026-Q1 − its weeks', quarter.period, quarter.series)).toBeGreaterThan(0);
     // A week asked alone is the same row as in its quarter.
-    expect({ week: '2026-W11', ...(await stats('territory=21231&from=2026-W11&to=2026-W11')).period }).toEqual(w11);
-    expect({ week: '2026-W10', ...(await stats('territory=21231&from=2026-W10&to=2026-W10')).period }).toEqual(quarter.series.find((row) => row.week === '2026-W10'));
+    expect({ week: '2026-W11', dates: 'du 9 au 15 mars 2026', ...(await stats('territory=21231&from=2026-W11&to=2026-W11')).period }).toEqual(w11);
+    expect({ week: '2026-W10', dates: 'du 2 au 8 mars 2026', ...(await stats('territory=21231&from=2026-W10&to=2026-W10')).period }).toEqual(
+      quarter.series.find((row) => row.week === '2026-W10'),
+    );
   });
 
   it('given a small commune, then the département minus its communes does not give it away, week by week and over the quarter', async () => {
@@ -138,6 +140,86 @@ describe('no differencing across published tables', () => {
 
   it('defaults to the quarter of the last week holding batches', async () => {
     const { weeks, quarter } = await stats('territory=21');
-    expect([weeks, quarter]).toEqual([{ from: '2026-W01', to: '2026-W13' }, '2026-Q1']);
+    expect([weeks, quarter]).toEqual([{ from: '2026-W01', to: '2026-W13', label: '1er trimestre 2026, du 29 décembre 2025 au 29 mars 2026' }, '2026-Q1']);
+  });
+});
+
+describe('the territory levels the Région uses: EPCI and région, merged communes', () => {
+  let collector: RunningCollector;
+  const beauneEpci = '200006682';
+  const chagny: Territory = { level: 'commune', code: '71073' };
+  // Crimolois (21213) merged into Neuilly-Crimolois (21452) in 2019: an old kiosk may still send its code.
+  const crimolois: Territory = { level: 'commune', code: '21213' };
+  beforeAll(async () => {
+    collector = await startCollector({}, () => NOW);
+    const batches = [
+      // Beaune (21) and Chagny (71), both in the CA Beaune, Côte et Sud: the EPCI lies across two départements.
+      makeBatch({ random, territory: beaune, weeks: week('2026-W11'), results: people(7, 3) }),
+      makeBatch({ random, territory: chagny, weeks: week('2026-W11'), results: people(5, 1) }),
+      makeBatch({ random, territory: dijon, weeks: week('2026-W11'), results: people(9, 4) }),
+      makeBatch({ random, territory: crimolois, weeks: week('2026-W12'), results: people(6, 2) }),
+    ];
+    for (const batch of batches) expect((await collector.post(batch)).status).toBe(201);
+  });
+  afterAll(() => collector.stop());
+
+  const stats = async (query: string): Promise<Stats & { territoryLabel: string; territoryNote: string | null }> => {
+    const response = await fetch(`${collector.url}/api/v1/stats?${query}`);
+    expect(response.status, query).toBe(200);
+    return (await response.json()) as Stats & { territoryLabel: string; territoryNote: string | null };
+  };
+
+  it('publishes an EPCI across two départements as the sum of its communes, and neither gives away a hidden cell', async () => {
+    const epci = await stats(`territory=epci-${beauneEpci}&quarter=2026-Q1`);
+    expect(epci.territoryLabel).toBe(`CA Beaune, Côte et Sud - Communauté Beaune-Chagny-Nolay (EPCI ${beauneEpci})`);
+    const parts = [await stats('territory=21054&quarter=2026-Q1'), await stats('territory=71073&quarter=2026-Q1')];
+    expect(epci.period.total).toBe(12);
+    // Chagny's one person aged 75+ is hidden, and the EPCI minus Beaune does not give it back; nor Saône-et-Loire.
+    expect(cells(parts[1]!.period).get('ageBand.from75')).toBeNull();
+    expect(expectNoneIsolated('EPCI − its communes', epci.period, parts.map((part) => part.period))).toBeGreaterThan(0);
+    const saoneEtLoire = await stats('territory=71&quarter=2026-Q1');
+    expectNoneIsolated('EPCI − Côte-d’Or’s part', epci.period, [parts[0]!.period, saoneEtLoire.period]);
+  });
+
+  it('publishes a région as the sum of its départements, the collector as the sum of its régions', async () => {
+    const region = await stats('territory=region-27&quarter=2026-Q1');
+    expect(region.territoryLabel).toBe('Bourgogne-Franche-Comté (région 27)');
+    const departements = [await stats('territory=21&quarter=2026-Q1'), await stats('territory=71&quarter=2026-Q1')];
+    expect(region.period.total).toBe(27);
+    expectNoneIsolated('27 − its départements', region.period, departements.map((departement) => departement.period));
+    const all = await stats('quarter=2026-Q1');
+    expect(all.period.total).toBe(region.period.total);
+  });
+
+  it('counts a merged commune with its commune nouvelle, and says so when its old code is asked', async () => {
+    const old = await stats('territory=21213&quarter=2026-Q1');
+    expect(old.territory).toEqual({ level: 'commune', code: '21452' });
+    expect(old.territoryNote).toMatch(/^Crimolois \(21213\) : commune fusionnée dans Neuilly-Crimolois \(21452\)/);
+    expect(old.period.total).toBe(6);
+    expect(await stats('territory=21452&quarter=2026-Q1')).toMatchObject({ period: old.period, territoryNote: null });
+    // in Dijon Métropole, with Dijon
+    expect((await stats('territory=epci-242100410&quarter=2026-Q1')).period.total).toBe(15);
+  });
+
+  it('refuses a région or an EPCI that does not exist, saying what to give', async () => {
+    for (const [query, message] of [
+      ['territory=region-99', /n’est pas un code de région/],
+      ['territory=epci-123456789', /n’est le SIREN d’aucun EPCI/],
+      ['territory=canton-12', /ni une région \(region-27\)/],
+    ] as const) {
+      const response = await fetch(`${collector.url}/api/v1/stats?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(((await response.json()) as { message: string }).message).toMatch(message);
+    }
+  });
+
+  it('shows every level on the observatory page, with the period in dates', async () => {
+    const page = await (await fetch(`${collector.url}/?territory=epci-${beauneEpci}&quarter=2026-Q1`)).text();
+    expect(page).toContain('1er trimestre 2026, du 29 décembre 2025 au 29 mars 2026');
+    expect(page).toContain('du 9 au 15 mars 2026 (2026-W11)');
+    for (const group of ['Régions', 'Départements', 'Intercommunalités (EPCI)', 'Communes']) expect(page).toContain(`<optgroup label="${group}">`);
+    expect(page).toContain('<option value="region-27">Bourgogne-Franche-Comté (région 27)</option>');
+    const merged = await (await fetch(`${collector.url}/?territory=21213&quarter=2026-Q1`)).text();
+    expect(merged).toContain('commune fusionnée dans Neuilly-Crimolois (21452)');
   });
 });

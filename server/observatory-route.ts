@@ -37,7 +37,8 @@ export async function observatoryRoute(app: FastifyInstance, { store, k, now }: 
     try {
       const resolved = await resolveStatsQuery(query, store, now());
       const stats = await statsOfQuery(resolved);
-      const territory = resolved.scope.level === 'all' ? '' : resolved.scope.code;
+      // As asked (a merged commune's old code stays in the form; the page says where it went).
+      const territory = text(query.territory);
       return reply.type('text/html; charset=utf-8').send(
         renderObservatory({ form: { territory, quarter: resolved.quarter.name }, territories, stats, error: null }),
       );

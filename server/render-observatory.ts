@@ -14,8 +14,9 @@ import { DISTANCE_LEVELS } from '../src/domain/result';
 import { BARRIERS, DEVICE_PROFILES, LAST_USES, ORGANISMS } from '../src/domain/score-profile';
 import type { Cell, Stats, StatsRow, StatsRowV2 } from './compute-stats';
 import { LABELS, LABELS_V2 } from './observatory-labels';
-import type { TerritoryScope } from './batch-store';
-import { territoryLabel } from './territory-names';
+import { weekDates } from './period-labels';
+import { communeStatus, departementOfCommune, epciLabel, epciOf, regionOfDepartement } from './territory-levels';
+import { scopeLabel, territoryLabel } from './territory-names';
 
 export interface ObservatoryPage {
   /** What the form shows: the values resolved, or those typed when they were refused. */
@@ -30,7 +31,7 @@ export interface ObservatoryPage {
 type Row = (StatsRow | StatsRowV2) & { readonly week?: string };
 interface Rows<R extends Row> {
   readonly period: R;
-  readonly series: readonly (R & { readonly week: string })[];
+  readonly series: readonly (R & { readonly week: string; readonly dates: string })[];
 }
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -51,23 +52,34 @@ const ratio = (value: Cell) => (value === null ? HIDDEN : escape(percent.format(
 const shareOf = (value: Cell, whole: Cell) => ratio(value === null || whole === null || whole === 0 ? null : value / whole);
 const sum = (values: readonly Cell[]): Cell => (values.includes(null) ? null : (values as number[]).reduce((a, b) => a + b, 0));
 
-function territoryName(scope: TerritoryScope): string {
-  if (scope.level === 'all') return 'Tous les territoires';
-  return territoryLabel(scope.level === 'departement' ? 'departement' : 'commune', scope.code);
-}
-
+/**
+ * The territories of the picker: those that sent batches, and the régions and EPCI they lie in (on today's map), each
+ * level in its group. The value is what `?territory=` takes (resolve-stats-query.ts).
+ */
 function territoryPicker(page: ObservatoryPage): string {
   const option = (value: string, label: string) =>
-    `<option value="${escape(value)}"${value === page.form.territory ? ' selected' : ''}>${escape(label)}</option>`;
+    `<option value="${escape(value)}"${value.toUpperCase() === page.form.territory.toUpperCase() ? ' selected' : ''}>${escape(label)}</option>`;
   const { departements, communes } = page.territories;
+  const current = communes.map((code) => {
+    const status = communeStatus(code);
+    return status.kind === 'merged' || status.kind === 'arrondissement' ? status.into.code : code;
+  });
+  const regions = [...new Set([...departements, ...current.map((code) => departementOfCommune(code)?.code ?? '')].map((code) => regionOfDepartement(code)?.code ?? ''))]
+    .filter(Boolean)
+    .sort();
+  const epcis = [...new Set(current.map((code) => epciOf(code)?.code ?? ''))].filter(Boolean).sort((a, b) => epciLabel(a).localeCompare(epciLabel(b), 'fr'));
+  const group = (label: string, options: readonly string[]) => (options.length ? `<optgroup label="${label}">${options.join('')}</optgroup>` : '');
   // A territory typed in the URL but without batches yet stays selectable.
-  const known = new Set(['', ...departements, ...communes]);
+  const values = ['', ...regions.map((code) => `region-${code}`), ...departements, ...epcis.map((code) => `epci-${code}`), ...communes];
+  const known = new Set(values.map((value) => value.toUpperCase()));
   return [
     '<select id="territory" name="territory">',
     option('', 'Tous les territoires'),
-    known.has(page.form.territory) ? '' : option(page.form.territory, page.form.territory),
-    departements.length ? `<optgroup label="Départements">${departements.map((code) => option(code, territoryLabel('departement', code))).join('')}</optgroup>` : '',
-    communes.length ? `<optgroup label="Communes">${communes.map((code) => option(code, territoryLabel('commune', code))).join('')}</optgroup>` : '',
+    known.has(page.form.territory.toUpperCase()) ? '' : option(page.form.territory, page.form.territory),
+    group('Régions', regions.map((code) => option(`region-${code}`, scopeLabel({ level: 'region', code })))),
+    group('Départements', departements.map((code) => option(code, territoryLabel('departement', code)))),
+    group('Intercommunalités (EPCI)', epcis.map((code) => option(`epci-${code}`, scopeLabel({ level: 'epci', code })))),
+    group('Communes', communes.map((code) => option(code, territoryLabel('commune', code)))),
     '</select>',
   ].join('');
 }
@@ -105,7 +117,7 @@ function weeklyTable(id: string, caption: string, rows: Rows<Row>, columns: read
   return `<div class="table-scroll" role="region" aria-labelledby="${id}" tabindex="0">
     <table><caption id="${id}">${escape(caption)}</caption>
       <thead><tr><th scope="col">Semaine</th>${head}</tr></thead>
-      <tbody>${rows.series.map((row) => line(row.week, row)).join('')}</tbody>
+      <tbody>${rows.series.map((row) => line(`${row.dates} (${row.week})`, row)).join('')}</tbody>
       <tfoot>${line('Toute la période', rows.period, 'period')}</tfoot>
     </table></div>`;
 }
@@ -171,7 +183,8 @@ function chartOf<K extends string>(canvas: string, rows: Rows<Row>, group: strin
 
 /** The numbers the page script draws, embedded as JSON (no request of its own, nothing inline to execute). */
 function chartData(stats: Stats, charts: readonly Chart[]): string {
-  const data = { weeks: stats.series.map((row) => row.week), charts };
+  // The weeks as people read them: "2 nov." for the week of Monday 2 November (the table beside says the whole dates).
+  const data = { weeks: stats.series.map((row) => shortWeek(row.week)), charts };
   // "<" escaped so that no text can close the script element.
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
@@ -368,11 +381,16 @@ function observed(period: StatsRowV2): string {
     </section>`;
 }
 
-/** "trimestre 2026-Q4, semaines 2026-W40 à 2026-W53", or "semaine 2026-W47 (trimestre 2026-Q4)". */
-const periodName = (stats: Stats) =>
-  stats.weeks.from === stats.weeks.to
-    ? `semaine ${stats.weeks.from} (trimestre ${stats.quarter})`
-    : `trimestre ${stats.quarter}, semaines ${stats.weeks.from} à ${stats.weeks.to}`;
+/** "4e trimestre 2026, du 28 septembre 2026 au 3 janvier 2027", or "semaine du 2 au 8 novembre 2026". */
+const periodName = (stats: Stats) => stats.weeks.label;
+
+const SHORT_DAY = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+/** A week on a chart's axis: its Monday, "2 nov.". */
+const shortWeek = (week: string) => SHORT_DAY.format(new Date(`${weekDates(week).monday}T12:00:00Z`));
+
+/** The territory as `?territory=` takes it. */
+const territoryParameter = (scope: Stats['territory']) =>
+  scope.level === 'all' ? '' : scope.level === 'region' || scope.level === 'epci' ? `${scope.level}-${scope.code}` : scope.code;
 
 function results(stats: Stats): string {
   const v1 = stats.period;
@@ -381,14 +399,16 @@ function results(stats: Stats): string {
   const showV2 = v2.batches > 0;
   const showV1 = v1.batches > 0 || !showV2;
   const csv = `api/v1/stats.csv?${new URLSearchParams({
-    territory: stats.territory.level === 'all' ? '' : stats.territory.code,
+    territory: territoryParameter(stats.territory),
     from: stats.weeks.from,
     to: stats.weeks.to,
   })}`;
   const charts: Chart[] = [];
   const sections = [showV1 ? format1(stats, charts) : '', showV2 ? format2(stats, charts) : ''].join('');
   return `<section aria-labelledby="summary-title">
-      <h2 id="summary-title">${escape(territoryName(stats.territory))}, ${periodName(stats)}</h2>
+      <h2 id="summary-title">${escape(stats.territoryLabel)}, ${escape(periodName(stats))}</h2>
+      <p class="period-weeks">Semaines ISO ${escape(stats.weeks.from === stats.weeks.to ? stats.weeks.from : `${stats.weeks.from} à ${stats.weeks.to}`)} (trimestre ${escape(stats.quarter)}).</p>
+      ${stats.territoryNote ? `<p class="note territory-note">${escape(stats.territoryNote)}</p>` : ''}
       <dl class="figures">
         ${figure('Résultats comptés', showV1 && showV2 ? 'questionnaires 1 et 2' : '', number(sum([v1.total, v2.total])))}
         ${figure('Lots reçus', '', integer.format(v1.batches + v2.batches))}
@@ -405,7 +425,7 @@ function results(stats: Stats): string {
 /** The observatory page: a plain GET form, key figures, charts (drawn by /assets/observatory.js) and their tables. */
 export function renderObservatory(page: ObservatoryPage): string {
   const title = page.stats
-    ? `${territoryName(page.stats.territory)}, ${periodName(page.stats)} – Observatoire Repère`
+    ? `${page.stats.territoryLabel}, ${periodName(page.stats)} – Observatoire Repère`
     : 'Observatoire Repère';
   return `<!doctype html>
 <html lang="fr">

@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import type { StatsScope } from './compute-stats';
+import { epciLabel, regionLabel } from './territory-levels';
 
 const require = createRequire(import.meta.url);
 
@@ -27,4 +29,18 @@ function load() {
 export function territoryLabel(level: 'commune' | 'departement', code: string): string {
   const name = level === 'commune' ? load().communes.get(code) : load().departements.get(code);
   return name ? `${name} (${code})` : `${level === 'commune' ? 'Commune' : 'Département'} ${code}`;
+}
+
+/** The name of a published territory: "Tous les territoires", "Bourgogne-Franche-Comté (région 27)", "CA du Grand Besançon (EPCI 242500361)"… */
+export function scopeLabel(scope: StatsScope): string {
+  switch (scope.level) {
+    case 'all':
+      return 'Tous les territoires';
+    case 'region':
+      return `${regionLabel(scope.code)} (région ${scope.code})`;
+    case 'epci':
+      return `${epciLabel(scope.code)} (EPCI ${scope.code})`;
+    default:
+      return territoryLabel(scope.level, scope.code);
+  }
 }
