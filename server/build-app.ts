@@ -6,6 +6,7 @@ import { describeValidationError } from './describe-validation-error';
 import { HttpError } from './http-error';
 import type { CollectorConfig } from './load-config';
 import { observatoryRoute } from './observatory-route';
+import type { PlacesOffer } from './places-offer';
 import { statsRoute } from './stats-route';
 
 export interface AppOptions {
@@ -13,6 +14,8 @@ export interface AppOptions {
   readonly store: BatchStore;
   /** The clock (tests fix it); the week in progress is read from it. */
   readonly now?: () => Date;
+  /** The places of REPERE_PLACES, counted per territory and service; null without a places file. */
+  readonly placesOffer?: PlacesOffer | null;
 }
 
 /** Seconds a device is told to wait (Retry-After) while the database cannot be reached: it keeps its batches meanwhile. */
@@ -83,7 +86,7 @@ function toHttpError(error: FastifyError): HttpError | null {
  * /healthz (200 while the database answers). A request that finds the database out of reach gets 503 and Retry-After.
  * Logs carry the method, URL, status and time of each request, never a body or a header (the token).
  */
-export function buildApp({ config, store, now = () => new Date() }: AppOptions): FastifyInstance {
+export function buildApp({ config, store, now = () => new Date(), placesOffer = null }: AppOptions): FastifyInstance {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -155,6 +158,6 @@ export function buildApp({ config, store, now = () => new Date() }: AppOptions):
   });
   app.register(batchesRoute, { store, k: config.k, tokens: config.tokens, rateLimitPerMinute: config.rateLimitPerMinute, now });
   app.register(statsRoute, { store, k: config.k, now });
-  app.register(observatoryRoute, { store, k: config.k, now });
+  app.register(observatoryRoute, { store, k: config.k, now, placesOffer });
   return app;
 }

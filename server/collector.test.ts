@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
 import { buildBatches, type AggregateBatch } from '../src/domain/aggregate';
 import type { FinishedResult } from '../src/domain/result';
 import { seededRandom } from '../src/domain/testing/respondent';
 import { makeBatch, randomResult, seededUuid } from './testing/make-batch';
+import { OPEN_DATA_LICENCE } from './open-data-notice';
+import { REFERENCE_FIGURES } from './reference-figures';
+import { CSV_COLUMNS } from './stats-csv';
 import { REVOKED_TOKEN, TEST_TOKEN, startCollector, type RunningCollector } from './testing/start-collector';
 import { describeEachEngine } from './testing/store-engines';
 
@@ -282,8 +286,9 @@ describeEachEngine('the collector', (engine) => {
       const response = await fetch(`${collector.url}/api/v1/stats.csv?territory=21231&from=2026-W47&to=2026-W47`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
-      const [header, week, period] = (await response.text()).trim().split('\r\n').map((line) => line.split(','));
-      const column = (name: string) => header!.indexOf(name);
+      // The notice lines first (« # … »), then French headers: a column is found by its machine name's header.
+      const [header, week, period] = Papa.parse<string[]>(await response.text(), { comments: '#', skipEmptyLines: true }).data;
+      const column = (name: string) => header!.indexOf(CSV_COLUMNS.find((candidate) => candidate.name === name)!.header);
       expect(week![column('week')]).toBe('2026-W47');
       expect(week![column('total')]).toBe('6');
       expect(week![column('distanceLevel.firstSteps')]).toBe('');
@@ -327,8 +332,11 @@ describeEachEngine('the collector', (engine) => {
       expect(html).toMatch(/<input type="text" id="quarter" name="quarter" value="2026-Q4"/);
       expect(html).toContain('href="api/v1/stats.csv?territory=21231&amp;from=2026-W40&amp;to=2026-W53"');
       const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
-      expect(sources.filter((source) => source.startsWith('/') || /^[a-z]+:\/\//.test(source))).toEqual([]);
-      for (const asset of ['assets/chart.umd.min.js', 'assets/observatory.js', 'assets/observatory.css']) {
+      // The only absolute addresses are the sources the page cites (reference figures, the licence): links to read, never loaded.
+      const cited = new Set([...REFERENCE_FIGURES.map((figure) => figure.source.url), OPEN_DATA_LICENCE.url]);
+      expect(sources.filter((source) => (source.startsWith('/') || /^[a-z]+:\/\//.test(source)) && !cited.has(source))).toEqual([]);
+      expect([...html.matchAll(/src="([^"]+)"/g)].map((match) => match[1]!).filter((source) => !source.startsWith('assets/'))).toEqual([]);
+      for (const asset of ['assets/chart.umd.min.js', 'assets/observatory.js', 'assets/observatory.css', 'assets/choropleth.css']) {
         expect(sources).toContain(asset);
         expect((await fetch(`${collector.url}/${asset}`)).status).toBe(200);
       }

@@ -8,6 +8,7 @@ import type { SumsByTerritory, WeekSums, WithheldSums } from './batch-store';
 import { suppressSmallCells, type CountNode, type LinkedCounts } from './suppress-small-cells';
 import { communeStatus, departementOfCommune, epciOf, regionOfDepartement } from './territory-levels';
 import { scopeLabel } from './territory-names';
+import { OPEN_DATA } from './open-data-notice';
 import { quarterLabel, quarterRangeLabel, weekLabel } from './period-labels';
 
 /** A published number, or null when it is hidden (fewer than k results, or it would let one be worked out). */
@@ -85,6 +86,10 @@ export interface StatsRowV2 {
 type Weekly<Row> = Row & { readonly week: string; readonly dates: string };
 
 export interface Stats {
+  /** Who is counted (not a sample of the population), the licence and the source: open-data-notice.ts. */
+  readonly notice: typeof OPEN_DATA.notice;
+  readonly licence: typeof OPEN_DATA.licence;
+  readonly source: typeof OPEN_DATA.source;
   readonly territory: StatsScope;
   /** Its name: "Doubs (25)", "CA du Grand Besançon (EPCI 242500361)", "Tous les territoires". */
   readonly territoryLabel: string;
@@ -552,6 +557,10 @@ function protectQuarter(format: BatchFormat, sums: SumsByTerritory[BatchFormat],
   }
   const hidden = suppressSmallCells(roots, k, links);
   return {
+    /** The départements with batches in the quarter (their codes). */
+    departements(): string[] {
+      return [...cells.keys()].filter((key) => key.startsWith('departement:')).map((key) => key.slice('departement:'.length));
+    },
     /** The published row of a territory at a week (or PERIOD), zeros where it has no batches. */
     row(territory: string, time: string): Record<string, unknown> {
       const cell = cells.get(territory)?.get(time);
@@ -601,6 +610,7 @@ export function statsOf(protectedQuarter: ProtectedQuarter, query: StatsRequest)
   const v1 = rowsOf(1);
   const v2 = rowsOf(2);
   return {
+    ...OPEN_DATA,
     territory: query.scope,
     territoryLabel: scopeLabel(query.scope),
     territoryNote: query.territoryNote ?? null,
@@ -619,6 +629,16 @@ export function statsOf(protectedQuarter: ProtectedQuarter, query: StatsRequest)
     series: v1.series as unknown as Weekly<StatsRow>[],
     format2: { period: v2.period as unknown as StatsRowV2, series: v2.series as unknown as Weekly<StatsRowV2>[] },
   };
+}
+
+/**
+ * The published row of questionnaire 2 (formats 2 and 3) of every département with batches, for the query's period
+ * (its week, or its whole quarter): the numbers the map draws, protected with every other table of the quarter.
+ */
+export function departementRows(protectedQuarter: ProtectedQuarter, query: Pick<StatsRequest, 'from' | 'to'>): Map<string, StatsRowV2> {
+  const tables = protectedQuarter.tables[2];
+  const time = query.from === query.to ? query.from : PERIOD;
+  return new Map(tables.departements().map((code) => [code, tables.row(departementKey(code), time) as unknown as StatsRowV2]));
 }
 
 /** statsOf for one query, from every territory's weekly sums of its quarter. */

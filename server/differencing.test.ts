@@ -163,10 +163,10 @@ describe('the territory levels the Région uses: EPCI and région, merged commun
   });
   afterAll(() => collector.stop());
 
-  const stats = async (query: string): Promise<Stats & { territoryLabel: string; territoryNote: string | null }> => {
+  const stats = async (query: string): Promise<Stats & { territory: unknown; territoryLabel: string; territoryNote: string | null }> => {
     const response = await fetch(`${collector.url}/api/v1/stats?${query}`);
     expect(response.status, query).toBe(200);
-    return (await response.json()) as Stats & { territoryLabel: string; territoryNote: string | null };
+    return (await response.json()) as Stats & { territory: unknown; territoryLabel: string; territoryNote: string | null };
   };
 
   it('publishes an EPCI across two départements as the sum of its communes, and neither gives away a hidden cell', async () => {

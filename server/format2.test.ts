@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBatches, type AggregateBatchV2 } from '../src/domain/aggregate';
 import type { FinishedResult } from '../src/domain/result';
@@ -12,6 +13,7 @@ import { BATCHES_V2_COUNTS_BEFORE_TRIES, columnsOf } from './batch-tables';
 import { MIGRATIONS, SCHEMA_VERSION, triesColumnsAdded } from './migrations';
 import { openBatchStore } from './open-batch-store';
 import { makeBatch, makeBatchV2, randomResultV2, seededUuid } from './testing/make-batch';
+import { CSV_COLUMNS } from './stats-csv';
 import { startCollector, type RunningCollector } from './testing/start-collector';
 import { describeEachEngine } from './testing/store-engines';
 
@@ -419,13 +421,14 @@ describeEachEngine('format 2', (engine) => {
     it('answers the figures of format 2 in CSV, after the unchanged columns of format 1', async () => {
       const response = await fetch(`${dijonAlone.url}/api/v1/stats.csv?territory=21231&quarter=2026-Q4`);
       expect(response.status).toBe(200);
-      const lines = (await response.text()).trim().split('\r\n').map((line) => line.split(','));
+      const lines = Papa.parse<string[]>(await response.text(), { comments: '#', skipEmptyLines: true }).data;
       const [header, w47, w48, period] = [lines[0], lines[8], lines[9], lines.at(-1)];
-      expect(header!.slice(0, 6)).toEqual(['territory', 'week', 'batches', 'total', 'distanceLevel.firstSteps', 'distanceLevel.learning']);
-      expect(header!.indexOf('illectronismRate')).toBe(header!.indexOf('format2.batches') - 1);
+      const headerOf = (name: string) => CSV_COLUMNS.find((candidate) => candidate.name === name)!.header;
+      expect(header!.slice(0, 6)).toEqual(['territory', 'territoryLabel', 'week', 'dates', 'batches', 'total'].map(headerOf));
+      expect(header!.indexOf(headerOf('illectronismRate'))).toBe(header!.indexOf(headerOf('format2.batches')) - 1);
       const column = (name: string) => {
-        expect(header, name).toContain(name);
-        return header!.indexOf(name);
+        expect(header, name).toContain(headerOf(name));
+        return header!.indexOf(headerOf(name));
       };
       expect(w47![column('total')]).toBe('7');
       expect(w47![column('format2.total')]).toBe('20');
@@ -449,7 +452,7 @@ describeEachEngine('format 2', (engine) => {
       const html = await response.text();
       expect(html).toContain('<h2 id="q1-title">Questionnaire 1</h2>');
       expect(html).toContain('<h2 id="q2-title">Questionnaire 2</h2>');
-      for (const id of ['distance-caption', 'v2-distance-caption', 'v2-dsi16to74-caption', 'v2-illectronism-caption', 'v2-main-barrier-caption', 'v2-services-caption', 'v2-organisms-caption', 'v2-device-caption', 'v2-autonomy-caption', 'v2-last-use-caption']) {
+      for (const id of ['distance-caption', 'v2-distance-caption', 'v2-dsi16to74-caption', 'v2-illectronism-caption', 'v2-main-barrier-caption', 'needs-caption', 'v2-organisms-caption', 'v2-device-caption', 'v2-autonomy-caption', 'v2-last-use-caption']) {
         expect(html).toContain(`<caption id="${id}">`);
       }
       for (const label of ['N’en a jamais eu besoin', 'Caisse de retraite', 'Téléphone simple (à touches) seulement', 'Ne veut pas (envie)', 'Aide aux démarches administratives', 'hors calcul', 'champ d’Eurostat']) {

@@ -22,7 +22,13 @@ describe('loadConfig', () => {
       logLevel: 'info',
       allowedOrigins: ['*'],
       trustProxy: [],
+      places: null,
     });
+  });
+
+  it('takes a places file from REPERE_PLACES or the file, none when empty', () => {
+    expect(loadConfig({ REPERE_PLACES: '/srv/repere/lieux.csv' }).places).toBe('/srv/repere/lieux.csv');
+    expect(loadConfig({ REPERE_PLACES: '' }).places).toBeNull();
   });
 
   it('reads the reverse proxies to trust, from the environment or the file', () => {

@@ -31,6 +31,11 @@ export interface CollectorConfig {
    * `uniquelocal`), or none: the client address is then the socket's, whatever a request's headers say.
    */
   readonly trustProxy: readonly string[];
+  /**
+   * REPERE_PLACES: a places file of the national standard (the one the devices use), or null. The observatory then shows,
+   * beside the needs counted, how many places offer each service in the territory (server/places-offer.ts).
+   */
+  readonly places: string | null;
 }
 
 export class ConfigError extends Error {
@@ -50,9 +55,10 @@ export const DEFAULTS = {
   logLevel: 'info',
   allowedOrigins: ['*'],
   trustProxy: [],
+  places: null,
 } as const;
 
-const FILE_KEYS = ['port', 'host', 'db', 'k', 'rateLimitPerMinute', 'logLevel', 'tokens', 'allowedOrigins', 'trustProxy'] as const;
+const FILE_KEYS = ['port', 'host', 'db', 'k', 'rateLimitPerMinute', 'logLevel', 'tokens', 'allowedOrigins', 'trustProxy', 'places'] as const;
 const TOKEN_KEYS = ['label', 'token', 'sha256', 'revoked'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const LABEL_PATTERN = /^[\w.:-]{1,64}$/;
@@ -203,5 +209,7 @@ export function loadConfig(env: Env = process.env): CollectorConfig {
   }
   if (origins.length === 0) throw new ConfigError('REPERE_ORIGINS lists no origin: use * or the kiosks’ origins.');
   const trustProxy = trustedProxies(pick('REPERE_TRUST_PROXY', 'trustProxy') ?? DEFAULTS.trustProxy);
-  return { port, host, database, k, tokens, rateLimitPerMinute, logLevel, allowedOrigins: origins as string[], trustProxy };
+  const rawPlaces = pick('REPERE_PLACES', 'places') ?? DEFAULTS.places;
+  const places = rawPlaces === null || rawPlaces === '' ? null : text(rawPlaces, 'REPERE_PLACES');
+  return { port, host, database, k, tokens, rateLimitPerMinute, logLevel, allowedOrigins: origins as string[], trustProxy, places };
 }

@@ -1,6 +1,7 @@
 // The collector's entry point (`npm run collector`): configuration, database, HTTP server, graceful shutdown.
 import { StoreUnavailableError, type BatchStore } from './batch-store';
 import { buildApp } from './build-app';
+import { loadPlacesOffer, PlacesOfferError, type PlacesOffer } from './places-offer';
 import { ConfigError, loadConfig, type CollectorConfig } from './load-config';
 import { describeDatabase, openStore } from './open-store';
 import { SchemaError } from './schema-error';
@@ -34,10 +35,30 @@ async function storeOrExit(database: string): Promise<BatchStore> {
   }
 }
 
+/**
+ * The places file of REPERE_PLACES, counted per territory: the observatory's "proposé". A file that cannot be read is
+ * said in one line and the collector goes on without it (the needs are still shown), never stops for it.
+ */
+function placesOfferOrNone(path: string | null): PlacesOffer | null {
+  if (path === null) return null;
+  try {
+    return loadPlacesOffer(path);
+  } catch (error) {
+    if (!(error instanceof PlacesOfferError)) throw error;
+    console.warn(`Repère collector: ${error.message} The observatory shows the needs without the places offering them.`);
+    return null;
+  }
+}
+
 const config = configOrExit();
 const db = describeDatabase(config.database);
 const store = await storeOrExit(config.database);
-const app = buildApp({ config, store });
+const placesOffer = placesOfferOrNone(config.places);
+const app = buildApp({ config, store, placesOffer });
+if (placesOffer) {
+  const { source, places, unlocated, locatedBy } = placesOffer.meta;
+  app.log.info({ source, places, unlocated, departementOnly: locatedBy.departementOnly }, 'places file loaded (REPERE_PLACES)');
+}
 for (const { from, to } of upgrades) app.log.info({ db, from, to }, 'database schema migrated');
 
 /** How long the requests in flight may take to finish once the collector is asked to stop. */

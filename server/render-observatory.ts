@@ -13,16 +13,43 @@ import { DSI_AREAS } from '../src/domain/questionnaire';
 import { DISTANCE_LEVELS } from '../src/domain/result';
 import { BARRIERS, DEVICE_PROFILES, LAST_USES, ORGANISMS } from '../src/domain/score-profile';
 import type { Cell, Stats, StatsRow, StatsRowV2 } from './compute-stats';
+import { renderDepartementMap } from './choropleth';
+import { OPEN_DATA_LICENCE, OPEN_DATA_NOTICE, OPEN_DATA_SOURCE } from './open-data-notice';
+import type { PlacesOfferMeta, ServiceOffer } from './places-offer';
 import { LABELS, LABELS_V2 } from './observatory-labels';
+import { REFERENCE_FIGURES, whyNotComparable, type ReferenceFigureId } from './reference-figures';
 import { weekDates } from './period-labels';
-import { communeStatus, departementOfCommune, epciLabel, epciOf, regionOfDepartement } from './territory-levels';
+import { communeStatus, departementOfCommune, departementsOfRegion, epciLabel, epciOf, regionOfDepartement } from './territory-levels';
 import { scopeLabel, territoryLabel } from './territory-names';
+
+/**
+ * The figures the map can colour the départements by, each a share of a row of questionnaire 2, with the words the
+ * page says of it. The first is the default.
+ */
+export const MAP_FIGURES = {
+  illectronismRate: { label: 'Taux d’illectronisme (définition INSEE, hors « je ne sais pas »)', pick: (row: StatsRowV2) => row.illectronismRate },
+  atLeastBasic16to74Share: {
+    label: 'Compétences numériques au moins de base chez les 16–74 ans (indicateur européen 2030)',
+    pick: (row: StatsRowV2) => row.atLeastBasic16to74Share,
+  },
+  noUseIn12MonthsRate: { label: 'Pas d’internet depuis plus d’un an, ou jamais', pick: (row: StatsRowV2) => row.noUseIn12MonthsRate },
+  handlingAllPassedShare: {
+    label: 'Ont réussi les 3 essais de prise en main (observé, hors Eurostat)',
+    pick: (row: StatsRowV2) => row.handlingAllPassedShare,
+  },
+} as const satisfies Record<string, { label: string; pick: (row: StatsRowV2) => Cell }>;
+export type MapFigure = keyof typeof MAP_FIGURES;
+export const isMapFigure = (value: string): value is MapFigure => Object.hasOwn(MAP_FIGURES, value);
 
 export interface ObservatoryPage {
   /** What the form shows: the values resolved, or those typed when they were refused. */
-  readonly form: { readonly territory: string; readonly quarter: string };
+  readonly form: { readonly territory: string; readonly quarter: string; readonly figure: MapFigure };
   readonly territories: { readonly departements: readonly string[]; readonly communes: readonly string[] };
   readonly stats: Stats | null;
+  /** Every département's row of questionnaire 2 for the same period, for the map (none when there are no statistics). */
+  readonly departementRows?: ReadonlyMap<string, StatsRowV2>;
+  /** The places of REPERE_PLACES in the territory shown, per service; null without a places file. */
+  readonly offer?: (ServiceOffer & { readonly meta: PlacesOfferMeta }) | null;
   /** Why the statistics could not be shown (a refused query). */
   readonly error: string | null;
 }
@@ -70,7 +97,9 @@ function territoryPicker(page: ObservatoryPage): string {
   const epcis = [...new Set(current.map((code) => epciOf(code)?.code ?? ''))].filter(Boolean).sort((a, b) => epciLabel(a).localeCompare(epciLabel(b), 'fr'));
   const group = (label: string, options: readonly string[]) => (options.length ? `<optgroup label="${label}">${options.join('')}</optgroup>` : '');
   // A territory typed in the URL but without batches yet stays selectable.
-  const values = ['', ...regions.map((code) => `region-${code}`), ...departements, ...epcis.map((code) => `epci-${code}`), ...communes];
+  // A commune that merged since is listed as the commune it is part of today (its batches count there).
+  const currentCommunes = [...new Set(current)].sort((a, b) => territoryLabel('commune', a).localeCompare(territoryLabel('commune', b), 'fr'));
+  const values = ['', ...regions.map((code) => `region-${code}`), ...departements, ...epcis.map((code) => `epci-${code}`), ...currentCommunes];
   const known = new Set(values.map((value) => value.toUpperCase()));
   return [
     '<select id="territory" name="territory">',
@@ -79,7 +108,7 @@ function territoryPicker(page: ObservatoryPage): string {
     group('Régions', regions.map((code) => option(`region-${code}`, scopeLabel({ level: 'region', code })))),
     group('Départements', departements.map((code) => option(code, territoryLabel('departement', code)))),
     group('Intercommunalités (EPCI)', epcis.map((code) => option(`epci-${code}`, scopeLabel({ level: 'epci', code })))),
-    group('Communes', communes.map((code) => option(code, territoryLabel('commune', code)))),
+    group('Communes', currentCommunes.map((code) => option(code, territoryLabel('commune', code)))),
     '</select>',
   ].join('');
 }
@@ -91,6 +120,10 @@ function form(page: ObservatoryPage): string {
       <p class="field"><label for="territory">Territoire</label>${territoryPicker(page)}</p>
       <p class="field"><label for="quarter">Trimestre</label>
         <input type="text" id="quarter" name="quarter" value="${escape(page.form.quarter)}" pattern="[0-9]{4}-[Qq][1-4]" aria-describedby="quarter-hint"></p>
+      <p class="field"><label for="figure">Chiffre de la carte</label>
+        <select id="figure" name="figure">${Object.entries(MAP_FIGURES)
+          .map(([value, { label }]) => `<option value="${value}"${value === page.form.figure ? ' selected' : ''}>${escape(label)}</option>`)
+          .join('')}</select></p>
       <p class="field"><button type="submit">Afficher</button></p>
     </div>
     <p id="quarter-hint" class="hint">Trimestres de semaines ISO, par exemple 2026-Q4 : Q1 = semaines 1 à 13, Q2 = 14 à 26, Q3 = 27 à 39,
@@ -334,9 +367,7 @@ function format2(stats: Stats, charts: Chart[]): string {
         property('Aide « à faire pour » plutôt qu’une formation (Aidants Connect, France Services)', period.counts.delegation as Cell),
       ])}
       ${periodTable('v2-autonomy-caption', 'Démarches administratives en ligne, dit par la personne (« N’en a jamais eu besoin » et « Ne sait pas » à part)', period.total, linesOf(period, 'autonomy', PROCEDURES_STATUSES, LABELS_V2.autonomy))}
-      ${periodTable('v2-services-caption', 'Besoins, par service du standard national (une personne peut en avoir plusieurs)', period.total, linesOf(period, 'services', SERVICE_COUNT_KEYS, LABELS_V2.services).map((line) =>
-        line.label === LABELS_V2.services.parenting ? { ...line, label: `${line.label} (aucune question n’y conduit)` } : line,
-      ))}
+      <p class="note">Les besoins, par service du standard national, sont plus haut : « Besoins et offre ».</p>
       ${periodTable('v2-organisms-caption', 'Organismes pour lesquels la personne a besoin d’aide (une personne peut en citer plusieurs)', period.total, linesOf(period, 'organisms', ORGANISMS, LABELS_V2.organisms))}
       ${periodTable('v2-device-caption', 'Équipement pour aller sur internet', period.total, linesOf(period, 'deviceProfile', DEVICE_PROFILES, LABELS_V2.deviceProfile))}
       ${areaTable('v2-areas-caption', 'Compétences par domaine (DSI), questionnaire 2, toute la période : nombre de résultats', period, DSI_AREA_LEVELS_V2, LABELS_V2.dsiAreaLevel)}
@@ -392,7 +423,134 @@ const shortWeek = (week: string) => SHORT_DAY.format(new Date(`${weekDates(week)
 const territoryParameter = (scope: Stats['territory']) =>
   scope.level === 'all' ? '' : scope.level === 'region' || scope.level === 'epci' ? `${scope.level}-${scope.code}` : scope.code;
 
-function results(stats: Stats): string {
+/**
+ * The départements coloured by the chosen figure, with the table of the same numbers beside it: the whole country, the
+ * région of the territory shown drawn darker. Every number is a published one (protected with the rest).
+ */
+function departementMap(page: ObservatoryPage, stats: Stats): string {
+  const rows = page.departementRows ?? new Map<string, StatsRowV2>();
+  const figure = MAP_FIGURES[page.form.figure];
+  const values = new Map([...rows].map(([code, row]) => [code, row.batches > 0 ? figure.pick(row) : undefined]));
+  const regionCode =
+    stats.territory.level === 'region'
+      ? stats.territory.code
+      : stats.territory.level === 'departement'
+        ? regionOfDepartement(stats.territory.code)?.code
+        : stats.territory.level === 'commune'
+          ? regionOfDepartement(departementOfCommune(stats.territory.code)?.code ?? '')?.code
+          : undefined;
+  const highlight = regionCode ? departementsOfRegion(regionCode).map((departement) => departement.code) : undefined;
+  const query = (code: string) => `./?${new URLSearchParams({ territory: code, quarter: stats.quarter, figure: page.form.figure })}`;
+  const codes = [...rows.keys()].sort();
+  const period = stats.weeks.from === stats.weeks.to ? stats.weeks.label : `le ${stats.weeks.label}`;
+  return `<section aria-labelledby="map-title" class="map-section">
+      <h2 id="map-title">Carte par département : ${escape(figure.label)}</h2>
+      <p class="note">Questionnaire 2, ${escape(period)}. Les départements sans lot sont en gris clair (« aucune donnée ») ; un chiffre masqué
+        (petits effectifs) est hachuré. Choisissez un autre chiffre dans le formulaire ci-dessus.</p>
+      <div class="map-and-table">
+        ${renderDepartementMap({
+          id: 'departements-map',
+          title: `${figure.label}, par département`,
+          values,
+          format: (value) => percent.format(value),
+          hrefOf: query,
+          ...(highlight ? { highlight } : {}),
+          tableId: 'map-table-caption',
+        })}
+        <div class="table-scroll" role="region" aria-labelledby="map-table-caption" tabindex="0">
+          <table id="map-table"><caption id="map-table-caption">${escape(figure.label)}, par département (mêmes chiffres que la carte)</caption>
+            <thead><tr><th scope="col">Département</th><th scope="col">Résultats</th><th scope="col">Part</th></tr></thead>
+            <tbody>${
+              codes.length === 0
+                ? '<tr><td colspan="3">Aucune donnée pour cette période.</td></tr>'
+                : codes
+                    .map((code) => {
+                      const row = rows.get(code)!;
+                      return `<tr><th scope="row"><a href="${escape(query(code))}">${escape(territoryLabel('departement', code))}</a></th><td>${number(row.total)}</td><td>${ratio(figure.pick(row))}</td></tr>`;
+                    })
+                    .join('')
+            }</tbody>
+          </table>
+        </div>
+      </div>
+    </section>`;
+}
+
+/**
+ * The national and regional figures beside the local ones, each with its source and year, and why they are not the
+ * same population: drawn as bars on one scale (0 to 100 %), and said in a table.
+ */
+function referenceLines(stats: Stats): string {
+  const v2 = stats.format2.period;
+  const local: Record<ReferenceFigureId, { label: string; value: Cell }> = {
+    eurostatBasicSkillsFrance: { label: 'compétences au moins de base, 16–74 ans', value: v2.atLeastBasic16to74Share },
+    inseeIllectronismFrance2021: { label: 'illectronisme', value: v2.illectronismRate },
+    inseeIllectronismBfc2019: { label: 'illectronisme', value: v2.illectronismRate },
+  };
+  const WIDTH = 300;
+  const bar = (value: Cell, className: string) =>
+    value === null
+      ? ''
+      : `<svg class="reference-bar" viewBox="0 0 ${WIDTH} 14" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect x="0" y="0" width="${WIDTH}" height="14" class="reference-track"></rect><rect x="0" y="0" width="${Math.round(value * WIDTH)}" height="14" class="${className}"></rect></svg>`;
+  const blocks = REFERENCE_FIGURES.map((reference, index) => {
+    const mine = local[reference.id];
+    return `<article class="reference" aria-labelledby="reference-${index}">
+        <h3 id="reference-${index}">${escape(reference.label)}</h3>
+        <dl class="reference-values">
+          <div><dt>Référence (${reference.year})</dt><dd><span class="reference-number">${escape(percent.format(reference.value))}</span>${bar(reference.value, 'reference-national')}</dd></div>
+          <div><dt>Repère, ${escape(mine.label)}, même période</dt><dd><span class="reference-number">${mine.value === null ? (v2.batches === 0 ? 'aucune donnée' : 'masqué') : escape(percent.format(mine.value))}</span>${bar(mine.value, 'reference-local')}</dd></div>
+        </dl>
+        <p class="reference-why">${escape(whyNotComparable[reference.id])}</p>
+        <p class="reference-source">Source : <a href="${escape(reference.source.url)}">${escape(reference.source.publisher)}, ${escape(reference.source.title)}</a>. ${escape(reference.population)}</p>
+      </article>`;
+  }).join('');
+  return `<section aria-labelledby="references-title" class="references">
+      <h2 id="references-title">Repères nationaux et régionaux</h2>
+      <p class="note">Les chiffres de Repère (${escape(stats.territoryLabel)}, questionnaire 2) comptent les personnes qui ont passé
+        le questionnaire sur une borne ou avec un médiateur : elles ne sont pas un échantillon de la population, leurs chiffres
+        ne sont ni pondérés ni dédoublonnés. Ces repères disent l’ordre de grandeur du territoire, pas un écart à combler.</p>
+      ${blocks}
+    </section>`;
+}
+
+/**
+ * "Demandé / proposé": the needs counted in the batches of questionnaire 2 (people needing each service of the
+ * national standard, delegation, specific support is never sent) beside the places offering it in the same territory,
+ * from the places file the collector was given (the same national file the devices use).
+ */
+function needsAndOffer(page: ObservatoryPage, stats: Stats): string {
+  const v2 = stats.format2.period;
+  const needs = counts(v2, 'services');
+  const offer = page.offer ?? null;
+  const caption = `Besoins dits et lieux qui proposent chaque service, ${stats.territoryLabel}`;
+  const rows = SERVICE_COUNT_KEYS.map(
+    (key) =>
+      `<tr><th scope="row">${escape(LABELS_V2.services[key])}${key === 'parenting' ? ' <span class="hint">(aucune question n’y conduit)</span>' : ''}</th><td>${number(needs[key] ?? null)}</td><td>${shareOf(needs[key] ?? null, v2.total)}</td><td>${
+        offer ? integer.format(offer[key]) : '<span class="hint">pas de fichier de lieux</span>'
+      }</td></tr>`,
+  ).join('');
+  const delegation = `<tr><th scope="row">Aide « à faire pour » plutôt qu’une formation (Aidants Connect, France Services)</th><td>${number(v2.counts.delegation as Cell)}</td><td>${shareOf(v2.counts.delegation as Cell, v2.total)}</td><td><span class="hint">—</span></td></tr>`;
+  const source = offer
+    ? `<p class="note">Lieux : fichier « ${escape(offer.meta.source)} » (${integer.format(offer.meta.places)} lieux${offer.meta.updatedAt ? `, mis à jour le ${escape(new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(offer.meta.updatedAt)))}` : ''}, ${escape(offer.meta.licence)}), les lieux du territoire aujourd’hui, et non sur la période.
+        ${offer.meta.locatedBy.departementOnly > 0 ? `${integer.format(offer.meta.locatedBy.departementOnly)} lieux dont la commune n’a pu être lue ne comptent qu’au niveau du département et de la région.` : ''}
+        Un lieu qui propose plusieurs services compte pour chacun ; ${integer.format(offer.places)} lieux dans ce territoire.</p>`
+    : '<p class="note">Le collecteur n’a pas de fichier de lieux (REPERE_PLACES) : seuls les besoins sont montrés.</p>';
+  return `<section aria-labelledby="needs-title" class="needs">
+      <h2 id="needs-title">Besoins et offre : demandé, proposé</h2>
+      <p class="note">Demandé : personnes dont le résultat (questionnaire 2) conduit à chaque service du standard national des lieux de
+        médiation numérique ; une personne peut en avoir plusieurs. Proposé : lieux de médiation numérique du territoire qui
+        déclarent ce service.</p>
+      ${source}
+      <div class="table-scroll" role="region" aria-labelledby="needs-caption" tabindex="0">
+        <table><caption id="needs-caption">${escape(caption)}</caption>
+          <thead><tr><th scope="col">Service</th><th scope="col">Demandé (personnes)</th><th scope="col">Part des personnes</th><th scope="col">Proposé (lieux)</th></tr></thead>
+          <tbody>${rows}${delegation}</tbody>
+        </table>
+      </div>
+    </section>`;
+}
+
+function results(page: ObservatoryPage, stats: Stats): string {
   const v1 = stats.period;
   const v2 = stats.format2.period;
   // Questionnaire 2 where it has batches; questionnaire 1 where it has batches, or when nothing else would be shown.
@@ -413,11 +571,16 @@ function results(stats: Stats): string {
         ${figure('Résultats comptés', showV1 && showV2 ? 'questionnaires 1 et 2' : '', number(sum([v1.total, v2.total])))}
         ${figure('Lots reçus', '', integer.format(v1.batches + v2.batches))}
       </dl>
+      <p class="note notice"><strong>${escape(OPEN_DATA_NOTICE)}.</strong> Ce sont les personnes qui ont passé le questionnaire sur une
+        borne ou avec un médiateur, telles qu’elles sont venues : pas un échantillon de la population.</p>
       <p class="note">Chiffres anonymes : chaque lot compte au moins ${stats.k} résultats. Un nombre compris entre 1 et ${stats.k - 1},
         ou qui se déduirait des autres, ici ou d’un autre tableau publié (un autre territoire, une autre semaine), est masqué (–).
         Un lot qui couvre plusieurs semaines est compté dans sa dernière semaine.</p>
       <p><a class="download" href="${escape(csv)}" download>Télécharger ces chiffres (CSV)</a></p>
     </section>
+    ${showV2 ? referenceLines(stats) : ''}
+    ${departementMap(page, stats)}
+    ${showV2 || page.offer ? needsAndOffer(page, stats) : ''}
     ${sections}
     <script type="application/json" id="chart-data">${chartData(stats, charts)}</script>`;
 }
@@ -435,6 +598,7 @@ export function renderObservatory(page: ObservatoryPage): string {
   <title>${escape(title)}</title>
   <link rel="icon" href="data:,">
   <link rel="stylesheet" href="assets/observatory.css">
+  <link rel="stylesheet" href="assets/choropleth.css">
   <script src="assets/chart.umd.min.js" defer></script>
   <script src="assets/observatory.js" defer></script>
 </head>
@@ -444,9 +608,14 @@ export function renderObservatory(page: ObservatoryPage): string {
   <main id="content" tabindex="-1">
     ${form(page)}
     ${page.error ? `<p class="error" role="alert">${escape(page.error)}</p>` : ''}
-    ${page.stats ? results(page.stats) : ''}
+    ${page.stats ? results(page, page.stats) : ''}
   </main>
-  <footer><p>Comptages anonymes envoyés par les bornes et tablettes Repère. Données ouvertes : <a href="api/v1/stats">api/v1/stats</a> (JSON).</p></footer>
+  <footer>
+    <p>${escape(OPEN_DATA_NOTICE)} : comptages anonymes envoyés par les bornes et tablettes Repère, pas un échantillon de la population.</p>
+    <p>Source : ${escape(OPEN_DATA_SOURCE)}. Licence : <a href="${escape(OPEN_DATA_LICENCE.url)}">${escape(OPEN_DATA_LICENCE.name)}</a>.
+      Données ouvertes : <a href="api/v1/stats">api/v1/stats</a> (JSON), son <a href="api/v1/stats.schema.json">schéma JSON</a>, et le
+      CSV de chaque page ; dictionnaire des données : docs/OPEN-DATA.md.</p>
+  </footer>
 </body>
 </html>
 `;

@@ -3,6 +3,9 @@ import type { BatchStore } from './batch-store';
 import { resolveStatsQuery } from './resolve-stats-query';
 import { statsSource } from './stats-source';
 import { statsCsv } from './stats-csv';
+import { statsSchema } from './stats-schema';
+
+const STATS_SCHEMA_BODY = JSON.stringify(statsSchema);
 
 export interface StatsRouteOptions {
   readonly store: BatchStore;
@@ -19,10 +22,15 @@ export async function statsRoute(app: FastifyInstance, { store, k, now }: StatsR
 
   app.get('/api/v1/stats.csv', async (request, reply) => {
     const stats = await statsOf(request.query);
-    const territory = stats.territory.level === 'all' ? 'tous' : stats.territory.code;
+    const territory = stats.territory.level === 'all' ? 'tous' : stats.territory.level === 'region' || stats.territory.level === 'epci' ? `${stats.territory.level}-${stats.territory.code}` : stats.territory.code;
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="repere-${territory}-${stats.weeks.from}-${stats.weeks.to}.csv"`)
       .send(statsCsv(stats));
   });
+
+  // The JSON Schema of GET /api/v1/stats (stats-schema.ts), for the open-data portal and whoever reuses the figures.
+  app.get('/api/v1/stats.schema.json', (_request, reply) =>
+    reply.type('application/schema+json; charset=utf-8').header('cache-control', 'public, max-age=3600').send(STATS_SCHEMA_BODY),
+  );
 }

@@ -2,13 +2,16 @@ import { QUESTIONNAIRE } from '../../src/content/questionnaire';
 import {
   AGE_BANDS,
   BATCH_FORMAT_V2,
+  BATCH_FORMAT_V3,
   BATCH_FORMAT_VERSION,
   DSI_AREA_LEVELS,
   DSI_OVERALL_CATEGORIES,
   SESSION_MODES,
   countResults,
   countResultsV2,
+  countResultsV3,
   type AggregateBatch,
+  type AggregateBatchV3,
   type AggregateBatchV1,
   type AggregateBatchV2,
   type Territory,
@@ -18,6 +21,7 @@ import { DSI_AREAS } from '../../src/domain/questionnaire';
 import { DISTANCE_LEVELS, toFinishedResult, type FinishedResult } from '../../src/domain/result';
 import { AUTONOMY_LEVELS, BARRIERS, scoreProfile } from '../../src/domain/score-profile';
 import { startSession } from '../../src/domain/session';
+import { HANDLING_SCORES, ICON_SCORES, NOTHING_OBSERVED, SCAM_SCORES, type ObservedCategories } from '../../src/domain/tries';
 import { randomChoice, respond, seededRandom } from '../../src/domain/testing/respondent';
 import { LAYOUTS, flattenCounts, groupOf, wholeOf, withheldGroupOf, withholdableGroupsOf, type BatchFormat } from '../count-groups';
 import type { WeekSums } from '../batch-store';
@@ -138,4 +142,38 @@ export function sumBatches(format: BatchFormat, batches: readonly AggregateBatch
     };
   });
   return { week, batches: batches.length, total: batches.reduce((sum, batch) => sum + batch.total, 0), counts, withheld };
+}
+
+/**
+ * Test builder: a valid batch of format 3 (format 2 and the tries), counting its results with the device's own
+ * countResultsV3: each result of the pool given what its tries showed at random (a third skipped them all).
+ */
+export function makeBatchV3({ random, results, size = 8, territory, weeks, id, k = 5 }: MakeBatchOptions): AggregateBatchV3 {
+  const respondents = poolOfResultsV2();
+  results ??= Array.from({ length: size }, () => {
+    const result = respondents[Math.floor(random() * respondents.length)]!;
+    const handling = pick(random, HANDLING_SCORES);
+    // in the gap only someone who said basic skills or above and did not pass a handling try they did
+    const missedOne = handling !== 'passed3' && handling !== 'notTaken';
+    const observed: ObservedCategories =
+      random() < 1 / 3
+        ? NOTHING_OBSERVED
+        : {
+            handling,
+            scam: pick(random, SCAM_SCORES),
+            icons: result.v2?.lastUse === 'last3Months' ? 'notTaken' : pick(random, ICON_SCORES),
+            selfReportGap: missedOne && (result.dsiOverall === 'basic' || result.dsiOverall === 'aboveBasic') && random() < 0.5,
+          };
+    return { ...result, observed };
+  });
+  return {
+    format: BATCH_FORMAT_V3,
+    id: id ?? seededUuid(random),
+    territory: territory ?? { level: 'commune', code: '21231' },
+    weeks: weeks ?? { from: '2026-W46', to: '2026-W47' },
+    questionnaireVersion: '2',
+    appVersion: '0.6.0',
+    total: results.length,
+    counts: countResultsV3(results, { k }),
+  };
 }

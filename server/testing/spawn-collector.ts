@@ -8,6 +8,8 @@ export interface ChildCollector {
   readonly child: ChildProcess;
   /** Everything the process wrote to stdout (its JSON logs) so far. */
   logs(): string;
+  /** Everything it wrote to stderr so far (warnings said in plain lines). */
+  errors(): string;
   /** Resolves with the exit code (null when killed by a signal). */
   readonly exited: Promise<number | null>;
 }
@@ -34,7 +36,7 @@ export function spawnCollector(env: Readonly<Record<string, string>>): Promise<C
       const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
       if (listening) {
         clearTimeout(timer);
-        resolve({ url: listening[1]!, child, logs: () => stdout, exited });
+        resolve({ url: listening[1]!, child, logs: () => stdout, errors: () => stderr, exited });
       }
     });
     void exited.then((code) => {
