@@ -166,7 +166,9 @@ for (const [size, viewport] of [['tablet', SIZES.tablet], ['phone', SIZES.phone]
         await page.locator('legend.question-title, main h1').first().waitFor();
         if (await page.getByRole('heading', { level: 1, name: t('mediator.guided.title') }).isVisible()) break;
         if (await triesScreen(page).isVisible()) {
-          await skipTries(page, t);
+          // the handling tries passed over, the scam try answered: the mediator is asked whether they matched
+          for (let skip = 0; skip < 3; skip += 1) await page.getByRole('button', { name: t('tries.skipOne') }).click();
+          for (const answer of ['noClick', 'noClick', 'click']) await page.getByRole('button', { name: t(`tries.scam.${answer}`), exact: true }).click();
           continue;
         }
         const title = (await questionLegend(page).innerText()).trim();
@@ -175,12 +177,15 @@ for (const [size, viewport] of [['tablet', SIZES.tablet], ['phone', SIZES.phone]
         await expect(page.getByText(title, { exact: true })).toHaveCount(0);
       }
       await page.getByRole('checkbox', { name: t('mediator.themes.email') }).check();
+      await page.getByRole('group', { name: t('mediator.observation.triesMatched') }).getByRole('radio', { name: t('mediator.observation.triesMatches.partly') }).check();
       await page.getByRole('button', { name: t('mediator.observation.save') }).click();
       await shoot(page, `${size}-${language}-m3-guided-result`);
+      await page.locator('.observation-form').screenshot({ path: `reports/screenshots/${size}-${language}-m3b-observation.png` });
       await page.getByRole('button', { name: t('mediator.guided.finish') }).click();
       await page.getByRole('button', { name: t('mediator.home.history') }).click();
       await page.getByRole('table').first().waitFor();
       await shoot(page, `${size}-${language}-m4-history`);
+      await page.locator('.history-counts').screenshot({ path: `reports/screenshots/${size}-${language}-m4b-counts.png` });
       await page.getByRole('button', { name: t('mediator.history.back') }).first().click();
       await page.getByRole('button', { name: t('mediator.home.settings') }).click();
       await page.getByRole('button', { name: t('mediator.settings.save.button'), exact: true }).waitFor();
