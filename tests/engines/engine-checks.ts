@@ -13,6 +13,7 @@ import {
   completeJourney,
   countStore,
   currentQuestion,
+  doTriesWell,
   installDevice,
   mediatorHome,
   openApp,
@@ -281,3 +282,47 @@ export const mediatorSpace: EngineCheck = {
 };
 
 
+
+export const handsOnTries: EngineCheck = {
+  name: 'the hands-on tries by pointer: the three handling tries and the scam try passed, kept as done, said on the result',
+  async run(context) {
+    await withSetup(context, async ({ profileDir, port, servers, drivers }) => {
+      const server = await startPreview(context.outDir, port);
+      servers.push(server);
+      const driver = await context.launch({ profileDir });
+      drivers.push(driver);
+      await openKiosk(driver, server.url);
+
+      // given a daily internet user up to the tries (right after the internet use)
+      await driver.click(welcomeStart);
+      for (let i = 0; i < 10; i += 1) {
+        await driver.waitFor({ css: 'legend.question-title, main h1' });
+        if (await driver.evaluate((tries) => document.querySelector(tries) !== null, MARKERS.triesScreen)) break;
+        await answerFirst(driver);
+      }
+
+      // when the tries are done well, by pointer
+      await doTriesWell(driver);
+
+      // then the session holds four tries done, each as measured (targets reached, card found, model matched)
+      const [session] = await readStore(driver, 'sessions');
+      const tries = (session?.tries ?? {}) as Record<string, { status: string; record?: Record<string, unknown> }>;
+      const done = Object.entries(tries).filter(([, outcome]) => outcome.status === 'done').map(([id]) => id).sort();
+      expect(done.join() === 'scam,scroll,touch,write', `tries done: ${done.join(', ') || 'none'}`);
+      const targets = (tries.touch?.record?.targets ?? []) as Array<{ reached: boolean }>;
+      expect(targets.length === 3 && targets.every((one) => one.reached), `touch targets: ${JSON.stringify(targets)}`);
+      expect(tries.scroll?.record?.found === true && tries.write?.record?.matched === true, 'the card or the copy was not counted');
+
+      // and the result says it went well, once the questions are answered
+      await completeJourney(driver);
+      await driver.waitFor({ text: fr('result.tries.seen.handlingWell') });
+      const [result] = await readStore(driver, 'results');
+      // (compared key by key: WebKit's IndexedDB gives the keys back in another order)
+      const observed = (result?.observed ?? {}) as Record<string, unknown>;
+      const expected: Record<string, unknown> = { handling: 'passed3', scam: 'right3', icons: 'notTaken', selfReportGap: false };
+      const keys = [...new Set([...Object.keys(observed), ...Object.keys(expected)])];
+      expect(keys.every((key) => observed[key] === expected[key]), `kept: ${JSON.stringify(observed)}`);
+      await expectNoPageErrors(driver, 'on the result after the tries');
+    });
+  },
+};

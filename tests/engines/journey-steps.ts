@@ -75,6 +75,33 @@ export async function answerFirst(driver: EngineDriver): Promise<string> {
   return title;
 }
 
+/**
+ * Does the hands-on tries as someone at ease would (docs/TRIES.md): taps the three targets, finds the card below the
+ * fold, copies the model, judges the three messages right. The daily user of answerFirst is offered four tries (no
+ * icons). Pointer clicks, as on a kiosk with a mouse; each step reads the in-page error recorder.
+ */
+export async function doTriesWell(driver: EngineDriver): Promise<void> {
+  const onTry = (id: string) => driver.evaluate((css) => document.querySelector(css) !== null, `main.tries[data-try="${id}"]`);
+  await driver.waitFor({ css: 'main.tries[data-try="touch"]' });
+  for (let taps = 0; taps < 6 && (await onTry('touch')); taps += 1) {
+    await driver.click({ css: '.touch-target' });
+    // the next target (or try) replaces this one
+    await new Promise((done) => setTimeout(done, 150));
+  }
+  await driver.waitFor({ css: 'main.tries[data-try="scroll"]' });
+  await driver.click({ css: '.scroll-card[data-card="bike"]' });
+  await driver.waitFor({ css: 'main.tries[data-try="write"]' });
+  await driver.fill({ label: fr('tries.write.label') }, 'LILAS 21');
+  await driver.click({ role: 'button', name: fr('tries.write.done') });
+  await driver.waitFor({ css: 'main.tries[data-try="scam"]' });
+  for (const answer of ['noClick', 'noClick', 'click'] as const) {
+    await driver.click({ role: 'button', name: fr(`tries.scam.${answer}`) });
+    await new Promise((done) => setTimeout(done, 150));
+  }
+  await driver.waitForFunction((tries) => document.querySelector(tries) === null, MARKERS.triesScreen, { message: 'the tries stayed on screen after the scam try' });
+  await expectNoPageErrors(driver, 'after the tries');
+}
+
 /** Answers every question on screen (first option each time) until the result; returns the questions seen. */
 export async function completeJourney(driver: EngineDriver): Promise<string[]> {
   const seen: string[] = [];

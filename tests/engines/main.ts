@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureFirefox, firefoxVersion } from '../../scripts/firefox.mjs';
 import { ensureWebKit, webkitVersion } from '../../scripts/webkit.mjs';
-import { memoryFallback, mediatorSpace, offlineJourney, resultsKeptAcrossRestart, updateWaitsForWelcome, type EngineCheck } from './engine-checks';
+import { handsOnTries, memoryFallback, mediatorSpace, offlineJourney, resultsKeptAcrossRestart, updateWaitsForWelcome, type EngineCheck } from './engine-checks';
 import { layoutAtKioskSize, layoutAtPhoneSize } from './layout-check';
 import { firefoxLauncher } from './puppeteer-driver';
 import { runEngine, type Engine, type EngineReport } from './run-engine';
@@ -53,7 +53,7 @@ const ENGINES: readonly Engine[] = [
 ];
 
 /** Every check, in the order they run on each engine. */
-const ENGINE_CHECKS: readonly EngineCheck[] = [offlineJourney, resultsKeptAcrossRestart, memoryFallback, updateWaitsForWelcome, mediatorSpace, layoutAtPhoneSize, layoutAtKioskSize];
+const ENGINE_CHECKS: readonly EngineCheck[] = [offlineJourney, resultsKeptAcrossRestart, memoryFallback, updateWaitsForWelcome, mediatorSpace, handsOnTries, layoutAtPhoneSize, layoutAtKioskSize];
 
 /** Only the checks whose name holds one of these words (REPERE_ENGINE_CHECKS, comma-separated), to work on one. */
 const CHECK_FILTER = (process.env.REPERE_ENGINE_CHECKS ?? '').split(',').map((word) => word.trim()).filter(Boolean);
