@@ -6,6 +6,7 @@ import { describeValidationError } from './describe-validation-error';
 import { HttpError } from './http-error';
 import type { CollectorConfig } from './load-config';
 import { observatoryRoute } from './observatory-route';
+import { statsSource } from './stats-source';
 import type { PlacesOffer } from './places-offer';
 import { statsRoute } from './stats-route';
 
@@ -157,7 +158,9 @@ export function buildApp({ config, store, now = () => new Date(), placesOffer = 
     }
   });
   app.register(batchesRoute, { store, k: config.k, tokens: config.tokens, rateLimitPerMinute: config.rateLimitPerMinute, now });
-  app.register(statsRoute, { store, k: config.k, now });
-  app.register(observatoryRoute, { store, k: config.k, now, placesOffer });
+  // One source for the API and the page: a quarter is protected once for both, not once each.
+  const stats = statsSource(store, config.k);
+  app.register(statsRoute, { store, stats, now });
+  app.register(observatoryRoute, { store, stats, now, placesOffer });
   return app;
 }

@@ -7,12 +7,13 @@ import { HttpError } from './http-error';
 import type { BatchStore } from './batch-store';
 import { MAP_FIGURES, isMapFigure, renderObservatory, type MapFigure } from './render-observatory';
 import { resolveStatsQuery } from './resolve-stats-query';
-import { statsSource } from './stats-source';
+import type { StatsSource } from './stats-source';
 import type { PlacesOffer } from './places-offer';
 
 export interface ObservatoryRouteOptions {
   readonly store: BatchStore;
-  readonly k: number;
+  /** The statistics, shared with the API (build-app.ts). */
+  readonly stats: StatsSource;
   readonly now: () => Date;
   readonly placesOffer: PlacesOffer | null;
 }
@@ -37,8 +38,7 @@ const figureOf = (query: Record<string, unknown>): MapFigure => {
 };
 
 /** GET /: the observatory page (works without JavaScript); GET /assets/*: its script, style and chart.js. */
-export async function observatoryRoute(app: FastifyInstance, { store, k, now, placesOffer }: ObservatoryRouteOptions) {
-  const statsOfQuery = statsSource(store, k);
+export async function observatoryRoute(app: FastifyInstance, { store, stats: statsOfQuery, now, placesOffer }: ObservatoryRouteOptions) {
   app.get('/', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const territories = await store.territories();

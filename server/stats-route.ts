@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { BatchStore } from './batch-store';
 import { resolveStatsQuery } from './resolve-stats-query';
-import { statsSource } from './stats-source';
+import type { StatsSource } from './stats-source';
 import { statsCsv } from './stats-csv';
 import { statsSchema } from './stats-schema';
 
@@ -9,13 +9,13 @@ const STATS_SCHEMA_BODY = JSON.stringify(statsSchema);
 
 export interface StatsRouteOptions {
   readonly store: BatchStore;
-  readonly k: number;
+  /** The statistics, shared with the observatory page (build-app.ts). */
+  readonly stats: StatsSource;
   readonly now: () => Date;
 }
 
 /** GET /api/v1/stats and /api/v1/stats.csv: the sums of a territory over a period of weeks, small numbers hidden. */
-export async function statsRoute(app: FastifyInstance, { store, k, now }: StatsRouteOptions) {
-  const stats = statsSource(store, k);
+export async function statsRoute(app: FastifyInstance, { store, stats, now }: StatsRouteOptions) {
   const statsOf = async (query: unknown) => stats(await resolveStatsQuery(query as Record<string, unknown>, store, now()));
 
   app.get('/api/v1/stats', async (request) => statsOf(request.query));

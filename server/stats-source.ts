@@ -17,16 +17,30 @@ export interface StatsSource {
 
 export function statsSource(store: BatchStore, k: number): StatsSource {
   const kept = new Map<string, { readonly revision: number; readonly tables: ProtectedQuarter }>();
+  /** The quarters being protected now, at a revision: a request that comes meanwhile waits for the same work. */
+  const running = new Map<string, { readonly revision: number; readonly tables: Promise<ProtectedQuarter> }>();
   const protectedOf = async (query: StatsRequest): Promise<ProtectedQuarter> => {
     const revision = await store.revision();
-    let entry = kept.get(query.quarter.name);
-    if (!entry || entry.revision !== revision) {
-      entry = { revision, tables: protectStats(await store.sumsByTerritory(query.quarter.from, query.quarter.to), query.quarter, k) };
-      kept.delete(query.quarter.name);
-      kept.set(query.quarter.name, entry);
-      if (kept.size > QUARTERS_KEPT) kept.delete(kept.keys().next().value!);
-    }
-    return entry.tables;
+    const name = query.quarter.name;
+    const entry = kept.get(name);
+    if (entry && entry.revision === revision) return entry.tables;
+    const inFlight = running.get(name);
+    if (inFlight && inFlight.revision === revision) return inFlight.tables;
+    // The stale quarter is let go first: it and the new one are never held together.
+    kept.delete(name);
+    const tables = store
+      .sumsByTerritory(query.quarter.from, query.quarter.to)
+      .then((sums) => protectStats(sums, query.quarter, k))
+      .then((protectedQuarter) => {
+        kept.set(name, { revision, tables: protectedQuarter });
+        if (kept.size > QUARTERS_KEPT) kept.delete(kept.keys().next().value!);
+        return protectedQuarter;
+      })
+      .finally(() => {
+        if (running.get(name)?.tables === tables) running.delete(name);
+      });
+    running.set(name, { revision, tables });
+    return tables;
   };
   const source = async (query: StatsRequest) => statsOf(await protectedOf(query), query);
   source.departements = async (query: StatsRequest) => departementRows(await protectedOf(query), query);

@@ -7,12 +7,12 @@
 // (scripts/postgres.mjs); without them the PostgreSQL figures are left out and said so.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { importTs } from '../../scripts/load-ts.mjs';
 import { findPostgres, startPostgresCluster } from '../../scripts/postgres.mjs';
+import { freePort, waitForHealth } from './child-collector.mjs';
 
 export const name = 'collector';
 /** Its own processes only: no production build needed (scripts/bench.mjs skips it). */
@@ -24,30 +24,6 @@ const DURATION_S = 10;
 const DUPLICATE_SHARE = 0.1;
 const DISTINCT_BATCHES = 60_000;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url, child) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`collector exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('collector not healthy after 30 s');
-}
 
 /** Distinct batches, as posted: made once, sent to each engine's collector from the first. */
 async function distinctBatches() {
