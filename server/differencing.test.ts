@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Territory } from '../src/domain/aggregate';
 import type { FinishedResult } from '../src/domain/result';
 import { seededRandom } from '../src/domain/testing/respondent';
-import { makeBatch, randomResult } from './testing/make-batch';
+import { makeBatch, makeBatchV3, randomResult } from './testing/make-batch';
 import { startCollector, type RunningCollector } from './testing/start-collector';
 
 /**
@@ -221,5 +221,22 @@ describe('the territory levels the Région uses: EPCI and région, merged commun
     expect(page).toContain('<option value="region-27">Bourgogne-Franche-Comté (région 27)</option>');
     const merged = await (await fetch(`${collector.url}/?territory=21213&quarter=2026-Q1`)).text();
     expect(merged).toContain('commune fusionnée dans Neuilly-Crimolois (21452)');
+  });
+});
+
+describe('a territory without an outline on the map', () => {
+  let collector: RunningCollector;
+  beforeAll(async () => {
+    collector = await startCollector({}, () => NOW);
+    // A mediator's tablet in Saint-Pierre-et-Miquelon, sending at the level of its collectivité (975).
+    expect((await collector.post(makeBatchV3({ random, territory: { level: 'departement', code: '975' }, weeks: week('2026-W11'), size: 8 }))).status).toBe(201);
+  });
+  afterAll(() => collector.stop());
+
+  it('is in the table beside the map, said to be off the map, never an error', async () => {
+    const response = await fetch(`${collector.url}/?territory=975&quarter=2026-Q1`);
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('Saint-Pierre-et-Miquelon (975)</a> <span class="hint">(pas sur la carte)</span>');
   });
 });

@@ -13,7 +13,7 @@ import { DSI_AREAS } from '../src/domain/questionnaire';
 import { DISTANCE_LEVELS } from '../src/domain/result';
 import { BARRIERS, DEVICE_PROFILES, LAST_USES, ORGANISMS } from '../src/domain/score-profile';
 import type { Cell, Stats, StatsRow, StatsRowV2 } from './compute-stats';
-import { renderDepartementMap } from './choropleth';
+import { MAP_DEPARTEMENTS, renderDepartementMap } from './choropleth';
 import { OPEN_DATA_LICENCE, OPEN_DATA_NOTICE, OPEN_DATA_SOURCE } from './open-data-notice';
 import type { PlacesOfferMeta, ServiceOffer } from './places-offer';
 import { LABELS, LABELS_V2 } from './observatory-labels';
@@ -466,7 +466,9 @@ function departementMap(page: ObservatoryPage, stats: Stats): string {
                 : codes
                     .map((code) => {
                       const row = rows.get(code)!;
-                      return `<tr><th scope="row"><a href="${escape(query(code))}">${escape(territoryLabel('departement', code))}</a></th><td>${number(row.total)}</td><td>${ratio(figure.pick(row))}</td></tr>`;
+                      // A territory the map has no outline for (Saint-Pierre-et-Miquelon, the Pacific): in the table only, said so.
+                      const offMap = MAP_DEPARTEMENTS.includes(code) ? '' : ' <span class="hint">(pas sur la carte)</span>';
+                      return `<tr><th scope="row"><a href="${escape(query(code))}">${escape(territoryLabel('departement', code))}</a>${offMap}</th><td>${number(row.total)}</td><td>${ratio(figure.pick(row))}</td></tr>`;
                     })
                     .join('')
             }</tbody>
