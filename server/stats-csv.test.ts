@@ -1,39 +1,29 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BATCH_FORMAT_V3, countResultsV3, type AggregateBatchV3, type Territory } from '../src/domain/aggregate';
+import type { Territory } from '../src/domain/aggregate';
 import { seededRandom } from '../src/domain/testing/respondent';
-import { HANDLING_SCORES, ICON_SCORES, SCAM_SCORES } from '../src/domain/tries';
 import { DERIVED_NAMES, type Stats } from './compute-stats';
 import { LAYOUTS, countName } from './count-groups';
 import { OPEN_DATA_LICENCE, OPEN_DATA_NOTICE, OPEN_DATA_SOURCE, suppressionRule } from './open-data-notice';
 import { quarterRangeLabel, weekLabel } from './period-labels';
 import { CSV_COLUMNS, DERIVED_FIGURES, NOTICE_MARK } from './stats-csv';
 import { epciOf } from './territory-levels';
-import { makeBatch, makeBatchV2, randomResultV2, seededUuid } from './testing/make-batch';
+import { makeBatch, makeBatchV2, makeBatchV3 } from './testing/make-batch';
 import { startCollector, type RunningCollector } from './testing/start-collector';
 
 /** Wednesday 2 December 2026 in Paris: weeks up to 2026-W48 are over. */
 const NOW = new Date('2026-12-02T11:00:00Z');
 const random = seededRandom(20_261_202);
-const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
 const week = (name: string) => ({ from: name, to: name });
 const commune = (code: string): Territory => ({ level: 'commune', code });
 
-/** A batch of format 3: real respondents of questionnaire 2, with random scores of the tries. */
-function batchV3(size: number, territory: Territory, weeks: { from: string; to: string }): AggregateBatchV3 {
-  const results = Array.from({ length: size }, (_, index) => ({
-    ...randomResultV2(random, `t${index}`),
-    observed: { handling: pick(HANDLING_SCORES), scam: pick(SCAM_SCORES), icons: pick(ICON_SCORES), selfReportGap: random() < 0.3 },
-  }));
-  return { format: BATCH_FORMAT_V3, id: seededUuid(random), territory, weeks, questionnaireVersion: '2', appVersion: '0.6.0', total: size, counts: countResultsV3(results) };
-}
 
 /** Batches of the three formats in Côte-d’Or and Doubs: some small enough that cells are hidden, some large enough to show shares. */
 const BATCHES = () => [
   makeBatch({ random, size: 40, territory: commune('21231'), weeks: week('2026-W46') }),
   makeBatchV2({ random, size: 60, territory: commune('25056'), weeks: week('2026-W48') }),
-  batchV3(40, commune('21231'), week('2026-W47')),
+  makeBatchV3({ random, size: 40, territory: commune('21231'), weeks: week('2026-W47') }),
   makeBatch({ random, size: 6, territory: commune('21231'), weeks: week('2026-W47') }),
   makeBatch({ random, size: 12, territory: commune('21054'), weeks: week('2026-W48') }),
   makeBatch({ random, size: 8, territory: commune('25056'), weeks: { from: '2026-W45', to: '2026-W46' } }),
@@ -41,9 +31,9 @@ const BATCHES = () => [
   makeBatchV2({ random, size: 7, territory: commune('21231'), weeks: week('2026-W47') }),
   makeBatchV2({ random, size: 20, territory: commune('21231'), weeks: week('2026-W48') }),
   makeBatchV2({ random, size: 9, territory: commune('25056'), weeks: week('2026-W47') }),
-  batchV3(15, commune('21231'), week('2026-W48')),
-  batchV3(6, commune('21054'), week('2026-W47')),
-  batchV3(11, commune('21166'), week('2026-W46')),
+  makeBatchV3({ random, size: 15, territory: commune('21231'), weeks: week('2026-W48') }),
+  makeBatchV3({ random, size: 6, territory: commune('21054'), weeks: week('2026-W47') }),
+  makeBatchV3({ random, size: 11, territory: commune('21166'), weeks: week('2026-W46') }),
 ];
 
 /** Queries of several territories and periods: quarters, single weeks, a quarter without batches. */

@@ -1,14 +1,13 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BATCH_FORMAT_V3, countResultsV3, type AggregateBatchV3, type Territory } from '../src/domain/aggregate';
+import type { Territory } from '../src/domain/aggregate';
 import { seededRandom } from '../src/domain/testing/respondent';
-import { HANDLING_SCORES, ICON_SCORES, SCAM_SCORES } from '../src/domain/tries';
 import { DERIVED_NAMES } from './compute-stats';
 import { LAYOUTS } from './count-groups';
 import { OPEN_DATA } from './open-data-notice';
 import { statsSchema } from './stats-schema';
 import { epciOf } from './territory-levels';
-import { makeBatch, makeBatchV2, randomResultV2, seededUuid } from './testing/make-batch';
+import { makeBatch, makeBatchV2, makeBatchV3 } from './testing/make-batch';
 import { startCollector, type RunningCollector } from './testing/start-collector';
 
 // Ajv 8, the one Fastify validates with (fastify → @fastify/ajv-compiler → ajv), for its draft 2020-12 class: the
@@ -24,18 +23,9 @@ const Ajv2020 = (ajvRequire('ajv/dist/2020') as { default: new (options: object)
 /** Wednesday 2 December 2026 in Paris: weeks up to 2026-W48 are over. */
 const NOW = new Date('2026-12-02T11:00:00Z');
 const random = seededRandom(20_261_203);
-const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
 const week = (name: string) => ({ from: name, to: name });
 const commune = (code: string): Territory => ({ level: 'commune', code });
 
-/** A batch of format 3: real respondents of questionnaire 2, with random scores of the tries. */
-function batchV3(size: number, territory: Territory, weeks: { from: string; to: string }): AggregateBatchV3 {
-  const results = Array.from({ length: size }, (_, index) => ({
-    ...randomResultV2(random, `t${index}`),
-    observed: { handling: pick(HANDLING_SCORES), scam: pick(SCAM_SCORES), icons: pick(ICON_SCORES), selfReportGap: random() < 0.3 },
-  }));
-  return { format: BATCH_FORMAT_V3, id: seededUuid(random), territory, weeks, questionnaireVersion: '2', appVersion: '0.6.0', total: size, counts: countResultsV3(results) };
-}
 
 const QUERIES = [
   'quarter=2026-Q4',
@@ -69,9 +59,9 @@ describe('statsSchema, the JSON Schema of GET /api/v1/stats', () => {
       makeBatch({ random, size: 5, territory: { level: 'departement', code: '21' }, weeks: week('2026-W47') }),
       makeBatchV2({ random, size: 60, territory: commune('25056'), weeks: week('2026-W48') }),
       makeBatchV2({ random, size: 7, territory: commune('21231'), weeks: week('2026-W47') }),
-      batchV3(40, commune('21231'), week('2026-W47')),
-      batchV3(6, commune('21054'), week('2026-W47')),
-      batchV3(11, commune('21166'), week('2026-W46')),
+      makeBatchV3({ random, size: 40, territory: commune('21231'), weeks: week('2026-W47') }),
+      makeBatchV3({ random, size: 6, territory: commune('21054'), weeks: week('2026-W47') }),
+      makeBatchV3({ random, size: 11, territory: commune('21166'), weeks: week('2026-W46') }),
     ];
     for (const batch of batches) expect((await collector.post(batch)).status, batch.id).toBe(201);
     for (const query of QUERIES) {
