@@ -5,7 +5,7 @@ import { LAYOUTS, countName, wholeOf, withholdableGroupsOf, type BatchFormat, ty
 import { listWeeks } from './iso-weeks';
 import type { Quarter } from './iso-weeks';
 import type { SumsByTerritory, WeekSums, WithheldSums } from './batch-store';
-import { suppressSmallCells, type CountNode, type LinkedCounts } from './suppress-small-cells';
+import { CountGraph } from './count-graph';
 import { communeStatus, departementOfCommune, epciOf, regionOfDepartement } from './territory-levels';
 import { scopeLabel } from './territory-names';
 import { OPEN_DATA } from './open-data-notice';
@@ -272,139 +272,156 @@ for (const format of [1, 2] as const) {
 }
 
 const share = (part: Cell, whole: Cell): Cell => (part === null || whole === null || whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
-const sumOf = (nodes: readonly CountNode[]) => nodes.reduce((sum, node) => sum + node.count, 0);
 
-/** The tables of one group, as sums and parts; named sums are added to `named`. */
-function tablesOf(group: CountGroup, tree: Tree | undefined, total: number, leaves: readonly CountNode[], named: Map<string, CountNode>): CountNode[] {
+/**
+ * The names a row's counts are published under (a count of a group, a named sum of its tables, a figure of a crossing),
+ * each with its place in `RowNodes.named`: every row of a format has the same.
+ */
+class NamedIds {
+  private static readonly places = new Map<BatchFormat, Map<string, number>>();
+  static placesOf(format: BatchFormat): Map<string, number> {
+    let places = NamedIds.places.get(format);
+    if (!places) NamedIds.places.set(format, (places = new Map()));
+    return places;
+  }
+  private readonly places: Map<string, number>;
+  readonly ids: number[] = [];
+  constructor(format: BatchFormat) {
+    this.places = NamedIds.placesOf(format);
+  }
+  set(name: string, id: number): void {
+    let place = this.places.get(name);
+    if (place === undefined) this.places.set(name, (place = this.places.size));
+    this.ids[place] = id;
+  }
+  get(name: string): number {
+    const id = this.ids[this.places.get(name)!];
+    if (id === undefined) throw new Error(`compute-stats: no count named ${name}`);
+    return id;
+  }
+}
+
+/** The tables of one group, as sums and parts in `graph`; named sums are added to `named`. */
+function tablesOf(graph: CountGraph, group: CountGroup, tree: Tree | undefined, total: number, leaves: readonly number[], named: NamedIds): void {
   if (tree) {
-    const build = (spec: Spec): CountNode => {
+    const build = (spec: Spec): number => {
       if (typeof spec === 'string') return leaves[group.keys.indexOf(spec)]!;
-      const parts = spec.parts.map(build);
-      const node = { count: sumOf(parts), parts };
-      if (spec.name) named.set(spec.name, node);
-      return node;
+      const id = graph.addSum(spec.parts.map(build));
+      if (spec.name) named.set(spec.name, id);
+      return id;
     };
     const parts = tree.parts.map(build);
-    const root = { count: tree.root ? sumOf(parts) : total, parts };
-    if (tree.root) named.set(tree.root, root);
-    return [root];
+    if (tree.root) named.set(tree.root, graph.addSum(parts));
+    else graph.sum(graph.add(total), parts);
+    return;
   }
   // A property (a barrier named, a service needed) is a count and its complement.
-  if (!group.partition) return leaves.map((leaf) => ({ count: total, parts: [leaf, { count: total - leaf.count }] }));
-  return [{ count: total, parts: leaves }];
+  if (!group.partition) {
+    for (const leaf of leaves) graph.sum(graph.add(total), [leaf, graph.add(total - graph.count(leaf))]);
+    return;
+  }
+  graph.sum(graph.add(total), leaves);
 }
 
 /**
- * The tables a crossing adds to a row, besides those of its groups. Every node is protected like a published count.
+ * The tables a crossing adds to a row, besides those of its groups. Every count is protected like a published one.
  *
  * - Like with like: each category of `whole` over the batches that sent `part` (not published) is its `part` plus the
  *   people outside the part of those batches; the latter sum to those batches' results outside the part. That is the
  *   cross table the batches hold, protected as if the batches that withheld `part` were known from elsewhere (their
  *   own territory or week): each category of it is hidden with the published one of `whole`. Its totals, counts of
- *   part of the batches, are not hidden for being small (`sensitive: false`), only for what they would give away.
+ *   part of the batches, are not hidden for being small (not sensitive), only for what they would give away.
  * - Within the row, when some batches withheld `part`: the published `whole` minus `part` is the DSI of the people
  *   outside the part and of every result of those batches. Protected as a table of its own, category by category.
  * - `inPart` of the age table is `partTotal` plus the part's people of the batches that withheld it (`partWithheld`,
  *   published): a sum, linked to `inPart`. With no batch withholding, `partWithheld` is 0 and this is the link between
  *   the two totals; and the people outside the part are `rest` of the age table, linked.
  */
-function crossingTables(groups: readonly CountGroup[], crossing: Crossing, named: Map<string, CountNode>, sums: WithheldSums | undefined) {
+function crossingTables(graph: CountGraph, groups: readonly CountGroup[], crossing: Crossing, named: NamedIds, sums: WithheldSums | undefined): void {
   const whole = groups.find((group) => group.path.join('.') === crossing.whole)!;
-  const partTotal = named.get(crossing.partTotal)!;
-  const roots: CountNode[] = [];
-  const links: LinkedCounts[] = [];
+  const partTotal = named.get(crossing.partTotal);
   const withheldBatches = sums?.batches ?? 0;
   /** The two-way table of `whole` (as counted in `wholeCounts`) and `part`; returns the sum of its rests. */
-  const table = (wholeCounts: readonly number[], sensitive: boolean): CountNode => {
-    const flag = sensitive ? {} : { sensitive: false as const };
+  const table = (wholeCounts: readonly number[], sensitive: boolean): number => {
     const rests = whole.keys.map((key, index) => {
-      const inPart = named.get(`${crossing.part}.${key}`)!;
-      const rest: CountNode = { count: wholeCounts[index]! - inPart.count };
-      const category: CountNode = { count: wholeCounts[index]!, parts: [inPart, rest], ...flag };
-      roots.push(category);
-      links.push([category, named.get(countName(whole, key))!]);
+      const inPart = named.get(`${crossing.part}.${key}`);
+      const rest = graph.add(wholeCounts[index]! - graph.count(inPart));
+      const category = graph.add(wholeCounts[index]!, sensitive);
+      graph.sum(category, [inPart, rest]);
+      graph.link(category, named.get(countName(whole, key)));
       return rest;
     });
-    const outside: CountNode = { count: sumOf(rests), parts: rests, ...flag };
-    roots.push({ count: partTotal.count + outside.count, parts: [partTotal, outside], ...flag });
+    const outside = graph.addSum(rests, sensitive);
+    graph.sum(graph.add(graph.count(partTotal) + graph.count(outside), sensitive), [partTotal, outside]);
     return outside;
   };
-  const published = whole.keys.map((key) => named.get(countName(whole, key))!.count);
+  const published = whole.keys.map((key) => graph.count(named.get(countName(whole, key))));
   const outsideWhereSent = table(sums?.wholeWhereSent ?? published, withheldBatches === 0);
-  if (withheldBatches === 0) links.push([outsideWhereSent, named.get(crossing.rest)!]);
+  if (withheldBatches === 0) graph.link(outsideWhereSent, named.get(crossing.rest));
   else table(published, true);
-  const inPart = named.get(crossing.inPart)!;
-  const partWithheld: CountNode = { count: inPart.count - partTotal.count };
-  const inPartToo: CountNode = { count: inPart.count, parts: [partTotal, partWithheld] };
-  roots.push(inPartToo);
-  links.push([inPartToo, inPart]);
+  const inPart = named.get(crossing.inPart);
+  const partWithheld = graph.add(graph.count(inPart) - graph.count(partTotal));
+  const inPartToo = graph.add(graph.count(inPart));
+  graph.sum(inPartToo, [partTotal, partWithheld]);
+  graph.link(inPartToo, inPart);
   named.set(crossing.partWithheld, partWithheld);
-  named.set(crossing.withheldBatches, { count: withheldBatches });
-  return { roots, links };
+  // A number of batches, not of people: in no table, never hidden.
+  named.set(crossing.withheldBatches, graph.add(withheldBatches, false));
 }
 
-/** One row's counts as nodes for the hiding: its tables and links, and every published count by name. */
+/** One row's counts in the graph: every published count by name. */
 interface RowNodes {
   readonly format: BatchFormat;
   readonly batches: number;
   readonly total: number;
-  readonly named: ReadonlyMap<string, CountNode>;
-  readonly leavesOf: readonly (readonly CountNode[])[];
-  readonly roots: readonly CountNode[];
-  readonly links: readonly LinkedCounts[];
+  readonly named: NamedIds;
 }
 
-/** One row of statistics from the sums of its batches, as nodes: its tables, the hiding not done yet. */
-function rowNodes(format: BatchFormat, sums: Omit<WeekSums, 'week'>): RowNodes {
+/** One row of statistics from the sums of its batches, added to `graph` with its tables, the hiding not done yet. */
+function rowNodes(graph: CountGraph, format: BatchFormat, sums: Omit<WeekSums, 'week'>): RowNodes {
   const { batches, total, counts, withheld } = sums;
   const { groups } = LAYOUTS[format];
   const plan = PLANS[format];
-  const named = new Map<string, CountNode>();
-  const roots: CountNode[] = [];
-  const leavesOf: CountNode[][] = [];
+  const named = new NamedIds(format);
   let offset = 0;
   for (const group of groups) {
-    const leaves = counts.slice(offset, offset + group.keys.length).map((count): CountNode => ({ count }));
+    const leaves = group.keys.map((_, index) => graph.add(counts[offset + index]!));
     offset += group.keys.length;
-    leavesOf.push(leaves);
     group.keys.forEach((key, index) => named.set(countName(group, key), leaves[index]!));
-    roots.push(...tablesOf(group, plan.trees[group.path.join('.')], total, leaves, named));
+    tablesOf(graph, group, plan.trees[group.path.join('.')], total, leaves, named);
   }
-  const links = plan.links.map(([a, b]): LinkedCounts => [named.get(a)!, named.get(b)!]);
+  for (const [a, b] of plan.links) graph.link(named.get(a), named.get(b));
   const withholdable = withholdableGroupsOf(format);
   for (const crossing of plan.crossings) {
-    const part = withheld[withholdable.findIndex((group) => group.path.join('.') === crossing.part)];
-    const tables = crossingTables(groups, crossing, named, part);
-    roots.push(...tables.roots);
-    links.push(...tables.links);
+    crossingTables(graph, groups, crossing, named, withheld[withholdable.findIndex((group) => group.path.join('.') === crossing.part)]);
   }
-  return { format, batches, total, named, leavesOf, roots, links };
+  return { format, batches, total, named };
 }
 
 /** The published row, once the hiding is done: every count, or null where `hidden` says so. */
-function renderRow(nodes: RowNodes, hidden: ReadonlySet<CountNode>, k: number): Record<string, unknown> {
-  const { format, batches, total, named, leavesOf } = nodes;
+function renderRow(graph: CountGraph, nodes: RowNodes, hidden: Uint8Array, k: number): Record<string, unknown> {
+  const { format, batches, total, named } = nodes;
   const { groups } = LAYOUTS[format];
   const plan = PLANS[format];
   // A row of 1 to k − 1 results (only if k was raised after batches were stored) is hidden whole.
   const totalHidden = total > 0 && total < k;
-  const cell = (node: CountNode): Cell => (totalHidden || hidden.has(node) ? null : node.count);
+  const cell = (id: number): Cell => (totalHidden || hidden[id] === 1 ? null : graph.count(id));
   const shownTotal = totalHidden ? null : total;
-  const cellOf = (name: string): Cell => (name === 'total' ? shownTotal : cell(named.get(name)!));
+  const cellOf = (name: string): Cell => (name === 'total' ? shownTotal : cell(named.get(name)));
 
   const nested: Record<string, unknown> = {};
-  groups.forEach((group, index) => {
+  for (const group of groups) {
     let target = nested;
     for (const step of group.path) target = (target[step] ??= {}) as Record<string, unknown>;
-    group.keys.forEach((key, at) => (target[key] = cell(leavesOf[index]![at]!)));
-  });
+    for (const key of group.keys) target[key] = cell(named.get(countName(group, key)));
+  }
   const row: Record<string, unknown> = { batches, total: shownTotal, counts: nested };
   for (const derived of plan.derived) {
     if (typeof derived === 'string') row[derived] = cellOf(derived);
     else row[derived[0]] = share(cellOf(derived[1]), cellOf(derived[2]));
   }
   // A number of batches, not of people: always shown, as `batches` is.
-  for (const crossing of plan.crossings) row[crossing.withheldBatches] = named.get(crossing.withheldBatches)!.count;
+  for (const crossing of plan.crossings) row[crossing.withheldBatches] = graph.count(named.get(crossing.withheldBatches));
   return row;
 }
 
@@ -521,28 +538,20 @@ function protectQuarter(format: BatchFormat, sums: SumsByTerritory[BatchFormat],
     }
   }
 
+  const graph = new CountGraph();
   const nodes = new Map<Accumulator, RowNodes>();
-  const roots: CountNode[] = [];
-  const links: LinkedCounts[] = [];
   for (const byTime of cells.values()) {
-    for (const cell of byTime.values()) {
-      const row = rowNodes(format, cell);
-      nodes.set(cell, row);
-      roots.push(...row.roots);
-      links.push(...row.links);
-    }
+    for (const cell of byTime.values()) nodes.set(cell, rowNodes(graph, format, cell));
   }
   const withheldBatches = new Set(PLANS[format].crossings.map((crossing) => crossing.withheldBatches));
+  const names = [...NamedIds.placesOf(format).keys()].filter((name) => !withheldBatches.has(name));
   /** Each published count of `whole` is the sum of the same count in `parts`: a table across rows. */
   const addUp = (whole: Accumulator | undefined, parts: readonly (Accumulator | undefined)[]) => {
     if (!whole) return;
     const wholeNodes = nodes.get(whole)!;
     const partNodes = parts.filter((part): part is Accumulator => part !== undefined && part.total > 0).map((part) => nodes.get(part)!);
-    for (const [name, node] of wholeNodes.named) {
-      if (withheldBatches.has(name)) continue;
-      const sum: CountNode = { count: node.count, parts: partNodes.map((part) => part.named.get(name)!) };
-      roots.push(sum);
-      links.push([sum, node]);
+    for (const name of names) {
+      graph.sum(wholeNodes.named.get(name), partNodes.map((part) => part.named.get(name)));
     }
   };
   for (const byTime of cells.values()) {
@@ -555,7 +564,9 @@ function protectQuarter(format: BatchFormat, sums: SumsByTerritory[BatchFormat],
       addUp(byTime.get(time), [...kids].map((kid) => cells.get(kid)?.get(time)));
     }
   }
-  const hidden = suppressSmallCells(roots, k, links);
+  const hidden = graph.suppress(k);
+  const empty = new CountGraph();
+  const emptyRow = rowNodes(empty, format, new Accumulator(format));
   return {
     /** The départements with batches in the quarter (their codes). */
     departements(): string[] {
@@ -564,7 +575,7 @@ function protectQuarter(format: BatchFormat, sums: SumsByTerritory[BatchFormat],
     /** The published row of a territory at a week (or PERIOD), zeros where it has no batches. */
     row(territory: string, time: string): Record<string, unknown> {
       const cell = cells.get(territory)?.get(time);
-      return renderRow(cell ? nodes.get(cell)! : rowNodes(format, new Accumulator(format)), hidden, k);
+      return cell ? renderRow(graph, nodes.get(cell)!, hidden, k) : renderRow(empty, emptyRow, new Uint8Array(empty.size), k);
     },
   };
 }
