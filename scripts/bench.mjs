@@ -59,6 +59,8 @@ for (const bench of benches) {
 const kept = Object.fromEntries(Object.entries(previous).filter(([metric]) => !skipped.some((name) => metric.startsWith(`${name}.`))));
 writeFileSync(OUTPUT, `${JSON.stringify({ ...kept, ...measured }, null, 2)}\n`);
 const rows = Object.entries(measured).map(([metric, { value, unit, target }]) => {
+  // A figure reported beside the targets, with none of its own.
+  if (target === undefined) return { metric, value, unit, target: '—', ok: '—' };
   const ok = directions[metric] === 'higher' ? value >= target : value <= target;
   return { metric, value, unit, target: `${directions[metric] === 'higher' ? '≥' : '≤'} ${target}`, ok: ok ? 'yes' : 'NO' };
 });

@@ -91,6 +91,12 @@ export interface BatchStore {
   check(): Promise<void>;
   /** Set when several collectors may share the database: the per-token and per-address request counts, kept in it. */
   readonly rateCounter?: RateCounter;
+  /**
+   * Set by a store in a SQLite file: another thread may open the file to read a quarter's sums (quarter-protector.ts),
+   * which takes seconds on a Région's collector and would hold this thread meanwhile. `batchesIn` counts the batches
+   * of a period, quickly (along the index), to tell a large quarter from a small one.
+   */
+  readonly offThread?: { readonly file: string; batchesIn(from: string, to: string): Promise<number> };
   close(): Promise<void>;
 }
 

@@ -7,6 +7,9 @@ import { HttpError } from './http-error';
 import type { CollectorConfig } from './load-config';
 import { observatoryRoute } from './observatory-route';
 import { statsSource } from './stats-source';
+import { quarterOf, addWeeks } from './iso-weeks';
+import { isoWeek } from '../src/domain/aggregate';
+import type { QuarterProtector } from './quarter-protector';
 import type { PlacesOffer } from './places-offer';
 import { statsRoute } from './stats-route';
 
@@ -17,6 +20,13 @@ export interface AppOptions {
   readonly now?: () => Date;
   /** The places of REPERE_PLACES, counted per territory and service; null without a places file. */
   readonly placesOffer?: PlacesOffer | null;
+  /**
+   * Protects the statistics of the latest quarter once the collector listens, before the first visitor asks (main.ts):
+   * on a Région's collector that takes seconds.
+   */
+  readonly prepareStats?: boolean;
+  /** How the quarters are protected (tests give a worker of little memory). */
+  readonly protect?: QuarterProtector;
 }
 
 /** Seconds a device is told to wait (Retry-After) while the database cannot be reached: it keeps its batches meanwhile. */
@@ -87,7 +97,7 @@ function toHttpError(error: FastifyError): HttpError | null {
  * /healthz (200 while the database answers). A request that finds the database out of reach gets 503 and Retry-After.
  * Logs carry the method, URL, status and time of each request, never a body or a header (the token).
  */
-export function buildApp({ config, store, now = () => new Date(), placesOffer = null }: AppOptions): FastifyInstance {
+export function buildApp({ config, store, now = () => new Date(), placesOffer = null, prepareStats = false, protect }: AppOptions): FastifyInstance {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -159,7 +169,25 @@ export function buildApp({ config, store, now = () => new Date(), placesOffer = 
   });
   app.register(batchesRoute, { store, k: config.k, tokens: config.tokens, rateLimitPerMinute: config.rateLimitPerMinute, now });
   // One source for the API and the page: a quarter is protected once for both, not once each.
-  const stats = statsSource(store, config.k);
+  const stats = statsSource(store, config.k, {
+    ...(protect ? { protect } : {}),
+    onError: (error, quarter) =>
+      app.log.error({ err: error, quarter }, 'protecting the statistics failed: the figures protected before are shown'),
+  });
+  app.addHook('onClose', () => stats.close());
+  if (prepareStats) {
+    app.addHook('onListen', async () => {
+      const started = performance.now();
+      void store
+        .latestWeek({ level: 'all' })
+        .then((week) => quarterOf(week ?? addWeeks(isoWeek(now()), -1)))
+        .then(async (quarter) => {
+          await stats.prepare(quarter);
+          app.log.info({ quarter: quarter.name, ms: Math.round(performance.now() - started) }, 'statistics of the latest quarter protected');
+        })
+        .catch((error: unknown) => app.log.error({ err: error }, 'protecting the statistics of the latest quarter failed'));
+    });
+  }
   app.register(statsRoute, { store, stats, now });
   app.register(observatoryRoute, { store, stats, now, placesOffer });
   return app;

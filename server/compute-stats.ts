@@ -398,31 +398,108 @@ function rowNodes(graph: CountGraph, format: BatchFormat, sums: Omit<WeekSums, '
   return { format, batches, total, named };
 }
 
-/** The published row, once the hiding is done: every count, or null where `hidden` says so. */
-function renderRow(graph: CountGraph, nodes: RowNodes, hidden: Uint8Array, k: number): Record<string, unknown> {
-  const { format, batches, total, named } = nodes;
+/**
+ * One format's tables of a quarter once protected, as plain data (typed arrays and a Map) that a worker thread can hand
+ * over without copying (protect-worker.ts): each count's number and whether it is hidden, and for each row (a territory
+ * at a week or the whole period, by `rowKey`) its batches, its total and the id of each published count.
+ */
+export interface ProtectedTable {
+  readonly format: BatchFormat;
+  readonly k: number;
+  readonly counts: Int32Array;
+  readonly hidden: Uint8Array;
+  /** The published names, in the order of each row's ids. */
+  readonly names: readonly string[];
+  readonly rows: ReadonlyMap<string, number>;
+  readonly batches: Float64Array;
+  readonly totals: Float64Array;
+  /** Row r's id of names[n] is ids[r * names.length + n]. */
+  readonly ids: Int32Array;
+  /** The départements with batches in the quarter (their codes). */
+  readonly departements: readonly string[];
+}
+
+const rowKey = (territory: string, time: string) => `${territory}|${time}`;
+
+/** The typed arrays of a protected quarter, to hand them over rather than copy them. */
+export function transferablesOf(quarter: ProtectedQuarter): ArrayBuffer[] {
+  return Object.values(quarter.tables).flatMap((table) => [table.counts, table.hidden, table.batches, table.totals, table.ids].map((array) => array.buffer as ArrayBuffer));
+}
+
+/** The row of a territory with no batches in the quarter: every count 0. */
+const emptyTables = new Map<string, ProtectedTable>();
+function emptyTable(format: BatchFormat, k: number): ProtectedTable {
+  const key = `${format}:${k}`;
+  let table = emptyTables.get(key);
+  if (!table) {
+    const graph = new CountGraph();
+    const row = rowNodes(graph, format, new Accumulator(format));
+    emptyTables.set(key, (table = tableOf(format, k, graph, [row], [''], new Uint8Array(graph.size), [])));
+  }
+  return table;
+}
+
+/** The published row, once the hiding is done: every count, or null where it is hidden. */
+function renderRow(table: ProtectedTable, territory: string, time: string): Record<string, unknown> {
+  let row = table.rows.get(rowKey(territory, time));
+  if (row === undefined) {
+    table = emptyTable(table.format, table.k);
+    row = 0;
+  }
+  const { format, k, counts, hidden, names, ids } = table;
+  const batches = table.batches[row]!;
+  const total = table.totals[row]!;
   const { groups } = LAYOUTS[format];
   const plan = PLANS[format];
+  const places = placesOf(names);
+  const idOf = (name: string) => ids[row * names.length + places.get(name)!]!;
   // A row of 1 to k − 1 results (only if k was raised after batches were stored) is hidden whole.
   const totalHidden = total > 0 && total < k;
-  const cell = (id: number): Cell => (totalHidden || hidden[id] === 1 ? null : graph.count(id));
+  const cell = (id: number): Cell => (totalHidden || hidden[id] === 1 ? null : counts[id]!);
   const shownTotal = totalHidden ? null : total;
-  const cellOf = (name: string): Cell => (name === 'total' ? shownTotal : cell(named.get(name)));
+  const cellOf = (name: string): Cell => (name === 'total' ? shownTotal : cell(idOf(name)));
 
   const nested: Record<string, unknown> = {};
   for (const group of groups) {
     let target = nested;
     for (const step of group.path) target = (target[step] ??= {}) as Record<string, unknown>;
-    for (const key of group.keys) target[key] = cell(named.get(countName(group, key)));
+    for (const key of group.keys) target[key] = cell(idOf(countName(group, key)));
   }
-  const row: Record<string, unknown> = { batches, total: shownTotal, counts: nested };
+  const published: Record<string, unknown> = { batches, total: shownTotal, counts: nested };
   for (const derived of plan.derived) {
-    if (typeof derived === 'string') row[derived] = cellOf(derived);
-    else row[derived[0]] = share(cellOf(derived[1]), cellOf(derived[2]));
+    if (typeof derived === 'string') published[derived] = cellOf(derived);
+    else published[derived[0]] = share(cellOf(derived[1]), cellOf(derived[2]));
   }
   // A number of batches, not of people: always shown, as `batches` is.
-  for (const crossing of plan.crossings) row[crossing.withheldBatches] = graph.count(named.get(crossing.withheldBatches));
-  return row;
+  for (const crossing of plan.crossings) published[crossing.withheldBatches] = counts[idOf(crossing.withheldBatches)]!;
+  return published;
+}
+
+/** Where each name is in a row's ids (one Map per list of names, kept). */
+const placesCache = new WeakMap<readonly string[], Map<string, number>>();
+function placesOf(names: readonly string[]): Map<string, number> {
+  let places = placesCache.get(names);
+  if (!places) placesCache.set(names, (places = new Map(names.map((name, index) => [name, index]))));
+  return places;
+}
+
+/** The plain data of a format's protected tables: `rows` in the order of `keys`. */
+function tableOf(format: BatchFormat, k: number, graph: CountGraph, rows: readonly RowNodes[], keys: readonly string[], hidden: Uint8Array, departements: readonly string[]): ProtectedTable {
+  const names = [...NamedIds.placesOf(format).keys()];
+  const ids = new Int32Array(rows.length * names.length);
+  rows.forEach((row, index) => names.forEach((name, place) => (ids[index * names.length + place] = row.named.get(name))));
+  return {
+    format,
+    k,
+    counts: graph.countsCopy(),
+    hidden,
+    names,
+    rows: new Map(keys.map((key, index) => [key, index])),
+    batches: Float64Array.from(rows, (row) => row.batches),
+    totals: Float64Array.from(rows, (row) => row.total),
+    ids,
+    departements,
+  };
 }
 
 /** Sums of batches that add up: a territory's week, a département, a quarter. */
@@ -499,7 +576,7 @@ const PERIOD = 'period';
  * communes) works out a hidden count. The result is the same whichever table is asked, since every query of the
  * quarter protects the same cells.
  */
-function protectQuarter(format: BatchFormat, sums: SumsByTerritory[BatchFormat], weeks: readonly string[], k: number) {
+function protectQuarter(format: BatchFormat, sums: SumsByTerritory[BatchFormat], weeks: readonly string[], k: number): ProtectedTable {
   const cells = new Map<string, Map<string, Accumulator>>();
   const cellOf = (territory: string, time: string) => {
     let byTime = cells.get(territory);
@@ -565,19 +642,16 @@ function protectQuarter(format: BatchFormat, sums: SumsByTerritory[BatchFormat],
     }
   }
   const hidden = graph.suppress(k);
-  const empty = new CountGraph();
-  const emptyRow = rowNodes(empty, format, new Accumulator(format));
-  return {
-    /** The départements with batches in the quarter (their codes). */
-    departements(): string[] {
-      return [...cells.keys()].filter((key) => key.startsWith('departement:')).map((key) => key.slice('departement:'.length));
-    },
-    /** The published row of a territory at a week (or PERIOD), zeros where it has no batches. */
-    row(territory: string, time: string): Record<string, unknown> {
-      const cell = cells.get(territory)?.get(time);
-      return cell ? renderRow(graph, nodes.get(cell)!, hidden, k) : renderRow(empty, emptyRow, new Uint8Array(empty.size), k);
-    },
-  };
+  const keys: string[] = [];
+  const rows: RowNodes[] = [];
+  for (const [territory, byTime] of cells) {
+    for (const [time, cell] of byTime) {
+      keys.push(rowKey(territory, time));
+      rows.push(nodes.get(cell)!);
+    }
+  }
+  const departements = [...cells.keys()].filter((key) => key.startsWith('departement:')).map((key) => key.slice('departement:'.length));
+  return tableOf(format, k, graph, rows, keys, hidden, departements);
 }
 
 /** What a query publishes: a territory, one week or its whole quarter, protected within the quarter. */
@@ -593,7 +667,7 @@ export interface StatsRequest {
 export interface ProtectedQuarter {
   readonly quarter: Quarter;
   readonly k: number;
-  readonly tables: Readonly<Record<BatchFormat, ReturnType<typeof protectQuarter>>>;
+  readonly tables: Readonly<Record<BatchFormat, ProtectedTable>>;
 }
 
 /** Protects every table of a quarter at once, from every territory's weekly sums of it (`store.sumsByTerritory`). */
@@ -614,8 +688,8 @@ export function statsOf(protectedQuarter: ProtectedQuarter, query: StatsRequest)
   const territory = scopeKey(query.scope);
   const rowsOf = (format: BatchFormat) => {
     const tables = protectedQuarter.tables[format];
-    const series = shownWeeks.map((week) => ({ week, dates: weekLabel(week), ...tables.row(territory, week) }));
-    const period = shownWeeks.length === 1 ? tables.row(territory, shownWeeks[0]!) : tables.row(territory, PERIOD);
+    const series = shownWeeks.map((week) => ({ week, dates: weekLabel(week), ...renderRow(tables, territory, week) }));
+    const period = renderRow(tables, territory, shownWeeks.length === 1 ? shownWeeks[0]! : PERIOD);
     return { period, series };
   };
   const v1 = rowsOf(1);
@@ -649,7 +723,7 @@ export function statsOf(protectedQuarter: ProtectedQuarter, query: StatsRequest)
 export function departementRows(protectedQuarter: ProtectedQuarter, query: Pick<StatsRequest, 'from' | 'to'>): Map<string, StatsRowV2> {
   const tables = protectedQuarter.tables[2];
   const time = query.from === query.to ? query.from : PERIOD;
-  return new Map(tables.departements().map((code) => [code, tables.row(departementKey(code), time) as unknown as StatsRowV2]));
+  return new Map(tables.departements.map((code) => [code, renderRow(tables, departementKey(code), time) as unknown as StatsRowV2]));
 }
 
 /** statsOf for one query, from every territory's weekly sums of its quarter. */

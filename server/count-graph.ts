@@ -33,6 +33,11 @@ export class CountGraph {
     return this.counts.length - 1;
   }
 
+  /** Every count's number, by id. */
+  countsCopy(): Int32Array {
+    return this.counts.view().slice();
+  }
+
   count(id: number): number {
     return this.counts.at(id);
   }

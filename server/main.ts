@@ -54,7 +54,7 @@ const config = configOrExit();
 const db = describeDatabase(config.database);
 const store = await storeOrExit(config.database);
 const placesOffer = placesOfferOrNone(config.places);
-const app = buildApp({ config, store, placesOffer });
+const app = buildApp({ config, store, placesOffer, prepareStats: true });
 if (placesOffer) {
   const { source, places, unlocated, locatedBy } = placesOffer.meta;
   app.log.info({ source, places, unlocated, departementOnly: locatedBy.departementOnly }, 'places file loaded (REPERE_PLACES)');

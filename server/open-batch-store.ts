@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { departementOf } from '../src/domain/aggregate';
-import { rowOf, territoriesOf, type BatchStore, type IncomingBatch, type SaveOutcome, type TerritoryScope, type TerritoryWeekSums, type WeekSums } from './batch-store';
+import { rowOf, territoriesOf, type BatchStore, type IncomingBatch, type SaveOutcome, type SumsByTerritory, type TerritoryScope, type TerritoryWeekSums, type WeekSums } from './batch-store';
 import { BATCH_TABLES, checkBatchTables, columnsOf } from './batch-tables';
 import { BATCH_FORMATS, storedFormatOf, type BatchFormat } from './count-groups';
 import { MIGRATIONS, checkSchemaVersion, migrateSchema, type Migration } from './migrations';
@@ -24,7 +24,7 @@ interface FormatStatements {
   readonly insert: Database.Statement;
   readonly hashOf: Database.Statement;
   readonly sums: ByScope;
-  readonly territorySums: Database.Statement;
+  readonly count: Database.Statement;
   readonly latest: ByScope;
 }
 
@@ -71,19 +71,14 @@ export function openBatchStore(
               .prepare(`SELECT week_to, ${sums} FROM ${table} WHERE ${where} AND week_to BETWEEN @from AND @to GROUP BY week_to ORDER BY week_to`)
               .raw(),
         ),
-        territorySums: db
-          .prepare(
-            `SELECT territory_level, territory_code, week_to, ${sums}
-             FROM ${table} WHERE week_to BETWEEN @from AND @to
-             GROUP BY territory_level, territory_code, week_to ORDER BY territory_level, territory_code, week_to`,
-          )
-          .raw(),
+        count: db.prepare(`SELECT COUNT(*) FROM ${table} WHERE week_to BETWEEN @from AND @to`).pluck(),
         // Read backwards along the index, stopping at the first row of the scope (MAX() would read it all).
         latest: byScope((where) => db.prepare(`SELECT week_to FROM ${table} WHERE ${where} ORDER BY week_to DESC LIMIT 1`).pluck()),
       };
       return [format, statements];
     }),
   ) as unknown as Record<BatchFormat, FormatStatements>;
+  const readSumsByTerritory = territorySumsReader(db);
   const addTerritory = db.prepare('INSERT INTO territories (level, code) VALUES (?, ?) ON CONFLICT DO NOTHING');
   let revision = 0;
   const saveAll = db.transaction((items: readonly IncomingBatch[]) =>
@@ -122,10 +117,18 @@ export function openBatchStore(
       return { 1: sumsOf(1), 2: sumsOf(2) };
     },
     async sumsByTerritory(from, to) {
-      const sumsOf = (format: BatchFormat): TerritoryWeekSums[] =>
-        (tables[format].territorySums.all({ from, to }) as unknown[][]).map((row) => territoryWeekSumsOf(format, row));
-      return { 1: sumsOf(1), 2: sumsOf(2) };
+      return readSumsByTerritory(from, to);
     },
+    ...(file === ':memory:'
+      ? {}
+      : {
+          offThread: {
+            file,
+            async batchesIn(from: string, to: string) {
+              return BATCH_FORMATS.reduce((sum, format) => sum + (tables[format].count.get({ from, to }) as number), 0);
+            },
+          },
+        }),
     async latestWeek(scope) {
       const weeks = BATCH_FORMATS.map(
         (format) => tables[format].latest[scope.level].get(...(scope.level === 'all' ? [] : [bind(scope)])) as string | undefined,
@@ -144,3 +147,27 @@ export function openBatchStore(
   };
 }
 
+/**
+ * Reads every territory's weekly sums of a period from a collector's SQLite database: the store's own connection, or
+ * one a worker thread opened read-only on the same file (protect-worker.ts). Rows come by territory, then week, as
+ * PostgreSQL gives them: the protection's choices follow that order.
+ */
+export function territorySumsReader(db: Database.Database): (from: string, to: string) => SumsByTerritory {
+  const statements = Object.fromEntries(
+    BATCH_FORMATS.map((format) => [
+      format,
+      db
+        .prepare(
+          `SELECT territory_level, territory_code, week_to, ${sumsColumns(format)}
+           FROM ${BATCH_TABLES[format].table} WHERE week_to BETWEEN @from AND @to
+           GROUP BY territory_level, territory_code, week_to ORDER BY territory_level, territory_code, week_to`,
+        )
+        .raw(),
+    ]),
+  ) as Record<BatchFormat, Database.Statement>;
+  return (from, to) => {
+    const sumsOf = (format: BatchFormat): TerritoryWeekSums[] =>
+      (statements[format].all({ from, to }) as unknown[][]).map((row) => territoryWeekSumsOf(format, row));
+    return { 1: sumsOf(1), 2: sumsOf(2) };
+  };
+}
