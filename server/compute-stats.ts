@@ -6,7 +6,8 @@ import { listWeeks } from './iso-weeks';
 import type { Quarter } from './iso-weeks';
 import type { SumsByTerritory, WeekSums, WithheldSums } from './batch-store';
 import { CountGraph } from './count-graph';
-import { communeStatus, departementOfCommune, epciOf, regionOfDepartement } from './territory-levels';
+import { communeStatus, departementOfCommune, regionOfDepartement } from './territory-levels';
+import { epciAt } from './epci-history';
 import { scopeLabel } from './territory-names';
 import { OPEN_DATA } from './open-data-notice';
 import { quarterLabel, quarterRangeLabel, weekLabel } from './period-labels';
@@ -552,14 +553,15 @@ interface Placement {
   readonly region: string | null;
   readonly epci: string | null;
 }
-function placementOf(territory: { readonly level: 'commune' | 'departement'; readonly code: string }): Placement {
+function placementOf(territory: { readonly level: 'commune' | 'departement'; readonly code: string }, year: number): Placement {
   if (territory.level === 'departement') {
     return { own: ownKey(territory.code), departement: territory.code, region: regionOfDepartement(territory.code)?.code ?? null, epci: null };
   }
   const status = communeStatus(territory.code);
   const current = status.kind === 'merged' || status.kind === 'arrondissement' ? status.into.code : territory.code;
   const departement = departementOfCommune(current)?.code ?? departementOf(territory.code);
-  return { own: communeKey(current), departement, region: regionOfDepartement(departement)?.code ?? null, epci: epciOf(current)?.code ?? null };
+  // The EPCI of the commune as sent, at the batch's date (epci-history.ts): compositions change every 1 January.
+  return { own: communeKey(current), departement, region: regionOfDepartement(departement)?.code ?? null, epci: epciAt(territory.code, year)?.code ?? null };
 }
 /** The whole period's column beside the weeks. */
 const PERIOD = 'period';
@@ -595,9 +597,11 @@ function protectQuarter(format: BatchFormat, sums: SumsByTerritory[BatchFormat],
   const placements = new Map<string, Placement>();
   for (const row of sums) {
     if (!inQuarter.has(row.week)) continue;
-    const sent = `${row.territory.level}:${row.territory.code}`;
+    // The year of the batch's last ISO week: the map of its 1 January (a quarter's weeks are all of one ISO year).
+    const year = Number(row.week.slice(0, 4));
+    const sent = `${row.territory.level}:${row.territory.code}:${year}`;
     let placement = placements.get(sent);
-    if (!placement) placements.set(sent, (placement = placementOf(row.territory)));
+    if (!placement) placements.set(sent, (placement = placementOf(row.territory, year)));
     const departement = departementKey(placement.departement);
     // A département of no known région (a code the map lacks) is a child of the whole collector itself.
     const above = placement.region === null ? ALL : regionKey(placement.region);

@@ -240,3 +240,48 @@ describe('a territory without an outline on the map', () => {
     expect(page).toContain('Saint-Pierre-et-Miquelon (975)</a> <span class="hint">(pas sur la carte)</span>');
   });
 });
+
+describe('EPCI membership at the batch’s date', () => {
+  // DGCL lists in @etalab/decoupage-administratif 4.1.0 (COG 2024) and 5.3.0 (COG 2025), server/geo/epci-history.json:
+  // Corneilla-la-Rivière (66058) left the CC Roussillon-Conflent for the CU Perpignan Méditerranée Métropole on
+  // 1 January 2025; Agen (47001) was in the CA d'Agen (200035459) until the CA Agglomération d'Agen (200096956) in 2022.
+  const corneilla: Territory = { level: 'commune', code: '66058' };
+  const agen: Territory = { level: 'commune', code: '47001' };
+  const roussillonConflent = '246600415';
+  const perpignan = '200027183';
+  let collector: RunningCollector;
+  beforeAll(async () => {
+    collector = await startCollector({}, () => NOW);
+    for (const batch of [
+      makeBatch({ random, territory: corneilla, weeks: week('2024-W20'), results: people(8, 0) }),
+      makeBatch({ random, territory: corneilla, weeks: week('2025-W20'), results: people(6, 0) }),
+      makeBatch({ random, territory: agen, weeks: week('2021-W20'), results: people(7, 0) }),
+    ]) {
+      expect((await collector.post(batch)).status).toBe(201);
+    }
+  });
+  afterAll(() => collector.stop());
+
+  const total = async (query: string) => {
+    const response = await fetch(`${collector.url}/api/v1/stats?${query}`);
+    expect(response.status, query).toBe(200);
+    return (await response.json()) as { period: { total: number | null }; territoryLabel: string };
+  };
+
+  it('counts a batch in the EPCI its commune belonged to that year, not today’s', async () => {
+    expect((await total(`territory=epci-${roussillonConflent}&quarter=2024-Q2`)).period.total).toBe(8);
+    expect((await total(`territory=epci-${perpignan}&quarter=2024-Q2`)).period.total).toBe(0);
+    expect((await total(`territory=epci-${perpignan}&quarter=2025-Q2`)).period.total).toBe(6);
+    expect((await total(`territory=epci-${roussillonConflent}&quarter=2025-Q2`)).period.total).toBe(0);
+    // The commune itself and its département count both, whatever its EPCI.
+    expect((await total('territory=66058&quarter=2024-Q2')).period.total).toBe(8);
+    expect((await total('territory=66&quarter=2025-Q2')).period.total).toBe(6);
+  });
+
+  it('publishes an EPCI gone since under its name of then', async () => {
+    const gone = await total('territory=epci-200035459&quarter=2021-Q2');
+    expect(gone.territoryLabel).toBe("CA d'Agen (EPCI 200035459)");
+    expect(gone.period.total).toBe(7);
+    expect((await total('territory=epci-200096956&quarter=2021-Q2')).period.total).toBe(0);
+  });
+});

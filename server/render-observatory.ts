@@ -80,8 +80,8 @@ const shareOf = (value: Cell, whole: Cell) => ratio(value === null || whole === 
 const sum = (values: readonly Cell[]): Cell => (values.includes(null) ? null : (values as number[]).reduce((a, b) => a + b, 0));
 
 /**
- * The territories of the picker: those that sent batches, and the régions and EPCI they lie in (on today's map), each
- * level in its group. The value is what `?territory=` takes (resolve-stats-query.ts).
+ * The territories of the picker: those that sent batches, and the régions and EPCI they lie in (on today's map: an EPCI
+ * gone since is asked by its SIREN, epci-history.ts), each level in its group. The value is what `?territory=` takes (resolve-stats-query.ts).
  */
 function territoryPicker(page: ObservatoryPage): string {
   const option = (value: string, label: string) =>

@@ -5,6 +5,7 @@ import type { BatchStore, TerritoryScope } from './batch-store';
 import type { StatsScope } from './compute-stats';
 import { isCommuneCode, isDepartementCode } from './territory-codes';
 import { communeStatus, communesOfEpci, departementsOfRegion } from './territory-levels';
+import { epciName } from './epci-history';
 
 /**
  * What to publish: a territory, and either one whole quarter of ISO weeks (`from`, `to` its first and last weeks) or
@@ -42,7 +43,10 @@ function scopeOf(territory: string): { scope: StatsScope; note?: string } {
   }
   const epci = EPCI.exec(territory);
   if (epci) {
-    if (communesOfEpci(epci[1]!).length === 0) throw new HttpError(400, 'invalid-query', `« ${epci[1]} » n’est le SIREN d’aucun EPCI au 1er janvier 2026.`);
+    // Today's EPCI, or one of an earlier year (epci-history.ts): its past quarters are still published.
+    if (communesOfEpci(epci[1]!).length === 0 && epciName(epci[1]!) === null) {
+      throw new HttpError(400, 'invalid-query', `« ${epci[1]} » n’est le SIREN d’aucun EPCI, au 1er janvier 2026 ni depuis 2021.`);
+    }
     return { scope: { level: 'epci', code: epci[1]! } };
   }
   if (isDepartementCode(territory)) return { scope: { level: 'departement', code: territory } };

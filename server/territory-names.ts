@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { StatsScope } from './compute-stats';
 import { epciLabel, regionLabel } from './territory-levels';
+import { epciName } from './epci-history';
 
 const require = createRequire(import.meta.url);
 
@@ -39,7 +40,7 @@ export function scopeLabel(scope: StatsScope): string {
     case 'region':
       return `${regionLabel(scope.code)} (région ${scope.code})`;
     case 'epci':
-      return `${epciLabel(scope.code)} (EPCI ${scope.code})`;
+      return `${epciName(scope.code) ?? epciLabel(scope.code)} (EPCI ${scope.code})`;
     default:
       return territoryLabel(scope.level, scope.code);
   }
