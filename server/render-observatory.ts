@@ -81,7 +81,8 @@ const sum = (values: readonly Cell[]): Cell => (values.includes(null) ? null : (
 
 /**
  * The territories of the picker: those that sent batches, and the régions and EPCI they lie in (on today's map: an EPCI
- * gone since is asked by its SIREN, epci-history.ts), each level in its group. The value is what `?territory=` takes (resolve-stats-query.ts).
+ * gone since is asked by its SIREN, epci-history.ts), each level in its group. The value is what `?territory=` takes
+ * (resolve-stats-query.ts).
  */
 function territoryPicker(page: ObservatoryPage): string {
   const option = (value: string, label: string) =>
