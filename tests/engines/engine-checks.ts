@@ -175,6 +175,35 @@ export const memoryFallback: EngineCheck = {
   },
 };
 
+/** What tests/e2e/storage.spec.ts's other variant does: no IndexedDB at all (an old browser, a locked-down kiosk). */
+const NO_INDEXEDDB = `Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+window.__repereIndexedDbRefused = true;`;
+
+export const memoryFallbackWithoutIndexedDb: EngineCheck = {
+  name: 'storage: IndexedDB missing altogether: the app says it keeps nothing, and answers are taken',
+  async run(context) {
+    await withSetup(context, async ({ profileDir, port, servers, drivers }) => {
+      // given a page where window.indexedDB is undefined before the app's first script runs
+      const server = await startPreview(context.outDir, port, { preload: NO_INDEXEDDB });
+      servers.push(server);
+      const driver = await context.launch({ profileDir });
+      drivers.push(driver);
+      await openKiosk(driver, server.url);
+      const missing = await driver.evaluate(() => (window as unknown as { __repereIndexedDbRefused?: boolean }).__repereIndexedDbRefused === true && !window.indexedDB, null);
+      expect(missing, 'the preload that removes IndexedDB did not run before the app');
+
+      // then the same notice as when it is refused, and the questions go on (the whole journey is memoryFallback's)
+      await driver.waitFor({ text: fr('notices.memoryOnly') });
+      await driver.click(welcomeStart);
+      expect((await currentQuestion(driver)) !== null, 'no question after "Commencer" without IndexedDB');
+      // answerFirst waits for the next question and reads the in-page error recorder
+      await answerFirst(driver);
+      await answerFirst(driver);
+      await expectNoPageErrors(driver, 'without IndexedDB');
+    });
+  },
+};
+
 export const updateWaitsForWelcome: EngineCheck = {
   name: 'update: a new version deployed mid-questionnaire waits, and is applied back on the welcome screen',
   async run(context) {

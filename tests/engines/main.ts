@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureFirefox, firefoxVersion } from '../../scripts/firefox.mjs';
 import { ensureWebKit, webkitVersion } from '../../scripts/webkit.mjs';
-import { handsOnTries, memoryFallback, mediatorSpace, offlineJourney, resultsKeptAcrossRestart, updateWaitsForWelcome, type EngineCheck } from './engine-checks';
+import { handsOnTries, memoryFallback, memoryFallbackWithoutIndexedDb, mediatorSpace, offlineJourney, resultsKeptAcrossRestart, updateWaitsForWelcome, type EngineCheck } from './engine-checks';
 import { layoutAtKioskSize, layoutAtPhoneSize } from './layout-check';
 import { firefoxLauncher } from './puppeteer-driver';
 import { runEngine, type Engine, type EngineReport } from './run-engine';
@@ -53,7 +53,7 @@ const ENGINES: readonly Engine[] = [
 ];
 
 /** Every check, in the order they run on each engine. */
-const ENGINE_CHECKS: readonly EngineCheck[] = [offlineJourney, resultsKeptAcrossRestart, memoryFallback, updateWaitsForWelcome, mediatorSpace, handsOnTries, layoutAtPhoneSize, layoutAtKioskSize];
+const ENGINE_CHECKS: readonly EngineCheck[] = [offlineJourney, resultsKeptAcrossRestart, memoryFallback, memoryFallbackWithoutIndexedDb, updateWaitsForWelcome, mediatorSpace, handsOnTries, layoutAtPhoneSize, layoutAtKioskSize];
 
 /** Only the checks whose name holds one of these words (REPERE_ENGINE_CHECKS, comma-separated), to work on one. */
 const CHECK_FILTER = (process.env.REPERE_ENGINE_CHECKS ?? '').split(',').map((word) => word.trim()).filter(Boolean);
@@ -64,6 +64,15 @@ function ensureBuild(outDir: string): boolean {
   console.log(`No ${outDir}/index.html: building the app first.`);
   const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--logLevel', 'warn'], { stdio: 'inherit' });
   return result.status === 0;
+}
+
+// Stopped by a signal (Ctrl-C, a CI job cancelled, a timeout's kill): Node's default would end at once, without the
+// 'exit' handlers that stop the preview servers, Xvfb, WebKitWebDriver and the browsers; exiting runs them.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  process.once(signal, () => {
+    console.error(`engines: stopped by ${signal}; the browsers, servers and displays started are stopped`);
+    process.exit(code);
+  });
 }
 
 const outDir = process.env.REPERE_ENGINES_DIST || 'dist';
