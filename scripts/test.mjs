@@ -1,7 +1,7 @@
 // `npm test`: typecheck, lint, unit tests (vitest; the collector's store suite on SQLite and on a throw-away PostgreSQL
 // cluster, server/testing/postgres-global-setup.ts), end-to-end tests (Playwright in a real Chromium, one project of them
 // behind nginx under a sub-path), the same journeys on Firefox ESR (tests/engines), then one closing
-// line "N passed, N failed, N skipped" added up from the runners' JSON reports. Exits non-zero if anything failed or
+// line "N passed, N failed, N skipped, in M min S s" added up from the runners' JSON reports. Exits non-zero if anything failed or
 // nothing ran. Every step runs even after a failure, so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -20,9 +20,15 @@ rmSync(ENGINES_REPORT, { force: true });
 mkdirSync(REPORTS, { recursive: true });
 
 const failedSteps = [];
+const suiteStarted = Date.now();
+/** Each step's time, said at the end: the whole suite is meant to stay under 15 minutes (README). */
+const stepTimes = [];
+const minutes = (ms) => `${Math.floor(ms / 60_000)} min ${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')} s`;
 function step(name, command, args, env = {}) {
   console.log(`\n=== ${name} ===`);
+  const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  stepTimes.push(`${name} ${minutes(Date.now() - started)}`);
   if (result.status !== 0) failedSteps.push(name);
   return result.status === 0;
 }
@@ -109,5 +115,6 @@ if (engines?.engines) {
 const ran = totals.passed + totals.failed;
 const ok = failedSteps.length === 0 && totals.failed === 0 && ran > 0 && vitest && playwright?.stats;
 console.log(`\n${failedSteps.length ? `Failed steps: ${failedSteps.join(', ')}\n` : ''}`);
-console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+console.log(`Times: ${stepTimes.join(', ')}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped, in ${minutes(Date.now() - suiteStarted)}`);
 process.exit(ok ? 0 : 1);
