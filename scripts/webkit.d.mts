@@ -10,3 +10,5 @@ export const WEBKIT_INSTALL_HINT: string;
 export function findWebKit(): WebKitPrograms | null;
 export function ensureWebKit(): { programs: WebKitPrograms } | { skipped: string };
 export function webkitVersion(): string | null;
+/** Debian's Python with WebKitGTK's bindings, for the browser that keeps its storage (the restart check). */
+export function ensureWebKitProfileBrowser(): { python: string } | { skipped: string };

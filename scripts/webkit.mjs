@@ -49,3 +49,34 @@ export function webkitVersion() {
     return null;
   }
 }
+
+/** The GObject bindings the browser that keeps its storage needs (tests/engines/webkit-profile-browser.py). */
+const PROFILE_BROWSER_PACKAGES = ['python3-gi', 'gir1.2-webkit2-4.1', 'gir1.2-gtk-3.0'];
+const PYTHON = '/usr/bin/python3';
+
+function hasWebKitBindings() {
+  try {
+    execFileSync(PYTHON, ['-c', "import gi; gi.require_version('Gtk', '3.0'); gi.require_version('WebKit2', '4.1'); from gi.repository import WebKit2"], {
+      stdio: 'ignore',
+      timeout: 30_000,
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Debian's Python with WebKitGTK's bindings, for the browser that keeps its storage across a restart (the MiniBrowser
+ * of --automation keeps none): `{ python }`, installing the packages as the others are, or `{ skipped }` saying why.
+ */
+export function ensureWebKitProfileBrowser() {
+  if (existsSync(PYTHON) && hasWebKitBindings()) return { python: PYTHON };
+  const hint = `install ${PROFILE_BROWSER_PACKAGES.join(', ')} (Debian: apt-get install ${PROFILE_BROWSER_PACKAGES.join(' ')})`;
+  if (!canInstallDebianPackages()) return { skipped: `WebKitGTK's Python bindings are missing: ${hint}` };
+  console.log(`WebKitGTK's Python bindings not found: installing Debian’s ${PROFILE_BROWSER_PACKAGES.join(', ')} with apt-get (the restart check needs them).`);
+  const installed = installDebianPackagesOrSay(PROFILE_BROWSER_PACKAGES);
+  if (existsSync(PYTHON) && hasWebKitBindings()) return { python: PYTHON };
+  return { skipped: installed.ok ? `${PROFILE_BROWSER_PACKAGES.join(', ')} installed, but ${PYTHON} still cannot load WebKit2 4.1` : `WebKitGTK's Python bindings cannot be installed: ${installed.reason}` };
+}
+

@@ -120,7 +120,7 @@ export const resultsKeptAcrossRestart: EngineCheck = {
     await withSetup(context, async ({ profileDir, port, servers, drivers }) => {
       // given a whole journey to the result
       servers.push(await startPreview(context.outDir, port));
-      const first = await context.launch({ profileDir });
+      const first = await context.launch({ profileDir, keepStorage: true });
       drivers.push(first);
       await openKiosk(first, servers[0]!.url);
       await first.click(welcomeStart);
@@ -134,7 +134,7 @@ export const resultsKeptAcrossRestart: EngineCheck = {
       await servers.pop()!.stop();
       const server = await startPreview(context.outDir, port);
       servers.push(server);
-      const again = await context.launch({ profileDir });
+      const again = await context.launch({ profileDir, keepStorage: true });
       drivers.push(again);
       // (the app comes back on the result it showed, as after a reload: only the stored records matter here)
       await openApp(again, server.url);

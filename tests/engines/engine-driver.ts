@@ -48,8 +48,12 @@ export interface EngineDriver {
   close(): Promise<void>;
 }
 
-/** Starts a browser of one engine on a profile folder (kept between launches for the restart check). */
-export type LaunchEngine = (options: { profileDir: string }) => Promise<EngineDriver>;
+/**
+ * Starts a browser of one engine on a profile folder (kept between launches for the restart check). `keepStorage`: the
+ * restart check's launches, whose storage must be kept in that folder (WebKit then runs webkit-profile-browser.py, its
+ * MiniBrowser keeping nothing).
+ */
+export type LaunchEngine = (options: { profileDir: string; keepStorage?: boolean }) => Promise<EngineDriver>;
 
 /** Thrown by setViewport when the browser cannot make its page that size (a window with a minimum width). */
 export class ViewportUnreachable extends Error {}

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureFirefox, firefoxVersion } from '../../scripts/firefox.mjs';
-import { ensureWebKit, webkitVersion } from '../../scripts/webkit.mjs';
+import { ensureWebKit, ensureWebKitProfileBrowser, webkitVersion } from '../../scripts/webkit.mjs';
 import { handsOnTries, memoryFallback, memoryFallbackWithoutIndexedDb, mediatorSpace, offlineJourney, resultsKeptAcrossRestart, updateWaitsForWelcome, type EngineCheck } from './engine-checks';
 import { layoutAtKioskSize, layoutAtPhoneSize } from './layout-check';
 import { firefoxLauncher } from './puppeteer-driver';
@@ -37,16 +37,13 @@ const ENGINES: readonly Engine[] = [
       const found = ensureWebKit();
       if ('skipped' in found) return found;
       const version = webkitVersion() ?? 'unknown';
+      // The MiniBrowser of --automation keeps its storage in memory only: the restart check runs WebKitGTK through its
+      // Python bindings instead (webkit-profile-browser.py), or is skipped, saying why, when they cannot be had.
+      const profileBrowser = ensureWebKitProfileBrowser();
       return {
-        launch: webkitLauncher(found.programs, version),
+        launch: webkitLauncher(found.programs, version, 'python' in profileBrowser ? profileBrowser : null),
         version,
-        skips: new Map([
-          [
-            resultsKeptAcrossRestart,
-            'the MiniBrowser that WebKitWebDriver drives (--automation) keeps its storage in memory only, and has no ' +
-              'option for a data folder: a browser restart always starts empty (tried: a result stored, 0 after the restart)',
-          ],
-        ]),
+        skips: new Map('skipped' in profileBrowser ? [[resultsKeptAcrossRestart, profileBrowser.skipped]] : []),
       };
     },
   },

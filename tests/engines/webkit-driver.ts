@@ -11,12 +11,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Builder, error as seleniumError, type WebDriver, type WebElement } from 'selenium-webdriver';
+import { fileURLToPath } from 'node:url';
 import type { WebKitPrograms } from '../../scripts/webkit.mjs';
 import { describeTarget, ViewportUnreachable, type Box, type EngineDriver, type LaunchEngine, type Target, type WaitOptions } from './engine-driver';
 import { PAGE_ERROR_RECORDER } from './page-errors';
 import { freePort } from './preview-server';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/** WebKitGTK through its Python bindings, keeping its storage in a folder (the restart check). */
+const PROFILE_BROWSER = fileURLToPath(new URL('./webkit-profile-browser.py', import.meta.url));
 const POLL_MS = 100;
 
 /** Every child still running, killed (with their process groups) if Node exits before close() ran. */
@@ -428,8 +431,9 @@ class WebKitDriver implements EngineDriver {
  * browser's language: navigator.language is "C" here, as the machine has no French locale). The profile folder
  * holds the XDG data and cache folders the MiniBrowser is given (a non-automation MiniBrowser keeps its storage there).
  */
-export function webkitLauncher(programs: WebKitPrograms, version: string): LaunchEngine {
-  return async ({ profileDir }) => {
+export function webkitLauncher(programs: WebKitPrograms, version: string, profileBrowser: { python: string } | null = null): LaunchEngine {
+  return async ({ profileDir, keepStorage = false }) => {
+    if (keepStorage && !profileBrowser) throw new Error('no browser that keeps its storage: the restart check should have been skipped');
     const xvfb = await startXvfb(programs.xvfb);
     let webDriver: ChildProcess | undefined;
     try {
@@ -447,7 +451,11 @@ export function webkitLauncher(programs: WebKitPrograms, version: string): Launc
           browserName: 'MiniBrowser',
           // full screen: no toolbar, so the page is the whole window, and the window can be as narrow as a phone
           // (with its toolbar, the MiniBrowser's page is at least 447 px wide)
-          'webkitgtk:browserOptions': { binary: programs.miniBrowser, args: ['--automation', '--full-screen'] },
+          'webkitgtk:browserOptions':
+            keepStorage && profileBrowser
+              ? // the same engine, keeping its storage in the profile folder (the MiniBrowser's --automation keeps none)
+                { binary: profileBrowser.python, args: [PROFILE_BROWSER, `--profile=${profileDir}`, `--version=${version}`] }
+              : { binary: programs.miniBrowser, args: ['--automation', '--full-screen'] },
         })
         .build();
       try {
