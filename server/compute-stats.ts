@@ -401,21 +401,20 @@ function rowNodes(graph: CountGraph, format: BatchFormat, sums: Omit<WeekSums, '
 
 /**
  * One format's tables of a quarter once protected, as plain data (typed arrays and a Map) that a worker thread can hand
- * over without copying (protect-worker.ts): each count's number and whether it is hidden, and for each row (a territory
- * at a week or the whole period, by `rowKey`) its batches, its total and the id of each published count.
+ * over without copying (protect-worker.ts): for each row (a territory at a week or the whole period, by `rowKey`) its
+ * batches, its total, and each published count with whether it is shown.
  */
 export interface ProtectedTable {
   readonly format: BatchFormat;
   readonly k: number;
-  readonly counts: Int32Array;
-  readonly hidden: Uint8Array;
-  /** The published names, in the order of each row's ids. */
+  /** The published names, in the order of each row's values. */
   readonly names: readonly string[];
   readonly rows: ReadonlyMap<string, number>;
   readonly batches: Float64Array;
   readonly totals: Float64Array;
-  /** Row r's id of names[n] is ids[r * names.length + n]. */
-  readonly ids: Int32Array;
+  /** Row r's count of names[n] is values[r * names.length + n]; shown[…] is 0 where it is hidden. */
+  readonly values: Int32Array;
+  readonly shown: Uint8Array;
   /** The départements with batches in the quarter (their codes). */
   readonly departements: readonly string[];
 }
@@ -424,7 +423,7 @@ const rowKey = (territory: string, time: string) => `${territory}|${time}`;
 
 /** The typed arrays of a protected quarter, to hand them over rather than copy them. */
 export function transferablesOf(quarter: ProtectedQuarter): ArrayBuffer[] {
-  return Object.values(quarter.tables).flatMap((table) => [table.counts, table.hidden, table.batches, table.totals, table.ids].map((array) => array.buffer as ArrayBuffer));
+  return Object.values(quarter.tables).flatMap((table) => [table.values, table.shown, table.batches, table.totals].map((array) => array.buffer as ArrayBuffer));
 }
 
 /** The row of a territory with no batches in the quarter: every count 0. */
@@ -447,24 +446,24 @@ function renderRow(table: ProtectedTable, territory: string, time: string): Reco
     table = emptyTable(table.format, table.k);
     row = 0;
   }
-  const { format, k, counts, hidden, names, ids } = table;
+  const { format, k, values, shown, names } = table;
   const batches = table.batches[row]!;
   const total = table.totals[row]!;
   const { groups } = LAYOUTS[format];
   const plan = PLANS[format];
   const places = placesOf(names);
-  const idOf = (name: string) => ids[row * names.length + places.get(name)!]!;
+  const at = (name: string) => row * names.length + places.get(name)!;
   // A row of 1 to k − 1 results (only if k was raised after batches were stored) is hidden whole.
   const totalHidden = total > 0 && total < k;
-  const cell = (id: number): Cell => (totalHidden || hidden[id] === 1 ? null : counts[id]!);
+  const cell = (name: string): Cell => (totalHidden || shown[at(name)] === 0 ? null : values[at(name)]!);
   const shownTotal = totalHidden ? null : total;
-  const cellOf = (name: string): Cell => (name === 'total' ? shownTotal : cell(idOf(name)));
+  const cellOf = (name: string): Cell => (name === 'total' ? shownTotal : cell(name));
 
   const nested: Record<string, unknown> = {};
   for (const group of groups) {
     let target = nested;
     for (const step of group.path) target = (target[step] ??= {}) as Record<string, unknown>;
-    for (const key of group.keys) target[key] = cell(idOf(countName(group, key)));
+    for (const key of group.keys) target[key] = cell(countName(group, key));
   }
   const published: Record<string, unknown> = { batches, total: shownTotal, counts: nested };
   for (const derived of plan.derived) {
@@ -472,7 +471,7 @@ function renderRow(table: ProtectedTable, territory: string, time: string): Reco
     else published[derived[0]] = share(cellOf(derived[1]), cellOf(derived[2]));
   }
   // A number of batches, not of people: always shown, as `batches` is.
-  for (const crossing of plan.crossings) published[crossing.withheldBatches] = counts[idOf(crossing.withheldBatches)]!;
+  for (const crossing of plan.crossings) published[crossing.withheldBatches] = values[at(crossing.withheldBatches)]!;
   return published;
 }
 
@@ -484,21 +483,30 @@ function placesOf(names: readonly string[]): Map<string, number> {
   return places;
 }
 
-/** The plain data of a format's protected tables: `rows` in the order of `keys`. */
+/**
+ * The plain data of a format's protected tables, `rows` in the order of `keys`: only the published counts of each row
+ * and whether each is shown (not the sums the hiding used), a few tens of megabytes for a Région's quarter.
+ */
 function tableOf(format: BatchFormat, k: number, graph: CountGraph, rows: readonly RowNodes[], keys: readonly string[], hidden: Uint8Array, departements: readonly string[]): ProtectedTable {
   const names = [...NamedIds.placesOf(format).keys()];
-  const ids = new Int32Array(rows.length * names.length);
-  rows.forEach((row, index) => names.forEach((name, place) => (ids[index * names.length + place] = row.named.get(name))));
+  const values = new Int32Array(rows.length * names.length);
+  const shown = new Uint8Array(rows.length * names.length);
+  rows.forEach((row, index) =>
+    names.forEach((name, place) => {
+      const id = row.named.get(name);
+      values[index * names.length + place] = graph.count(id);
+      shown[index * names.length + place] = hidden[id] === 1 ? 0 : 1;
+    }),
+  );
   return {
     format,
     k,
-    counts: graph.countsCopy(),
-    hidden,
     names,
     rows: new Map(keys.map((key, index) => [key, index])),
     batches: Float64Array.from(rows, (row) => row.batches),
     totals: Float64Array.from(rows, (row) => row.total),
-    ids,
+    values,
+    shown,
     departements,
   };
 }

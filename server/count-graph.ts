@@ -33,11 +33,6 @@ export class CountGraph {
     return this.counts.length - 1;
   }
 
-  /** Every count's number, by id. */
-  countsCopy(): Int32Array {
-    return this.counts.view().slice();
-  }
-
   count(id: number): number {
     return this.counts.at(id);
   }
