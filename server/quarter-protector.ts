@@ -35,9 +35,10 @@ export const IN_THREAD_BELOW = 4000;
 
 /**
  * Protects quarters, large ones in one worker thread kept for the next (started when first needed, unref'd so that it
- * never holds the process open). From a SQLite file the worker reads the sums too, on a read-only connection of its own:
- * summing a Région's quarter takes seconds, and better-sqlite3 holds the thread that runs it. A worker that dies (out of memory, a crash) fails the protections it was given, with
- * the reason, and the next one starts a new worker: the collector itself keeps running.
+ * never holds the process open). From a SQLite file the worker reads the sums too, on a read-only connection of its
+ * own: summing a Région's quarter takes seconds, and better-sqlite3 holds the thread that runs it. A worker that dies
+ * (out of memory, a crash) fails the protections it was given, with the reason, and the next one starts a new worker:
+ * the collector itself keeps running.
  */
 export function quarterProtector(options: QuarterProtectorOptions = {}): QuarterProtector {
   const inThreadBelow = options.inThreadBelow ?? IN_THREAD_BELOW;

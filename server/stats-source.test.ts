@@ -107,6 +107,44 @@ describe('statsSource', () => {
     expect((await source(query)).format2.period.batches).toBe(1);
   });
 
+  it('runs one protection at a time and keeps at most one waiting, however many batches and requests come meanwhile', async () => {
+    const { store, state } = growingStore();
+    let protections = 0;
+    let atOnce = 0;
+    let mostAtOnce = 0;
+    const control = { delayMs: 0 };
+    const slow: QuarterProtector = Object.assign(
+      async (from: BatchStore, quarter: Quarter, k: number) => {
+        protections += 1;
+        atOnce += 1;
+        mostAtOnce = Math.max(mostAtOnce, atOnce);
+        try {
+          const sums = await from.sumsByTerritory(quarter.from, quarter.to);
+          await new Promise((done) => setTimeout(done, control.delayMs));
+          return protectStats(sums, quarter, k);
+        } finally {
+          atOnce -= 1;
+        }
+      },
+      { close: async () => undefined },
+    );
+    const source = statsSource(store, 5, { protect: slow, freshWaitMs: 10 });
+    await source(query);
+    // Ten batches and ten requests while the quarter takes 400 ms to protect again: one protection runs, one waits for
+    // the rest (it reads the latest revision when it starts).
+    control.delayMs = 400;
+    for (let batch = 0; batch < 10; batch += 1) {
+      state.revision = 2 + batch;
+      await source(query);
+    }
+    await new Promise((done) => setTimeout(done, 1_000));
+    expect(mostAtOnce).toBe(1);
+    expect(protections).toBe(3);
+    // and the one that waited read the latest revision: a request now is answered from it, with no protection
+    expect((await source(query)).format2.period.batches).toBe(1);
+    expect(protections).toBe(3);
+  });
+
   it('keeps showing the figures protected before when protecting again fails, and says so', async () => {
     const { store, state } = growingStore();
     const control = { delayMs: 0, fail: false };

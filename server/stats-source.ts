@@ -44,20 +44,26 @@ export function statsSource(store: BatchStore, k: number, options: StatsSourceOp
   const protect = options.protect ?? quarterProtector();
   const freshWaitMs = options.freshWaitMs ?? FRESH_WAIT_MS;
   const kept = new Map<string, Kept>();
-  /** The protection running for each quarter: one at a time, whatever the number of requests. */
-  const running = new Map<string, { readonly revision: number; readonly done: Promise<Kept> }>();
+  /**
+   * The protection of each quarter: one running at a time, and at most one waiting behind it, whatever the number of
+   * requests and batches meanwhile (the one waiting reads the latest revision when it starts).
+   */
+  const running = new Map<string, { revision: number; started: boolean; done: Promise<Kept> }>();
 
-  /** The quarter protected at `revision` (or later), by the protection running or a new one. */
+  /** The quarter protected at `revision` (or later), by the protection running or waiting, or a new one. */
   const refresh = (quarter: StatsRequest['quarter'], revision: number): Promise<Kept> => {
     const name = quarter.name;
     const inFlight = running.get(name);
-    if (inFlight && inFlight.revision >= revision) return inFlight.done;
+    if (inFlight && (!inFlight.started || inFlight.revision >= revision)) return inFlight.done;
     // A protection of an older revision finishes first (its figures are shown meanwhile); this one follows it.
     const before = inFlight ? inFlight.done.catch(() => undefined) : Promise.resolve();
-    const done = before
+    const job = { revision, started: false, done: Promise.resolve() as unknown as Promise<Kept> };
+    job.done = before
       .then(async () => {
+        job.started = true;
         // The revision read before the sums: a batch stored while they are read makes the next request protect again.
         const at = await store.revision();
+        job.revision = at;
         const started = performance.now();
         const tables = await protect(store, quarter, k);
         const entry = { revision: at, tables, ms: performance.now() - started };
@@ -70,10 +76,10 @@ export function statsSource(store: BatchStore, k: number, options: StatsSourceOp
         return entry;
       })
       .finally(() => {
-        if (running.get(name)?.done === done) running.delete(name);
+        if (running.get(name) === job) running.delete(name);
       });
-    running.set(name, { revision, done });
-    return done;
+    running.set(name, job);
+    return job.done;
   };
 
   const protectedOf = async (query: StatsRequest): Promise<ProtectedQuarter> => {
