@@ -60,11 +60,14 @@ export async function currentQuestion(driver: EngineDriver): Promise<string | nu
   }, null);
 }
 
-/** Answers the question on screen with its first option then "Suivant"; returns the question's title. */
-export async function answerFirst(driver: EngineDriver): Promise<string> {
+/**
+ * Answers the question on screen with its first option then "Suivant"; returns the question's title. `byRole`: find
+ * "Suivant" by its role and name (the default, and completeJourney's first question), else by MARKERS.questionNext.
+ */
+export async function answerFirst(driver: EngineDriver, { byRole = true }: { byRole?: boolean } = {}): Promise<string> {
   const title = await driver.textOf(questionLegend);
   await driver.click({ css: MARKERS.optionLabel });
-  await driver.click(nextButton);
+  await driver.click(byRole ? nextButton : { css: MARKERS.questionNext });
   // the next screen replaces this one
   await driver.waitForFunction(
     (before) => document.querySelector<HTMLElement>('legend.question-title')?.innerText.trim() !== before,
@@ -111,7 +114,8 @@ export async function completeJourney(driver: EngineDriver): Promise<string[]> {
       await expectNoPageErrors(driver, 'on the result');
       return seen;
     }
-    seen.push(await answerFirst(driver));
+    // "Suivant" by its role and name on the first question, then by its place (MARKERS.questionNext)
+    seen.push(await answerFirst(driver, { byRole: seen.length === 0 }));
   }
   throw new Error(`no result after ${seen.length} questions: ${seen.join(' | ')}`);
 }
