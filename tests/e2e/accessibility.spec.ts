@@ -74,17 +74,22 @@ test('the inactivity warning and the memory-only notice: no axe violation', asyn
   await openKiosk(page);
   await welcomeStart(page).click();
   await expect(questionLegend(page)).toBeVisible();
-  // This test is about the dialog's accessibility, not its timing (journey.spec.ts checks the 90 s): on a loaded CI
-  // machine the watcher may arm after the question shows (seen once), so the clock moves on until the warning is there.
+  // This test is about the dialog's accessibility, not its timing (journey.spec.ts checks the 90 s). The watcher is
+  // armed by an effect that runs after the question's paint, on the page's clock: when the jump below comes first (a
+  // loaded CI machine, seen twice), it arms at the jump's end and warns 90 s later. So the clock moves on until the
+  // warning is there, in steps of 15 s: shorter than its 20 s countdown, so that it cannot come and go unseen, and
+  // enough steps within the poll's 30 s for a watcher armed that late.
   const warning = page.getByRole('dialog', { name: fr('inactivity.title') });
   await page.clock.fastForward(91_000);
   await expect
-    .poll(async () => {
-      if (await warning.isVisible()) return true;
-      // in steps shorter than the warning's 20 s countdown, so that it cannot come and go unseen
-      await page.clock.fastForward(5_000);
-      return warning.isVisible();
-    })
+    .poll(
+      async () => {
+        if (await warning.isVisible()) return true;
+        await page.clock.fastForward(15_000);
+        return warning.isVisible();
+      },
+      { timeout: 30_000 },
+    )
     .toBe(true);
   expect(await axeViolations(page)).toEqual([]);
 });
