@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../src/domain/testing/respondent';
 import { CountGraph } from './count-graph';
 
 const K = 5;
-
-/** A small deterministic generator (mulberry32): the same tables every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Built {
   readonly graph: CountGraph;
@@ -27,7 +16,7 @@ interface Built {
  * quarter the sum of its weeks, and each table's total linked to a second count of the same number.
  */
 function observatoryLike(seed: number, communes: number, weeks: number): Built {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const graph = new CountGraph();
   const sums: Built['sums'] = [];
   const links: Built['links'] = [];

@@ -8,15 +8,19 @@
  * choice, sums looked at in the order they were added), on ids.
  */
 export class CountGraph {
-  private readonly counts = new IntVector();
+  private readonly counts = ints();
   /** 1 for a count that is never hidden for being small (see CountNode.sensitive). */
-  private readonly insensitive = new ByteVector();
-  private readonly totals = new IntVector();
-  /** Where each sum's parts start in `parts`; the last entry is where the next sum's will. */
-  private readonly starts = new IntVector([0]);
-  private readonly parts = new IntVector();
-  private readonly linkA = new IntVector();
-  private readonly linkB = new IntVector();
+  private readonly insensitive = new Vector((length) => new Uint8Array(length));
+  private readonly totals = ints();
+  /** Where each sum's parts start in `parts`; the first is 0, the last is where the next sum's will. */
+  private readonly starts = ints();
+  private readonly parts = ints();
+  private readonly linkA = ints();
+  private readonly linkB = ints();
+
+  constructor() {
+    this.starts.push(0);
+  }
 
   get size(): number {
     return this.counts.length;
@@ -209,17 +213,18 @@ function invertPairs(nodes: number, from: Int32Array, to: Int32Array): { starts:
   return { starts: counts, items };
 }
 
-/** A growing array of 32-bit integers. */
-class IntVector {
-  private data: Int32Array;
+type Typed = Int32Array | Uint8Array;
+
+/** A growing typed array: 32-bit integers (ids, counts) or bytes (flags). */
+class Vector<T extends Typed> {
+  private data: T;
   length = 0;
-  constructor(initial: readonly number[] = []) {
-    this.data = new Int32Array(Math.max(1024, initial.length));
-    for (const value of initial) this.push(value);
+  constructor(private readonly make: (length: number) => T) {
+    this.data = make(1024);
   }
   push(value: number): void {
     if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
+      const grown = this.make(this.data.length * 2);
       grown.set(this.data);
       this.data = grown;
     }
@@ -228,27 +233,12 @@ class IntVector {
   at(index: number): number {
     return this.data[index]!;
   }
-  view(): Int32Array {
-    return this.data.subarray(0, this.length);
+  view(): T {
+    return this.data.subarray(0, this.length) as T;
   }
 }
 
-/** A growing array of bytes. */
-class ByteVector {
-  private data = new Uint8Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Uint8Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-  view(): Uint8Array {
-    return this.data.subarray(0, this.length);
-  }
-}
+const ints = () => new Vector((length) => new Int32Array(length));
 
 /** A binary heap of sum indexes, smallest first; an index may be in it more than once (each pop looks again). */
 class MinHeap {
