@@ -90,9 +90,14 @@ export function statsSource(store: BatchStore, k: number, options: StatsSourceOp
     if (!entry) return (await fresh).tables;
     // Figures already protected are there: the fresh ones are waited for a moment only, if they may come in it.
     fresh.catch((error: unknown) => options.onError?.(error, query.quarter.name));
-    // A quarter protected quickly last time (a small collector) is always waited for: its figures are the latest.
-    if (entry.ms <= freshWaitMs) return (await fresh.catch(() => entry)).tables;
-    return entry.tables;
+    if (entry.ms > freshWaitMs) return entry.tables;
+    let timer: NodeJS.Timeout | undefined;
+    const stale = new Promise<Kept>((resolve) => (timer = setTimeout(() => resolve(entry), freshWaitMs)));
+    try {
+      return (await Promise.race([fresh.catch(() => entry), stale])).tables;
+    } finally {
+      clearTimeout(timer);
+    }
   };
   const source = async (query: StatsRequest) => statsOf(await protectedOf(query), query);
   source.departements = async (query: StatsRequest) => departementRows(await protectedOf(query), query);
